@@ -1,0 +1,11 @@
+// Order of PEs inside a pool by PE identifier (enrp.md §4.4: handle table chunks ordered by pool handle and PE ID).
+namespace RSerPool.Actors.Handlespace;
+
+internal readonly struct IdentifierOrder : ITreapOrder
+{
+    public static ref TreapLinks Links(PoolElementEntry entry) => ref entry.IdentifierLinks;
+
+    public static int Compare(PoolElementEntry left, PoolElementEntry right) => left.Identifier.CompareTo(right.Identifier);
+
+    public static uint Priority(PoolElementEntry entry) => TreapPriority.Mix(entry.Identifier);
+}

@@ -1,0 +1,93 @@
+// Round robin in O(1) (policies.md §3.1): with a constant key the sorted order is the sequence order, which only
+// changes by appending (new PE, or a used PE getting a fresh sequence number) and unlinking. A doubly linked list
+// in sequence order is therefore the same order as the (key, seq) tree, at O(1) per step.
+namespace RSerPool.Actors.Handlespace.Policies;
+
+internal sealed class RoundRobinSelector : PoolSelector
+{
+    private PoolElementEntry? _head;
+    private PoolElementEntry? _tail;
+    private int _count;
+
+    public override int Count => _count;
+
+    public override void Add(PoolElementEntry entry)
+    {
+        entry.Sequence = NextSequence();
+        Append(entry);
+        _count++;
+    }
+
+    public override void Remove(PoolElementEntry entry)
+    {
+        Unlink(entry);
+        _count--;
+    }
+
+    /// <summary>Re-registration keeps the position (policies.md §3.1).</summary>
+    public override void Update(PoolElementEntry entry)
+    {
+    }
+
+    public override int Select(Span<PoolElementEntry> destination, int maxIncrement)
+    {
+        int count = 0;
+        for (PoolElementEntry? entry = _head; entry is not null && count < destination.Length; entry = entry.SelectionLinks.Right)
+        {
+            destination[count++] = entry;
+        }
+
+        int used = Math.Min(count, maxIncrement);
+        for (int i = 0; i < used; i++)
+        {
+            PoolElementEntry entry = destination[i];
+            Unlink(entry);
+            entry.Sequence = NextSequence();
+            Append(entry);
+        }
+
+        return count;
+    }
+
+    // SelectionLinks.Left / Right serve as previous / next in sequence order.
+    private void Append(PoolElementEntry entry)
+    {
+        entry.SelectionLinks.Left = _tail;
+        entry.SelectionLinks.Right = null;
+        if (_tail is null)
+        {
+            _head = entry;
+        }
+        else
+        {
+            _tail.SelectionLinks.Right = entry;
+        }
+
+        _tail = entry;
+    }
+
+    private void Unlink(PoolElementEntry entry)
+    {
+        PoolElementEntry? previous = entry.SelectionLinks.Left;
+        PoolElementEntry? next = entry.SelectionLinks.Right;
+        if (previous is null)
+        {
+            _head = next;
+        }
+        else
+        {
+            previous.SelectionLinks.Right = next;
+        }
+
+        if (next is null)
+        {
+            _tail = previous;
+        }
+        else
+        {
+            next.SelectionLinks.Left = previous;
+        }
+
+        entry.SelectionLinks = default;
+    }
+}

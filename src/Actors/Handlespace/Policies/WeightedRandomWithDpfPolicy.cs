@@ -1,0 +1,19 @@
+// Weighted Random with DPF 0xB0002001 (draft-dreibholz-rserpool-delay, policies.md §3.4):
+// v = Weight − round(Weight × Distance × dpf), clamped to [1, 0xFFFFFFFF]. Values: Weight, Weight DPF, Distance.
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Handlespace.Policies;
+
+public sealed class WeightedRandomWithDpfPolicy : WeightedRandomSelectionPolicy
+{
+    public override PolicyType Type => PolicyType.WeightedRandomWithDpf;
+
+    /// <summary>policies.md §4: stateless, 0.</summary>
+    public override int DefaultMaxIncrement => 0;
+
+    protected internal override ulong ComputeValue(PoolElementEntry entry)
+    {
+        ReadOnlySpan<uint> values = entry.Policy.Values.AsSpan();
+        return PolicyMath.RandomValue(values[0] - PolicyMath.WeightPenalty(values[0], values[2], values[1]));
+    }
+}

@@ -1,0 +1,353 @@
+// The registrar's handlespace (RFC 5351 §2, asap.md §4.2-§4.5, enrp.md §4.3-§4.6): pools by handle, PEs by
+// (pool handle, PE ID), ownership sets with checksums, association sets and the expiry index of ENRP copies.
+// A plain single-threaded data structure: no actors, no clock (callers pass timestamps in their own unit).
+using System.Diagnostics.CodeAnalysis;
+using RSerPool.Actors.Handlespace.Policies;
+using RSerPool.Wire.Errors;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Handlespace;
+
+public sealed partial class PoolHandlespace
+{
+    /// <summary>Expiry of entries that do not expire (PEs registered here; their actor supervises them).</summary>
+    public const long NoExpiry = long.MaxValue;
+
+    private readonly Dictionary<PoolHandle, Pool> _pools = [];
+    private readonly List<Pool> _poolOrder = [];   // sorted by handle bytes (enrp.md §4.4 paging order)
+    private readonly Dictionary<uint, OwnerSet> _owners = [];
+    private readonly Dictionary<long, AssociationSet> _associations = [];
+    private readonly Dictionary<PolicyType, PoolMemberSelectionPolicy> _sharedValuelessPolicies = [];
+    private readonly ExpiryHeap _expiry = new();
+    private readonly PolicyRegistry _policies;
+    private readonly Random _random;
+    private Pool? _lastPool;
+    private OwnerSet? _lastOwner;
+    private PoolMemberSelectionPolicy? _lastShared;
+
+    public PoolHandlespace(HandlespaceSettings? settings = null, PolicyRegistry? policies = null, Random? random = null)
+    {
+        Settings = settings ?? HandlespaceSettings.Default;
+        _policies = policies ?? PolicyRegistry.Default;
+        _random = random ?? new Random();
+    }
+
+    public HandlespaceSettings Settings { get; }
+
+    public int PoolCount => _pools.Count;
+
+    public int ElementCount { get; private set; }
+
+    /// <summary>The pools in pool handle byte order.</summary>
+    public IReadOnlyList<Pool> Pools => _poolOrder;
+
+    public bool TryGetPool(PoolHandle poolHandle, [NotNullWhen(true)] out Pool? pool)
+    {
+        pool = FindPool(poolHandle);
+        return pool is not null;
+    }
+
+    public bool TryGetElement(PoolHandle poolHandle, uint identifier, [NotNullWhen(true)] out PoolElementEntry? entry)
+    {
+        entry = null;
+        return FindPool(poolHandle) is { } pool && pool.TryGetElement(identifier, out entry);
+    }
+
+    /// <summary>
+    /// Registers or re-registers a PE (asap.md §4.2/§4.3), or inserts/refreshes an ENRP copy (enrp.md §4.3).
+    /// </summary>
+    /// <param name="poolHandle">The pool.</param>
+    /// <param name="element">The PE parameter (its Home ID field is ignored: <paramref name="ownerId"/> is the owner).</param>
+    /// <param name="ownerId">The home registrar: this registrar's ID for an ASAP registration, the Home ID for a copy.</param>
+    /// <param name="associationId">The ASAP association the PE registered over; 0 for ENRP copies.</param>
+    /// <param name="expiresAt">When a copy expires (now + Registration Life), or <see cref="NoExpiry"/>.</param>
+    public RegistrationResult Register(PoolHandle poolHandle, PoolElement element, uint ownerId, long associationId, long expiresAt = NoExpiry)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (Validate(poolHandle, element, associationId, out Pool? pool, out PoolElementEntry? entry, out SelectionPolicy? policy) is { } cause)
+        {
+            return RegistrationResult.Rejected(cause);
+        }
+
+        PoolMemberSelectionPolicy policyValues = Share(element.Policy);
+        if (entry is not null)
+        {
+            uint previousOwner = entry.OwnerId;
+            Apply(entry, element, policyValues, ownerId, associationId, expiresAt, isNew: false);
+            entry.Degradation = 0;   // policies.md §3: deg resets on re-registration
+            pool!.Update(entry);
+            return new RegistrationResult(RegistrationOutcome.Updated, entry, null, previousOwner);
+        }
+
+        if (pool is null)
+        {
+            int maxIncrement = Settings.MaxIncrement > 0 ? Settings.MaxIncrement : policy!.DefaultMaxIncrement;
+            pool = new Pool(poolHandle, policy!, element.UserTransport.ParameterType, TransportUseOf(element.UserTransport), maxIncrement, _random);
+            AddPool(pool);
+        }
+
+        entry = new PoolElementEntry(pool, element.Identifier) { IsRegistered = true };
+        Apply(entry, element, policyValues, ownerId, associationId, expiresAt, isNew: true);
+        pool.Add(entry);
+        ElementCount++;
+        return new RegistrationResult(RegistrationOutcome.Added, entry, null, ownerId);
+    }
+
+    /// <summary>
+    /// Selects up to <c>destination.Length</c> PEs of the pool (asap.md §4.5, policies.md §3); false when the pool is
+    /// unknown (answer with cause 0x0009).
+    /// </summary>
+    public bool TrySelect(PoolHandle poolHandle, Span<PoolElementEntry> destination, out int count)
+    {
+        if (FindPool(poolHandle) is { } pool)
+        {
+            count = pool.Select(destination);
+            return true;
+        }
+
+        count = 0;
+        return false;
+    }
+
+    // asap.md §4.2 step 3, policies.md §2/§5: the checks of a registration, in RSPLIB's order where it has one.
+    private ErrorCause? Validate(
+        PoolHandle poolHandle,
+        PoolElement element,
+        long associationId,
+        out Pool? pool,
+        out PoolElementEntry? entry,
+        out SelectionPolicy? policy)
+    {
+        pool = null;
+        entry = null;
+        policy = null;
+        if (poolHandle.IsEmpty || poolHandle.Length > Settings.MaxPoolHandleLength)
+        {
+            return new ErrorCause(ErrorCauseCode.InvalidValues, OffendingParameter.PoolHandle(poolHandle));
+        }
+
+        if (element.Identifier == 0)
+        {
+            return ErrorCause.WithoutInformation(ErrorCauseCode.RsplibInvalidId);
+        }
+
+        pool = FindPool(poolHandle);
+        if (pool is not null ? pool.PolicyType != element.Policy.Type : !_policies.TryGet(element.Policy.Type, out policy))
+        {
+            // An unknown policy type and one that differs from the pool's get the same cause (policies.md §2, §5).
+            return new ErrorCause(ErrorCauseCode.InconsistentPoolingPolicy, OffendingParameter.Policy(element));
+        }
+
+        if (pool is not null)
+        {
+            policy = pool.Policy;
+
+            if (pool.TransportType != element.UserTransport.ParameterType)
+            {
+                return new ErrorCause(ErrorCauseCode.InconsistentTransportType, OffendingParameter.UserTransport(element));
+            }
+
+            if (pool.TransportUse != TransportUseOf(element.UserTransport))
+            {
+                return ErrorCause.WithoutInformation(ErrorCauseCode.InconsistentDataControlConfiguration);
+            }
+
+            pool.TryGetElement(element.Identifier, out entry);
+        }
+
+        bool joinsAssociation = associationId != 0 && (entry is null || entry.AssociationId != associationId);
+        bool lacksResources =
+            (pool is null && _pools.Count >= Settings.MaxPools)
+            || (entry is null && pool is not null && pool.Count >= Settings.MaxElementsPerPool)
+            || (joinsAssociation && _associations.TryGetValue(associationId, out AssociationSet? set) && set.Count >= Settings.MaxElementsPerAssociation);
+        return lacksResources ? ErrorCause.WithoutInformation(ErrorCauseCode.LackOfResources) : null;
+    }
+
+    private void Apply(PoolElementEntry entry, PoolElement element, PoolMemberSelectionPolicy policy, uint ownerId, long associationId, long expiresAt, bool isNew)
+    {
+        entry.RegistrationLifeMs = element.RegistrationLifeMs;
+        entry.UserTransport = element.UserTransport;
+        entry.Policy = policy;
+        entry.AsapTransport = element.AsapTransport ?? entry.AsapTransport;
+        entry.IsMarked = false;
+        if (isNew)
+        {
+            entry.OwnerId = ownerId;
+            OwnerSetOf(ownerId).Add(entry);
+            entry.AssociationId = associationId;
+            JoinAssociation(entry);
+        }
+        else
+        {
+            ChangeOwner(entry, ownerId);
+            if (entry.AssociationId != associationId)
+            {
+                LeaveAssociation(entry);
+                entry.AssociationId = associationId;
+                JoinAssociation(entry);
+            }
+        }
+
+        SetExpiry(entry, expiresAt);
+    }
+
+    private OwnerSet OwnerSetOf(uint ownerId)
+    {
+        if (_lastOwner is { Count: > 0 } last && last.OwnerId == ownerId)
+        {
+            return last;
+        }
+
+        if (!_owners.TryGetValue(ownerId, out OwnerSet? owner))
+        {
+            owner = new OwnerSet(ownerId);
+            _owners.Add(ownerId, owner);
+        }
+
+        _lastOwner = owner;
+        return owner;
+    }
+
+    /// <summary>The pool of <paramref name="poolHandle"/>, or null; the last pool found is checked first.</summary>
+    private Pool? FindPool(PoolHandle poolHandle)
+    {
+        if (_lastPool is { IsRegistered: true } last && last.Handle.Span.SequenceEqual(poolHandle.Span))
+        {
+            return last;
+        }
+
+        if (_pools.TryGetValue(poolHandle, out Pool? pool))
+        {
+            _lastPool = pool;
+        }
+
+        return pool;
+    }
+
+    private void ChangeOwner(PoolElementEntry entry, uint ownerId)
+    {
+        if (entry.OwnerId == ownerId)
+        {
+            return;
+        }
+
+        LeaveOwner(entry);
+        entry.OwnerId = ownerId;
+        OwnerSetOf(ownerId).Add(entry);
+    }
+
+    private void LeaveOwner(PoolElementEntry entry)
+    {
+        OwnerSet owner = _owners[entry.OwnerId];
+        owner.Remove(entry);
+        if (owner.Count == 0)
+        {
+            _owners.Remove(owner.OwnerId);
+        }
+    }
+
+    private void JoinAssociation(PoolElementEntry entry)
+    {
+        if (entry.AssociationId == 0)
+        {
+            return;
+        }
+
+        if (!_associations.TryGetValue(entry.AssociationId, out AssociationSet? set))
+        {
+            set = new AssociationSet();
+            _associations.Add(entry.AssociationId, set);
+        }
+
+        set.Add(entry);
+    }
+
+    private void LeaveAssociation(PoolElementEntry entry)
+    {
+        if (entry.AssociationId != 0 && _associations.TryGetValue(entry.AssociationId, out AssociationSet? set))
+        {
+            set.Remove(entry);
+            if (set.Count == 0)
+            {
+                _associations.Remove(entry.AssociationId);
+            }
+        }
+    }
+
+    private void SetExpiry(PoolElementEntry entry, long expiresAt)
+    {
+        entry.ExpiresAt = expiresAt;
+        if (expiresAt == NoExpiry)
+        {
+            _expiry.Remove(entry);
+        }
+        else
+        {
+            _expiry.Set(entry);
+        }
+    }
+
+    /// <summary>Policies without values are immutable and identical: keep one instance per type.</summary>
+    private PoolMemberSelectionPolicy Share(PoolMemberSelectionPolicy policy)
+    {
+        if (!policy.Values.IsEmpty || !policy.TrailingBytes.IsEmpty)
+        {
+            return policy;
+        }
+
+        if (_lastShared is { } last && last.Type == policy.Type)
+        {
+            return last;
+        }
+
+        if (!_sharedValuelessPolicies.TryGetValue(policy.Type, out PoolMemberSelectionPolicy? shared))
+        {
+            shared = policy;
+            _sharedValuelessPolicies.Add(policy.Type, shared);
+        }
+
+        _lastShared = shared;
+        return shared;
+    }
+
+    private static TransportUse TransportUseOf(TransportParameter transport) => transport switch
+    {
+        SctpTransport sctp => sctp.TransportUse,
+        TcpTransport tcp => tcp.TransportUse,
+        _ => TransportUse.DataOnly,
+    };
+
+    private void AddPool(Pool pool)
+    {
+        _pools.Add(pool.Handle, pool);
+        int index = FindPoolIndex(pool.Handle);
+        _poolOrder.Insert(~index, pool);
+    }
+
+    /// <summary>Binary search in <see cref="_poolOrder"/>: the index, or the complement of the insertion point.</summary>
+    private int FindPoolIndex(PoolHandle handle)
+    {
+        int low = 0;
+        int high = _poolOrder.Count - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            int comparison = _poolOrder[middle].Handle.Span.SequenceCompareTo(handle.Span);
+            if (comparison == 0)
+            {
+                return middle;
+            }
+
+            if (comparison < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
+    }
+}

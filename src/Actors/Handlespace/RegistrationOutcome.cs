@@ -1,0 +1,14 @@
+// Outcome of a registration (asap.md §4.2 step 4, enrp.md §4.3).
+namespace RSerPool.Actors.Handlespace;
+
+public enum RegistrationOutcome
+{
+    /// <summary>A new PE entry was created.</summary>
+    Added,
+
+    /// <summary>An existing entry was updated in place (re-registration or refreshed copy).</summary>
+    Updated,
+
+    /// <summary>Refused; <see cref="RegistrationResult.Error"/> holds the cause for the Registration Response.</summary>
+    Rejected,
+}

@@ -1,0 +1,6 @@
+namespace RSerPool.Actors.Kernel.Event;
+
+/// <summary>Messages of a type implementing this marker are not published as dead letters.</summary>
+public interface IDeadLetterSuppression
+{
+}

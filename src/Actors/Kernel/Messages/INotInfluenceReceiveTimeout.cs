@@ -1,0 +1,6 @@
+namespace RSerPool.Actors.Kernel;
+
+/// <summary>Messages of a type implementing this marker do not reset the receiver's receive timeout.</summary>
+public interface INotInfluenceReceiveTimeout
+{
+}

@@ -1,0 +1,13 @@
+using System.Net;
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// One ASAP association as the registrar knows it: the wire actor, a registrar-unique id (the handlespace's
+/// association id, never reused) and the peer's address for logs and the PE's ASAP transport (spec/README.md §2.4).
+/// </summary>
+internal sealed record AsapPeer(IActorRef Association, long Id, EndPoint? Remote)
+{
+    public override string ToString() => Remote?.ToString() ?? $"association {Id}";
+}

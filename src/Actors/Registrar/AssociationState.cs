@@ -1,0 +1,20 @@
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// The registrar's books on one ASAP association: the PEs registered over it (confirmed by the pools, plus
+/// registrations in flight that reserved a slot) for the per-association limit, and its rate limiters.
+/// </summary>
+internal sealed class AssociationState(AsapPeer peer, TokenBucket handleResolutions, TokenBucket unreachableReports)
+{
+    public AsapPeer Peer { get; } = peer;
+
+    public HashSet<PeKey> Registered { get; } = [];
+
+    public HashSet<PeKey> Pending { get; } = [];
+
+    public int ElementCount => Registered.Count + Pending.Count;
+
+    public TokenBucket HandleResolutions { get; } = handleResolutions;
+
+    public TokenBucket UnreachableReports { get; } = unreachableReports;
+}

@@ -1,0 +1,13 @@
+using RSerPool.Wire;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// The registrar's handlespace at one moment: every PE (ordered by pool handle bytes, then PE identifier), and the
+/// registrar's per-owner PE checksum accumulators (enrp.md §6), kept incrementally from the pools' events, and the
+/// number of pool actors (an emptied pool's actor stops once nothing routed to it is pending).
+/// </summary>
+public sealed record HandlespaceSnapshot(
+    IReadOnlyList<PoolElementSnapshot> Elements,
+    IReadOnlyDictionary<uint, PeChecksum> OwnerChecksums,
+    int PoolCount);

@@ -1,0 +1,145 @@
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// Supervises one PE registered at this registrar (its home; asap.md §4.6, design.md "pe-&lt;id&gt;"). Child of the
+/// pool actor. Keep-alive cycle: <c>KeepAliveInterval</c> after the (re-)registration or the last Ack it sends an
+/// Endpoint Keep Alive (H=0, server id, handle, PE id: the RSPLIB form, asap.md §2.7) over the PE's association and
+/// waits <c>KeepAliveTimeout</c> for the Ack; without one it aborts that association (RSPLIB sends SCTP ABORT,
+/// asap.md §4.6 step 5) and asks the pool to remove the PE. It also removes the PE when the Registration Life passes
+/// without a re-registration (asap.md §4.3) and, at once, when the association ends (death watch, asap.md §4.4 step 4).
+/// A Registration Life ≤ 0 sets no life timer (keep-alives still supervise the PE).
+/// </summary>
+internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
+{
+    private const string CycleTimer = "keep-alive";
+    private const string LifeTimer = "registration-life";
+
+    private readonly uint _identifier;
+    private readonly TimeSpan _keepAliveInterval;
+    private readonly TimeSpan _keepAliveTimeout;
+    private readonly AssociationSend<AsapMessage> _keepAlive;
+    private AsapPeer _peer;
+    private int _registrationLifeMs;
+    private long _generation;
+    private bool _awaitingAck;
+    private bool _associationEnded;
+
+    public PeRegistrationActor(
+        PoolHandle poolHandle,
+        uint identifier,
+        uint serverId,
+        AsapPeer peer,
+        int registrationLifeMs,
+        long generation,
+        TimeSpan keepAliveInterval,
+        TimeSpan keepAliveTimeout)
+    {
+        _identifier = identifier;
+        _peer = peer;
+        _registrationLifeMs = registrationLifeMs;
+        _generation = generation;
+        _keepAliveInterval = keepAliveInterval;
+        _keepAliveTimeout = keepAliveTimeout;
+        _keepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: false));
+
+        Receive<PeRegistrationRenewed>(Renew);
+        Receive<KeepAliveAcked>(ack => ack.AssociationId == _peer.Id && _awaitingAck, _ => StartCycle());
+        Receive<KeepAliveAcked>(_ => { });   // not awaited, or from another association: ignored
+        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveDue, _ => SendKeepAlive());
+        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveTimedOut, _ =>
+        {
+            _awaitingAck = false;
+            _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
+            RequestRemoval(RemovalReason.KeepAliveTimeout);
+        });
+        Receive<PeTimerEvent>(e => e == PeTimerEvent.RegistrationLifeExpired, _ => RequestRemoval(RemovalReason.RegistrationLifeExpired));
+        Receive<Terminated>(t => t.ActorRef.Equals(_peer.Association), _ =>
+        {
+            _associationEnded = true;
+            RequestRemoval(RemovalReason.AssociationLost);
+        });
+        Receive<Terminated>(_ => { });       // an association the PE moved away from
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(
+        PoolHandle poolHandle,
+        uint identifier,
+        uint serverId,
+        AsapPeer peer,
+        int registrationLifeMs,
+        long generation,
+        TimeSpan keepAliveInterval,
+        TimeSpan keepAliveTimeout) =>
+        Kernel.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout));
+
+    protected override void PreStart()
+    {
+        Context.Watch(_peer.Association);
+        StartCycle();
+        StartLife();
+    }
+
+    // asap.md §4.3/§4.6 step 1: a re-registration restarts the transmission timer and the registration life.
+    private void Renew(PeRegistrationRenewed renewed)
+    {
+        _generation = renewed.Generation;
+        bool sameAssociation = renewed.Peer.Association.Equals(_peer.Association);
+        if (!sameAssociation)
+        {
+            Context.Unwatch(_peer.Association);
+        }
+
+        // A renewal over an association whose end was already seen (the removal request then carried a stale
+        // generation): watching it again delivers Terminated at once, so the PE still goes without delay.
+        if (!sameAssociation || _associationEnded)
+        {
+            Context.Watch(renewed.Peer.Association);
+        }
+
+        _associationEnded = false;
+
+        _peer = renewed.Peer;
+        _registrationLifeMs = renewed.RegistrationLifeMs;
+        StartCycle();
+        StartLife();
+    }
+
+    private void StartCycle()
+    {
+        _awaitingAck = false;
+        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveDue, _keepAliveInterval);
+    }
+
+    // asap.md §4.6 step 2: Keep Alive, then the timeout timer.
+    private void SendKeepAlive()
+    {
+        _peer.Association.Tell(_keepAlive, Self);
+        _awaitingAck = true;
+        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+    }
+
+    private void StartLife()
+    {
+        if (_registrationLifeMs > 0)
+        {
+            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, TimeSpan.FromMilliseconds(_registrationLifeMs));
+        }
+        else
+        {
+            Timers.Cancel(LifeTimer);
+        }
+    }
+
+    private void RequestRemoval(RemovalReason reason)
+    {
+        Timers.CancelAll();
+        Context.Parent.Tell(new PeRemovalRequested(_identifier, _generation, reason), Self);
+    }
+}

@@ -1,0 +1,276 @@
+using System.Net;
+using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.Event;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire;
+using RSerPool.Wire.Errors;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// One pool (design.md "pool-&lt;n&gt;"): owns a <see cref="PoolHandlespace"/> holding just this pool, runs the ASAP
+/// procedures of asap.md §4 that concern it and answers on the requester's association, and has one
+/// <see cref="PeRegistrationActor"/> child per PE registered here. Tells the registrar what its books need
+/// (<see cref="PoolElementRegistered"/>, <see cref="RegistrationRefused"/>, <see cref="PoolElementRemoved"/>) and
+/// <see cref="PoolIdle"/> whenever it is empty after a message.
+/// </summary>
+internal sealed class PoolActor : ReceiveActor
+{
+    /// <summary>RSPLIB's hard limit of PEs per Handle Resolution Response (asap.md §4.5 step 1).</summary>
+    public const int MaxHandleResolutionItems = 128;
+
+    private readonly PoolHandle _poolHandle;
+    private readonly uint _serverId;
+    private readonly RegistrarSettings _settings;
+    private readonly PoolHandlespace _space;
+    private readonly Dictionary<uint, PeChild> _children = [];
+    private readonly PoolElementEntry[] _selection = new PoolElementEntry[MaxHandleResolutionItems];
+    private readonly ILoggingAdapter _log;
+    private long _received;
+    private long _generation;
+    private long _childNumber;
+
+    public PoolActor(PoolHandle poolHandle, uint serverId, RegistrarSettings settings)
+    {
+        _poolHandle = poolHandle;
+        _serverId = serverId;
+        _settings = settings;
+        // The registrar enforces the pool count and the PEs per association across pools.
+        _space = new PoolHandlespace(settings.Handlespace with { MaxPools = 1, MaxElementsPerAssociation = int.MaxValue });
+        _log = Context.GetLogger();
+
+        Receive<RoutedAsapMessage>(routed =>
+        {
+            _received++;
+            Dispatch(routed);
+            ReportIfIdle();
+        });
+        Receive<CollectPoolSnapshot>(collect =>
+        {
+            _received++;
+            collect.ReplyTo.Tell(new PoolSnapshot(Snapshot()), Self);
+            ReportIfIdle();
+        });
+        Receive<PeRemovalRequested>(request =>
+        {
+            if (_children.TryGetValue(request.Identifier, out PeChild? child) && child.Actor.Equals(Sender) && child.Generation == request.Generation)
+            {
+                Remove(request.Identifier, request.Reason);
+                ReportIfIdle();
+            }
+        });
+    }
+
+    public static Props Props(PoolHandle poolHandle, uint serverId, RegistrarSettings settings) =>
+        Kernel.Props.Create(() => new PoolActor(poolHandle, serverId, settings));
+
+    // A failing PE actor must not be restarted with stale state: the pool removes nothing, the PE re-registers.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
+    private void Dispatch(RoutedAsapMessage routed)
+    {
+        switch (routed.Message)
+        {
+            case AsapRegistration registration:
+                Register(registration, routed.Peer, routed.ReservesSlot);
+                break;
+            case AsapDeregistration deregistration:
+                Deregister(deregistration, routed.Peer);
+                break;
+            case AsapHandleResolution resolution:
+                Resolve(resolution, routed.Peer);
+                break;
+            case AsapEndpointKeepAliveAck ack:
+                if (_children.TryGetValue(ack.PoolElementIdentifier, out PeChild? child))
+                {
+                    child.Actor.Tell(new KeepAliveAcked(routed.Peer.Id), Self);
+                }
+
+                break;
+            case AsapEndpointUnreachable unreachable:
+                ReportUnreachable(unreachable, routed.Peer);
+                break;
+            default:
+                _log.Warning("pool {PoolHandle}: unexpected {MessageType} routed here", _poolHandle, routed.Message.Type);
+                break;
+        }
+    }
+
+    // asap.md §4.2 (registrar side) and §4.3: new PE or re-registration (update in place, keep identity).
+    private void Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot)
+    {
+        PoolElement element = registration.PoolElement with { AsapTransport = AsapTransportOf(peer) };
+        uint identifier = element.Identifier;
+        long previousAssociation = _space.TryGetElement(_poolHandle, identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
+        RegistrationResult result = _space.Register(_poolHandle, element, _serverId, peer.Id);
+        if (!result.IsAccepted)
+        {
+            ErrorCause cause = result.Error!;
+            _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName})",
+                identifier, _poolHandle, peer, (ushort)cause.Code, cause.Code);
+            Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier, Rejected: true, new OperationError(cause)));
+            if (reservesSlot)
+            {
+                Context.Parent.Tell(new RegistrationRefused(_poolHandle, identifier, peer.Id), Self);
+            }
+
+            return;
+        }
+
+        Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
+        long generation = ++_generation;
+        if (_children.TryGetValue(identifier, out PeChild? child))
+        {
+            child.Generation = generation;
+            child.Peer = peer;
+            child.Actor.Tell(new PeRegistrationRenewed(peer, element.RegistrationLifeMs, generation), Self);
+            _log.Debug("PE 0x{PeId:x8} re-registered in {PoolHandle} from {Peer}", identifier, _poolHandle, peer);
+        }
+        else
+        {
+            var props = PeRegistrationActor.Props(_poolHandle, identifier, _serverId, peer, element.RegistrationLifeMs, generation,
+                _settings.KeepAliveInterval, _settings.KeepAliveTimeout);
+            var actor = Context.ActorOf(props, $"pe-{identifier:x8}-{++_childNumber}");
+            _children.Add(identifier, new PeChild(actor, generation, peer));
+            _log.Info("PE 0x{PeId:x8} registered in {PoolHandle} from {Peer} ({Policy}, {UserTransport})",
+                identifier, _poolHandle, peer, element.Policy, element.UserTransport);
+        }
+
+        bool changesBooks = reservesSlot || result.Outcome == RegistrationOutcome.Added
+            || previousAssociation != peer.Id || result.PreviousOwnerId != _serverId;
+        if (changesBooks)
+        {
+            Context.Parent.Tell(new PoolElementRegistered(_poolHandle, identifier, _serverId, peer.Id), Self);
+        }
+    }
+
+    // asap.md §4.4: only the association that registered the PE may deregister it (security requirement of the
+    // seeds, answered with cause 0x000A); an unknown PE is answered with success (RSPLIB).
+    private void Deregister(AsapDeregistration deregistration, AsapPeer peer)
+    {
+        uint identifier = deregistration.PoolElementIdentifier;
+        if (_space.TryGetElement(_poolHandle, identifier, out PoolElementEntry? entry) && entry.AssociationId != peer.Id)
+        {
+            _log.Warning("deregistration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} refused: registered over another association",
+                identifier, _poolHandle, peer);
+            var refusal = new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.RejectionDueToSecurityConsiderations));
+            Reply(peer, new AsapDeregistrationResponse(_poolHandle, identifier, refusal));
+            return;
+        }
+
+        if (entry is not null)
+        {
+            Remove(identifier, RemovalReason.Deregistered);
+        }
+
+        Reply(peer, new AsapDeregistrationResponse(_poolHandle, identifier));
+    }
+
+    // asap.md §4.5 registrar side: Items from the option or the default, capped at 128; policy selection; overall
+    // policy = the first selected PE's policy (asap.md §2.6); an empty pool answers cause 0x0009.
+    private void Resolve(AsapHandleResolution resolution, AsapPeer peer)
+    {
+        uint wanted = resolution.Items is { } items and > 0 ? items : (uint)Math.Max(1, _settings.DefaultHandleResolutionItems);
+        int count = (int)Math.Min(wanted, MaxHandleResolutionItems);
+        _space.TrySelect(_poolHandle, _selection.AsSpan(0, count), out int selected);
+        if (selected == 0)
+        {
+            Reply(peer, UnknownPoolHandle(_poolHandle));
+            return;
+        }
+
+        var elements = new PoolElement[selected];
+        for (int i = 0; i < selected; i++)
+        {
+            PoolElementEntry entry = _selection[i];
+            elements[i] = new PoolElement(entry.Identifier, entry.OwnerId, entry.RegistrationLifeMs, entry.UserTransport, entry.Policy);
+        }
+
+        PoolMemberSelectionPolicy overall = _selection[0].Policy;
+        Array.Clear(_selection, 0, selected);
+        Reply(peer, new AsapHandleResolutionResponse(_poolHandle, overall, ValueArray.Create<PoolElement>(elements)));
+    }
+
+    // asap.md §4.11: count the report; MAX-BAD-PE-REPORT removes the PE. No response.
+    private void ReportUnreachable(AsapEndpointUnreachable report, AsapPeer peer)
+    {
+        uint identifier = report.PoolElementIdentifier;
+        switch (_space.ReportUnreachable(_poolHandle, identifier, out PoolElementEntry? entry))
+        {
+            case UnreachableOutcome.Removed:
+                AfterRemoval(entry!, RemovalReason.Unreachable);
+                break;
+            case UnreachableOutcome.Counted:
+                _log.Debug("PE 0x{PeId:x8} in {PoolHandle} reported unreachable by {Peer} ({Count} reports)",
+                    identifier, _poolHandle, peer, entry!.UnreachableReports);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Remove(uint identifier, RemovalReason reason)
+    {
+        if (_space.Remove(_poolHandle, identifier) is { } entry)
+        {
+            AfterRemoval(entry, reason);
+        }
+    }
+
+    private void AfterRemoval(PoolElementEntry entry, RemovalReason reason)
+    {
+        string peer = "unknown peer";
+        if (_children.Remove(entry.Identifier, out PeChild? child))
+        {
+            Context.Stop(child.Actor);
+            peer = child.Peer.ToString();
+        }
+
+        _log.Info("PE 0x{PeId:x8} removed from {PoolHandle} (registered from {Peer}): {Reason}", entry.Identifier, _poolHandle, peer, reason);
+        Context.Parent.Tell(new PoolElementRemoved(_poolHandle, entry.Identifier, reason), Self);
+    }
+
+    private void ReportIfIdle()
+    {
+        if (_space.ElementCount == 0)
+        {
+            Context.Parent.Tell(new PoolIdle(_poolHandle, _received), Self);
+        }
+    }
+
+    private List<PoolElementSnapshot> Snapshot()
+    {
+        var elements = new List<PoolElementSnapshot>(_space.ElementCount);
+        foreach (Pool pool in _space.Pools)
+        {
+            foreach (PoolElementEntry entry in pool.Elements)
+            {
+                elements.Add(new PoolElementSnapshot(entry.PoolHandle, entry.Identifier, entry.OwnerId, entry.RegistrationLifeMs,
+                    entry.UserTransport, entry.Policy, entry.AssociationId, entry.UnreachableReports));
+            }
+        }
+
+        return elements;
+    }
+
+    private void Reply(AsapPeer peer, AsapMessage message) => peer.Association.Tell(new AssociationSend<AsapMessage>(message), Self);
+
+    internal static AsapHandleResolutionResponse UnknownPoolHandle(PoolHandle poolHandle) =>
+        AsapHandleResolutionResponse.Failure(poolHandle, new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.UnknownPoolHandle)));
+
+    // spec/README.md §2.4: the registrar knows the PE's ASAP endpoint from the association's peer address
+    // (kept for ENRP; the wire type is SCTP because RFC 5354 defines the ASAP transport so).
+    private static SctpTransport? AsapTransportOf(AsapPeer peer)
+    {
+        if (peer.Remote is not IPEndPoint remote)
+        {
+            return null;
+        }
+
+        IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+        return new SctpTransport((ushort)remote.Port, TransportUse.DataOnly, [address]);
+    }
+}

@@ -1,0 +1,388 @@
+using System.Net;
+using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.Event;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire;
+using RSerPool.Wire.Codec;
+using RSerPool.Wire.Errors;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// The registrar (ENRP server, "PR"; design.md "Registrar process"): handler of every ASAP association. Children:
+/// <c>asap-listener</c> (<see cref="TcpListenerActor{TMessage}"/>), <c>announcer</c> (<see cref="UdpAnnouncerActor"/>,
+/// ASAP Server Announce, asap.md §4.7) and one <see cref="PoolActor"/> <c>pool-&lt;n&gt;</c> per pool. It routes each
+/// message by pool handle, enforces the limits that span pools (pools, PEs per association: cause 0x0006; handle
+/// length: cause 0x0003) and the per-association rates of Handle Resolutions (over the rate: the failure form with
+/// cause 0x0009, as RSPLIB) and Endpoint Unreachable reports (over the rate: ignored), and keeps per-owner PE
+/// checksums (enrp.md §6) from the pools' events.
+/// Messages a registrar does not take (Keep Alive, responses, Server Announce, control-channel messages) are answered
+/// with an ASAP Error, cause 0x0002 Unrecognized Message with the message (asap.md §2.14, §4.12; RSPLIB ignores them
+/// silently); a received ASAP Error is logged and never answered.
+/// </summary>
+public sealed class RegistrarActor : ReceiveActor
+{
+    private readonly RegistrarSettings _settings;
+    private readonly IActorRef? _observer;
+    private readonly uint _serverId;
+    private readonly ILoggingAdapter _log;
+    private readonly Dictionary<IActorRef, AssociationState> _associations = [];
+    private readonly Dictionary<long, AssociationState> _associationsById = [];
+    private readonly Dictionary<PoolHandle, PoolRoute> _pools = [];
+    private readonly Dictionary<IActorRef, PoolRoute> _poolsByActor = [];
+    private readonly Dictionary<uint, PeChecksum> _checksums = [];
+    private IActorRef _listener = ActorRefs.Nobody;
+    private long _nextAssociationId;
+    private long _nextPoolNumber;
+    private long _nextSnapshotNumber;
+
+    public RegistrarActor(RegistrarSettings settings, IActorRef? observer)
+    {
+        _settings = settings;
+        _observer = observer;
+        _serverId = settings.ServerId != 0 ? settings.ServerId : (uint)Random.Shared.NextInt64(1, 0x1_0000_0000);
+        _log = Context.GetLogger();
+
+        Receive<AssociationReceived<AsapMessage>>(received => OnAsapMessage(received.Message, Sender));
+        Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote));
+        Receive<PoolElementRegistered>(OnRegistered);
+        Receive<RegistrationRefused>(refused =>
+        {
+            if (_associationsById.TryGetValue(refused.AssociationId, out AssociationState? state))
+            {
+                state.Pending.Remove(new PeKey(refused.PoolHandle, refused.Identifier));
+            }
+        });
+        Receive<PoolElementRemoved>(OnRemoved);
+        Receive<PoolIdle>(OnPoolIdle);
+        Receive<GetHandlespaceSnapshot>(_ => Snapshot(Sender));
+        Receive<Bound>(OnBound);
+        Receive<BindFailed>(failed =>
+        {
+            _log.Error("registrar 0x{ServerId:x8}: cannot listen on ASAP endpoint {EndPoint}: {Reason}", _serverId, failed.EndPoint, failed.Reason);
+            _observer?.Tell(new RegistrarStartFailed(failed.EndPoint, failed.Reason), Self);
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
+    }
+
+    /// <summary>
+    /// A registrar with <paramref name="settings"/>. <paramref name="observer"/>, when given, is told
+    /// <see cref="RegistrarStarted"/> (with the bound port) or <see cref="RegistrarStartFailed"/>.
+    /// </summary>
+    public static Props Props(RegistrarSettings settings, IActorRef? observer = null) =>
+        Kernel.Props.Create(() => new RegistrarActor(settings, observer));
+
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
+    protected override void PreStart()
+    {
+        var props = TcpListenerActor<AsapMessage>.Props(_settings.AsapEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.MaxAssociations);
+        _listener = Context.ActorOf(props, "asap-listener");
+        Context.Watch(_listener);
+    }
+
+    private void OnBound(Bound bound)
+    {
+        _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
+        if (_settings.AsapAnnounce.Enabled)
+        {
+            // asap.md §4.7: send from the ASAP port number; add a TCP Transport when the address is specific.
+            IPAddress address = bound.LocalEndPoint.Address;
+            bool specific = !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any);
+            ValueArray<TransportParameter> transports = specific
+                ? [new TcpTransport((ushort)bound.LocalEndPoint.Port, TransportUse.DataOnly, [address])]
+                : default;
+            byte[] datagram = AsapEncoder.EncodeToArray(new AsapServerAnnounce(_serverId, transports));
+            Context.ActorOf(UdpAnnouncerActor.Props(_settings.AsapAnnounce, address, bound.LocalEndPoint.Port, datagram, new Random()), "announcer");
+        }
+
+        _observer?.Tell(new RegistrarStarted(_serverId, bound.LocalEndPoint), Self);
+    }
+
+    private AssociationState Establish(IActorRef association, EndPoint? remote)
+    {
+        if (_associations.TryGetValue(association, out AssociationState? existing))
+        {
+            return existing;
+        }
+
+        var clock = Context.System.Clock;
+        var state = new AssociationState(
+            new AsapPeer(association, ++_nextAssociationId, remote),
+            new TokenBucket(_settings.MaxHandleResolutionRate, clock),
+            new TokenBucket(_settings.MaxEndpointUnreachableRate, clock));
+        _associations.Add(association, state);
+        _associationsById.Add(state.Peer.Id, state);
+        Context.Watch(association);
+        _log.Debug("ASAP association {AssociationId} with {Peer} established", state.Peer.Id, state.Peer);
+        return state;
+    }
+
+    private void OnAsapMessage(AsapMessage message, IActorRef association)
+    {
+        // The wire actor always announces itself first; a sender without that is adopted anyway.
+        AssociationState state = _associations.TryGetValue(association, out AssociationState? known) ? known : Establish(association, null);
+        switch (message)
+        {
+            case AsapRegistration registration:
+                Register(registration, state);
+                break;
+            case AsapDeregistration deregistration:
+                if (!TryRoute(deregistration.PoolHandle, deregistration, state.Peer))
+                {
+                    // asap.md §4.4 step 2: an unknown PE is answered with success (RSPLIB).
+                    Reply(state.Peer, new AsapDeregistrationResponse(deregistration.PoolHandle, deregistration.PoolElementIdentifier));
+                }
+
+                break;
+            case AsapHandleResolution resolution:
+                if (!state.HandleResolutions.TryTake())
+                {
+                    _log.Debug("handle resolution for {PoolHandle} from {Peer} over the rate limit", resolution.PoolHandle, state.Peer);
+                    Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
+                }
+                else if (!TryRoute(resolution.PoolHandle, resolution, state.Peer))
+                {
+                    Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
+                }
+
+                break;
+            case AsapEndpointKeepAliveAck ack:
+                TryRoute(ack.PoolHandle, ack, state.Peer);
+                break;
+            case AsapEndpointUnreachable unreachable:
+                if (!state.UnreachableReports.TryTake())
+                {
+                    _log.Debug("unreachable report for PE 0x{PeId:x8} in {PoolHandle} from {Peer} over the rate limit: ignored",
+                        unreachable.PoolElementIdentifier, unreachable.PoolHandle, state.Peer);
+                }
+                else
+                {
+                    TryRoute(unreachable.PoolHandle, unreachable, state.Peer);
+                }
+
+                break;
+            case AsapError error:
+                _log.Info("ASAP Error from {Peer}: {Causes}", state.Peer, string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+                break;
+            default:
+                _log.Info("{MessageType} from {Peer} is not for a registrar: answered with Unrecognized Message", message.Type, state.Peer);
+                Reply(state.Peer, new AsapError(new OperationError(ErrorCause.UnrecognizedMessage(AsapEncoder.EncodeToArray(message)))));
+                break;
+        }
+    }
+
+    // asap.md §4.2 step 3 (handle checks) and the limits that span pools; the pool does the rest.
+    private void Register(AsapRegistration registration, AssociationState state)
+    {
+        PoolHandle handle = registration.PoolHandle;
+        uint identifier = registration.PoolElement.Identifier;
+        HandlespaceSettings limits = _settings.Handlespace;
+        if (handle.IsEmpty || handle.Length > limits.MaxPoolHandleLength)
+        {
+            Reject(state.Peer, registration, new ErrorCause(ErrorCauseCode.InvalidValues, OffendingParameter.PoolHandle(handle)), "invalid pool handle length");
+            return;
+        }
+
+        var key = new PeKey(handle, identifier);
+        bool reserves = !state.Registered.Contains(key) && !state.Pending.Contains(key);
+        if (reserves && state.ElementCount >= limits.MaxElementsPerAssociation)
+        {
+            Reject(state.Peer, registration, ErrorCause.WithoutInformation(ErrorCauseCode.LackOfResources),
+                $"{limits.MaxElementsPerAssociation} PEs registered over this association");
+            return;
+        }
+
+        if (!_pools.TryGetValue(handle, out PoolRoute? route))
+        {
+            if (_pools.Count >= limits.MaxPools)
+            {
+                Reject(state.Peer, registration, ErrorCause.WithoutInformation(ErrorCauseCode.LackOfResources), $"{limits.MaxPools} pools exist");
+                return;
+            }
+
+            route = CreatePool(handle);
+        }
+
+        if (reserves)
+        {
+            state.Pending.Add(key);
+        }
+
+        route.Routed++;
+        route.Actor.Tell(new RoutedAsapMessage(registration, state.Peer, reserves), Self);
+    }
+
+    private void Reject(AsapPeer peer, AsapRegistration registration, ErrorCause cause, string why)
+    {
+        uint identifier = registration.PoolElement.Identifier;
+        _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({Why})",
+            identifier, registration.PoolHandle, peer, (ushort)cause.Code, why);
+        Reply(peer, new AsapRegistrationResponse(registration.PoolHandle, identifier, Rejected: true, new OperationError(cause)));
+    }
+
+    private PoolRoute CreatePool(PoolHandle handle)
+    {
+        var actor = Context.ActorOf(PoolActor.Props(handle, _serverId, _settings), $"pool-{++_nextPoolNumber}");
+        Context.Watch(actor);
+        var route = new PoolRoute(handle, actor);
+        _pools.Add(handle, route);
+        _poolsByActor.Add(actor, route);
+        return route;
+    }
+
+    private bool TryRoute(PoolHandle handle, AsapMessage message, AsapPeer peer)
+    {
+        if (!_pools.TryGetValue(handle, out PoolRoute? route))
+        {
+            return false;
+        }
+
+        route.Routed++;
+        route.Actor.Tell(new RoutedAsapMessage(message, peer), Self);
+        return true;
+    }
+
+    private void OnRegistered(PoolElementRegistered registered)
+    {
+        if (!_pools.TryGetValue(registered.PoolHandle, out PoolRoute? route) || !route.Actor.Equals(Sender))
+        {
+            return;
+        }
+
+        var key = new PeKey(registered.PoolHandle, registered.Identifier);
+        if (route.Members.TryGetValue(registered.Identifier, out PoolMember previous))
+        {
+            if (previous.OwnerId != registered.OwnerId)
+            {
+                RemoveFromChecksum(previous.OwnerId, key);
+                AddToChecksum(registered.OwnerId, key);
+            }
+
+            if (previous.AssociationId != registered.AssociationId && _associationsById.TryGetValue(previous.AssociationId, out AssociationState? old))
+            {
+                old.Registered.Remove(key);
+            }
+        }
+        else
+        {
+            AddToChecksum(registered.OwnerId, key);
+        }
+
+        route.Members[registered.Identifier] = new PoolMember(registered.OwnerId, registered.AssociationId);
+        if (_associationsById.TryGetValue(registered.AssociationId, out AssociationState? state))
+        {
+            state.Pending.Remove(key);
+            state.Registered.Add(key);
+        }
+    }
+
+    private void OnRemoved(PoolElementRemoved removed)
+    {
+        if (!_pools.TryGetValue(removed.PoolHandle, out PoolRoute? route) || !route.Actor.Equals(Sender))
+        {
+            return;
+        }
+
+        Forget(route, removed.Identifier);
+    }
+
+    private void Forget(PoolRoute route, uint identifier)
+    {
+        if (!route.Members.Remove(identifier, out PoolMember member))
+        {
+            return;
+        }
+
+        var key = new PeKey(route.PoolHandle, identifier);
+        RemoveFromChecksum(member.OwnerId, key);
+        if (_associationsById.TryGetValue(member.AssociationId, out AssociationState? state))
+        {
+            state.Registered.Remove(key);
+        }
+    }
+
+    // An empty pool actor is stopped only when it has processed every message routed to it, so none is lost.
+    private void OnPoolIdle(PoolIdle idle)
+    {
+        if (!_pools.TryGetValue(idle.PoolHandle, out PoolRoute? route) || !route.Actor.Equals(Sender) || route.Routed != idle.ReceivedCount)
+        {
+            return;
+        }
+
+        if (route.Members.Count != 0)
+        {
+            _log.Warning("pool {PoolHandle} reports idle but the registrar counts {Count} PEs in it", route.PoolHandle, route.Members.Count);
+            return;
+        }
+
+        _pools.Remove(route.PoolHandle);
+        _poolsByActor.Remove(route.Actor);
+        Context.Unwatch(route.Actor);
+        Context.Stop(route.Actor);
+        _log.Debug("pool {PoolHandle} is empty: its actor stops", route.PoolHandle);
+    }
+
+    private void OnTerminated(IActorRef actor)
+    {
+        if (_associations.Remove(actor, out AssociationState? association))
+        {
+            // Its PEs' actors watch it too and remove them (asap.md §4.4 step 4); their events find no books here.
+            _associationsById.Remove(association.Peer.Id);
+            _log.Debug("ASAP association {AssociationId} with {Peer} ended", association.Peer.Id, association.Peer);
+        }
+        else if (_poolsByActor.Remove(actor, out PoolRoute? route))
+        {
+            _pools.Remove(route.PoolHandle);
+            _log.Error("pool actor for {PoolHandle} failed: its {Count} PEs are dropped until they re-register", route.PoolHandle, route.Members.Count);
+            foreach (uint identifier in route.Members.Keys.ToList())
+            {
+                Forget(route, identifier);
+            }
+        }
+        else if (actor.Equals(_listener))
+        {
+            _log.Error("registrar 0x{ServerId:x8}: the ASAP listener stopped; the registrar stops", _serverId);
+            Context.Stop(Self);
+        }
+    }
+
+    private void Snapshot(IActorRef replyTo)
+    {
+        var checksums = new Dictionary<uint, PeChecksum>(_checksums);
+        var pools = _pools.Values.Select(route => route.Actor).ToList();
+        var collector = Context.ActorOf(SnapshotCollector.Props(pools, replyTo, checksums), $"snapshot-{++_nextSnapshotNumber}");
+        foreach (PoolRoute route in _pools.Values)
+        {
+            route.Routed++;
+            route.Actor.Tell(new CollectPoolSnapshot(collector), Self);
+        }
+    }
+
+    private void AddToChecksum(uint ownerId, PeKey key) =>
+        _checksums[ownerId] = (_checksums.TryGetValue(ownerId, out PeChecksum sum) ? sum : PeChecksum.Empty).Add(key.PoolHandle.Span, key.Identifier);
+
+    private void RemoveFromChecksum(uint ownerId, PeKey key)
+    {
+        if (!_checksums.TryGetValue(ownerId, out PeChecksum sum))
+        {
+            return;
+        }
+
+        sum = sum.Remove(key.PoolHandle.Span, key.Identifier);
+        if (sum == PeChecksum.Empty)
+        {
+            _checksums.Remove(ownerId);
+        }
+        else
+        {
+            _checksums[ownerId] = sum;
+        }
+    }
+
+    private void Reply(AsapPeer peer, AsapMessage message) => peer.Association.Tell(new AssociationSend<AsapMessage>(message), Self);
+}

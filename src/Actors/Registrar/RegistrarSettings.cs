@@ -1,0 +1,45 @@
+using System.Net;
+using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Transport;
+
+namespace RSerPool.Actors.Registrar;
+
+/// <summary>
+/// Everything a registrar needs to run, filled by the host from HOCON (hocon/reference.conf, rserpool.registrar.*).
+/// Defaults here mirror reference.conf only for tests and embedding; the host always sets every value.
+/// </summary>
+public sealed record RegistrarSettings
+{
+    /// <summary>This registrar's Server Identifier; 0 = choose a random non-zero one at start (spec/README.md §4.5).</summary>
+    public uint ServerId { get; init; }
+
+    /// <summary>Where ASAP over TCP is served (IANA port 3863; port 0 = any free port, logged at start).</summary>
+    public IPEndPoint AsapEndPoint { get; init; } = new(IPAddress.Any, 3863);
+
+    /// <summary>ASAP Server Announce targets and period (asap.md §4.7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
+    public AnnounceSettings AsapAnnounce { get; init; } = new([new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863)], TimeSpan.FromSeconds(1));
+
+    /// <summary>Time from a registration or Keep Alive Ack to the next Endpoint Keep Alive (asap.md §4.6).</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Time to wait for the Keep Alive Ack before the PE is removed (asap.md §4.6).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>PEs returned per Handle Resolution without a Handle Resolution Option (RSPLIB -maxhresitems 3; hard cap 128).</summary>
+    public int DefaultHandleResolutionItems { get; init; } = 3;
+
+    /// <summary>Handle Resolutions accepted per association and second; 0 = unlimited (RSPLIB -maxhrrate).</summary>
+    public double MaxHandleResolutionRate { get; init; }
+
+    /// <summary>Endpoint Unreachable reports accepted per association and second; 0 = unlimited (RSPLIB -maxeurate).</summary>
+    public double MaxEndpointUnreachableRate { get; init; }
+
+    /// <summary>Handlespace limits: handle length, pools, PEs per pool and per association, MAX-BAD-PE-REPORT, MaxIncrement.</summary>
+    public HandlespaceSettings Handlespace { get; init; } = HandlespaceSettings.Default;
+
+    /// <summary>Framing and buffer limits of each ASAP association.</summary>
+    public AssociationSettings Association { get; init; } = AssociationSettings.Default;
+
+    /// <summary>Most ASAP associations open at once; more are refused.</summary>
+    public int MaxAssociations { get; init; } = 10_000;
+}

@@ -1,0 +1,30 @@
+using RSerPool.Wire;
+using RSerPool.Wire.Errors;
+
+namespace RSerPool.Actors.Transport;
+
+/// <summary>
+/// What a wire actor needs to know of one protocol (ASAP or ENRP): decode a frame, encode a message, and build the
+/// Error message that answers a frame it could not process (RFC 5352 §2.2.14 / RFC 5353 §2.2.10, asap.md §4.12).
+/// </summary>
+public interface IWireCodec<TMessage>
+    where TMessage : class
+{
+    /// <summary>Protocol name for logs ("ASAP", "ENRP").</summary>
+    string Name { get; }
+
+    bool TryDecode(ReadOnlySpan<byte> frame, in WireLimits limits, out TMessage? message, out DecodeError error,
+        out ValueArray<UnrecognizedParameter> unrecognized);
+
+    int GetEncodedLength(TMessage message);
+
+    int Encode(TMessage message, Span<byte> destination);
+
+    /// <summary>
+    /// The Error message answering <paramref name="frame"/>: for a failed decode (<paramref name="error"/> not success)
+    /// with the cause the decoder prescribes, or for a decoded message whose <paramref name="unrecognized"/> parameters
+    /// must be reported (cause 0x0001 each). Null when nothing must be sent: silent discard, or the frame was itself
+    /// an Error (never answer an Error with an Error).
+    /// </summary>
+    TMessage? BuildErrorReply(ReadOnlySpan<byte> frame, in DecodeError error, ValueArray<UnrecognizedParameter> unrecognized);
+}

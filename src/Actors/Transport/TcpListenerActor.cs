@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.Event;
+
+namespace RSerPool.Actors.Transport;
+
+/// <summary>
+/// Listens on one TCP endpoint (port 0 = any free port) and runs each accepted connection as a child
+/// <see cref="TcpAssociationActor{TMessage}"/> (association-1, association-2, ...) whose handler is
+/// <c>handler</c>. Tells the handler <see cref="Bound"/> or <see cref="BindFailed"/>. Connections beyond
+/// <c>maxAssociations</c> are refused (closed at once) so memory stays bounded.
+/// </summary>
+public sealed class TcpListenerActor<TMessage> : ReceiveActor
+    where TMessage : class
+{
+    private readonly IPEndPoint _endpoint;
+    private readonly IActorRef _handler;
+    private readonly IWireCodec<TMessage> _codec;
+    private readonly AssociationSettings _settings;
+    private readonly int _maxAssociations;
+    private readonly ILoggingAdapter _log;
+    private readonly CancellationTokenSource _stop = new();
+    private Socket? _listener;
+    private long _accepted;
+    private int _open;
+
+    public TcpListenerActor(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations)
+    {
+        _endpoint = endpoint;
+        _handler = handler;
+        _codec = codec;
+        _settings = settings;
+        _maxAssociations = maxAssociations;
+        _log = Context.GetLogger();
+
+        Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
+        Receive<Terminated>(_ => _open--);
+    }
+
+    public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations) =>
+        Kernel.Props.Create(() => new TcpListenerActor<TMessage>(endpoint, handler, codec, settings, maxAssociations));
+
+    protected override void PreStart()
+    {
+        var socket = new Socket(_endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (_endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = _endpoint.Address.Equals(IPAddress.IPv6Any);
+            }
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT too, and a second registrar must not share the port.
+            socket.Bind(_endpoint);
+            socket.Listen(512);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            _log.Error("{Protocol} cannot listen on TCP {EndPoint}: {Reason}", _codec.Name, _endpoint, e.Message);
+            _handler.Tell(new BindFailed(_endpoint, e.Message), Self);
+            Context.Stop(Self);
+            return;
+        }
+        _listener = socket;
+        var local = (IPEndPoint)socket.LocalEndPoint!;
+        _log.Info("{Protocol} listening on TCP {EndPoint}", _codec.Name, local);
+        _handler.Tell(new Bound(Self, local), Self);
+        _ = AcceptLoopAsync(socket, Self, _stop.Token);
+    }
+
+    protected override void PostStop()
+    {
+        _stop.Cancel();
+        _listener?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Accept(Socket socket)
+    {
+        if (_open >= _maxAssociations)
+        {
+            _log.Warning("{Protocol}: refusing connection from {Peer}: {Limit} associations open", _codec.Name, socket.RemoteEndPoint, _maxAssociations);
+            socket.Dispose();
+            return;
+        }
+        socket.NoDelay = true;
+        var child = Context.ActorOf(TcpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings), $"association-{++_accepted}");
+        Context.Watch(child);
+        _open++;
+    }
+
+    private static async Task AcceptLoopAsync(Socket listener, IActorRef self, CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await listener.AcceptAsync(cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // A connection reset before accept completed: keep accepting the others.
+                continue;
+            }
+            self.Tell(new SocketAccepted(accepted), ActorRefs.NoSender);
+        }
+    }
+}

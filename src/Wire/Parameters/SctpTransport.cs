@@ -1,0 +1,11 @@
+// SCTP Transport (0x0004), RFC 5354 §3.3 / README §4.4:
+// | 0x0004 | Length | Port (16) | Transport Use (16) | Address parameter(s), one or more (multi-homing) |
+using System.Net;
+
+namespace RSerPool.Wire.Parameters;
+
+public sealed record SctpTransport(ushort Port, TransportUse TransportUse, ValueArray<IPAddress> Addresses)
+    : TransportParameter(Port, Addresses)
+{
+    public override ParameterType ParameterType => ParameterType.SctpTransport;
+}

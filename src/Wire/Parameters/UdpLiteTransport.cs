@@ -1,0 +1,11 @@
+// UDP-Lite Transport (0x0007), RFC 5354 §3.7 / README §4.4:
+// | 0x0007 | Length | Port (16) | Reserved (16) = 0 | Address parameter (exactly one when sent) |
+using System.Net;
+
+namespace RSerPool.Wire.Parameters;
+
+public sealed record UdpLiteTransport(ushort Port, ValueArray<IPAddress> Addresses)
+    : TransportParameter(Port, Addresses)
+{
+    public override ParameterType ParameterType => ParameterType.UdpLiteTransport;
+}

@@ -1,0 +1,44 @@
+// The sorted-selection order under churn (policies.md §3 "sorted selection"): after random registrations,
+// re-registrations, removals and selections, a selection of k PEs always returns the first k by (key, seq),
+// checked against a model that keeps keys and sequence numbers in plain lists.
+using RSerPool.Actors.Handlespace;
+using Xunit;
+using static RSerPool.Actors.Tests.Handlespace.Support.Elements;
+using Policy = RSerPool.Wire.Parameters.PoolMemberSelectionPolicy;
+
+namespace RSerPool.Actors.Tests.Handlespace;
+
+public sealed class SortedOrderSpec
+{
+    [Fact]
+    public void Least_used_selection_matches_a_model_under_random_churn()
+    {
+        var random = new Random(77);
+        var handlespace = new PoolHandlespace(random: new Random(1));
+        var model = new Dictionary<uint, (uint Load, long Seq)>();
+        long sequence = 0;
+        for (int step = 0; step < 4000; step++)
+        {
+            uint id = (uint)random.Next(1, 300);
+            int action = random.Next(10);
+            if (action < 4)
+            {
+                uint load = (uint)random.Next(0, 8);   // few distinct loads: many ties broken by seq
+                handlespace.Register(Handle, Pe(id, Policy.LeastUsed(load)), OwnRegistrar, 1);
+                model[id] = (load, model.TryGetValue(id, out var old) ? old.Seq : ++sequence);
+            }
+            else if (action < 6)
+            {
+                handlespace.Remove(Handle, id);
+                model.Remove(id);
+            }
+            else if (model.Count > 0)
+            {
+                int items = random.Next(1, 5);
+                uint[] expected = model.OrderBy(kv => kv.Value.Load).ThenBy(kv => kv.Value.Seq).Take(items).Select(kv => kv.Key).ToArray();
+                Assert.Equal(expected, Select(handlespace, items));
+                model[expected[0]] = (model[expected[0]].Load, ++sequence);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using RSerPool.Actors.Kernel.TestKit;
+using RSerPool.Actors.Tests.Registrar.Support;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Actors.Registrar;
+using Serilog.Events;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Registrar;
+
+/// <summary>PE supervision by the home registrar (asap.md §4.6), registration life (§4.3) and association loss (§4.4 step 4), on the virtual clock.</summary>
+public sealed class KeepAliveSpec : RegistrarSpecBase
+{
+    private const uint PeId = 0x1000_0001;
+
+    public KeepAliveSpec() => Start();
+
+    [Fact]
+    public void The_keep_alive_is_sent_after_the_interval_in_the_rsplib_form()
+    {
+        var pe = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Scheduler.Advance(Interval - Tick);
+        pe.ExpectNoMsg();
+        Scheduler.Advance(Tick);
+
+        var keepAlive = ExpectSent<AsapEndpointKeepAlive>(pe);
+        Assert.Equal(ServerId, keepAlive.ServerIdentifier);
+        Assert.Equal(Asap.EchoPool, keepAlive.PoolHandle);
+        Assert.Equal(PeId, keepAlive.PoolElementIdentifier);
+        Assert.False(keepAlive.HomeFlag);
+    }
+
+    [Fact]
+    public void A_pe_that_stops_acking_is_removed_exactly_at_interval_plus_timeout_and_not_before()
+    {
+        var pe = Connect();
+        var user = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Scheduler.Advance(Interval);
+        ExpectSent<AsapEndpointKeepAlive>(pe);
+        Scheduler.Advance(Timeout - Tick);
+        pe.ExpectNoMsg();
+        Assert.Equal([PeId], ResolvedIds(user));
+
+        Scheduler.Advance(Tick);
+        var close = pe.ExpectMsg<CloseAssociation>();   // asap.md §4.6 step 5: RSPLIB aborts the association
+        Assert.Contains("Keep Alive Ack", close.Reason, StringComparison.Ordinal);
+        Assert.Empty(ResolvedIds(user));
+        Assert.Empty(Snapshot().Elements);
+    }
+
+    [Fact]
+    public void Acks_keep_the_pe_registered_cycle_after_cycle()
+    {
+        var pe = Connect();
+        var user = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Scheduler.Advance(Interval);
+        for (int cycle = 0; cycle < 5; cycle++)
+        {
+            ExpectSent<AsapEndpointKeepAlive>(pe);
+            Scheduler.Advance(Timeout - Tick);
+            Send(pe, new AsapEndpointKeepAliveAck(Asap.EchoPool, PeId));
+            Scheduler.Advance(Tick);   // the timeout instant passes without removal
+            Assert.Equal([PeId], ResolvedIds(user));
+            // The next Keep Alive comes one interval after the Ack.
+            Scheduler.Advance(Interval - (2 * Tick));
+            pe.ExpectNoMsg();
+            Scheduler.Advance(Tick);
+        }
+
+        Assert.Equal([PeId], ResolvedIds(user));
+    }
+
+    [Fact]
+    public void An_ack_from_another_association_does_not_keep_the_pe()
+    {
+        var pe = Connect();
+        var impostor = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Scheduler.Advance(Interval);
+        ExpectSent<AsapEndpointKeepAlive>(pe);
+        Send(impostor, new AsapEndpointKeepAliveAck(Asap.EchoPool, PeId));
+        Scheduler.Advance(Timeout);
+
+        pe.ExpectMsg<CloseAssociation>();
+        Assert.Empty(ResolvedIds(impostor));
+    }
+
+    [Fact]
+    public void A_re_registration_restarts_the_keep_alive_cycle()
+    {
+        var pe = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Scheduler.Advance(Interval);
+        ExpectSent<AsapEndpointKeepAlive>(pe);
+        Scheduler.Advance(Timeout - Tick);
+        RegisterAccepted(pe, Asap.Registration(PeId));   // instead of an Ack
+
+        Scheduler.Advance(Interval - Tick);
+        pe.ExpectNoMsg();
+        Scheduler.Advance(Tick);
+        ExpectSent<AsapEndpointKeepAlive>(pe);
+        Assert.Single(Snapshot().Elements);
+    }
+
+    [Fact]
+    public void The_pe_is_removed_when_its_registration_life_passes_without_re_registration()
+    {
+        const int lifeMs = 2_000;
+        var pe = Connect();
+        var user = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId, lifeMs: lifeMs));
+        AnswerKeepAlives(pe, PeId, TimeSpan.FromMilliseconds(1_500));   // t = 1.5 s
+        RegisterAccepted(pe, Asap.Registration(PeId, lifeMs: lifeMs));  // life restarts: ends at 3.5 s
+
+        AnswerKeepAlives(pe, PeId, TimeSpan.FromMilliseconds(lifeMs) - Tick);
+        Assert.Equal([PeId], ResolvedIds(user));
+
+        Scheduler.Advance(Tick);
+        Assert.Empty(ResolvedIds(user));
+    }
+
+    [Fact]
+    public void Association_loss_removes_all_its_pes_at_once_and_only_them()
+    {
+        var pe = Connect();
+        var other = Connect();
+        var user = Connect();
+        RegisterAccepted(pe, Asap.Registration(1));
+        RegisterAccepted(pe, Asap.Registration(2));
+        RegisterAccepted(pe, Asap.Registration(3, handle: Asap.OtherPool));
+        RegisterAccepted(other, Asap.Registration(4));
+
+        Sys.Stop(pe.Ref);
+        RunUntilIdle();
+
+        var remaining = Snapshot().Elements;
+        Assert.Equal([4u], remaining.Select(e => e.Identifier));
+        Assert.Equal([4u], ResolvedIds(user, items: 10));
+        Assert.Empty(ResolvedIds(user, Asap.OtherPool));
+    }
+
+    [Fact]
+    public void A_pe_that_re_registered_over_another_association_survives_the_loss_of_the_first()
+    {
+        var first = Connect();
+        var second = Connect();
+        RegisterAccepted(first, Asap.Registration(PeId));
+        RegisterAccepted(second, Asap.Registration(PeId));
+
+        Sys.Stop(first.Ref);
+        RunUntilIdle();
+        Assert.Equal([PeId], Snapshot().Elements.Select(e => e.Identifier));
+
+        Sys.Stop(second.Ref);
+        RunUntilIdle();
+        Assert.Empty(Snapshot().Elements);
+    }
+
+    [Fact]
+    public void A_re_registration_racing_with_the_loss_of_its_association_still_removes_the_pe_at_once()
+    {
+        var pe = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+
+        Send(pe, Asap.Registration(PeId));
+        Sys.Stop(pe.Ref);
+        RunUntilIdle();
+
+        Assert.Empty(Snapshot().Elements);
+    }
+
+    [Fact]
+    public void The_removal_is_logged_with_pool_handle_pe_id_peer_and_reason()
+    {
+        var pe = Connect();
+        RegisterAccepted(pe, Asap.Registration(PeId));
+        Scheduler.Advance(Interval + Timeout);
+
+        var removal = Assert.Single(LogSink.Events, e => e.Properties.TryGetValue("Reason", out var reason)
+            && Scalar(reason) == nameof(RemovalReason.KeepAliveTimeout));
+        Assert.Equal(LogEventLevel.Information, removal.Level);
+        Assert.Equal(Asap.EchoPool.ToString(), Scalar(removal.Properties["PoolHandle"]));
+        Assert.Equal(PeId.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(removal.Properties["PeId"]));
+        Assert.Equal("10.1.0.1:40001", Scalar(removal.Properties["Peer"]));
+    }
+
+    private static string? Scalar(LogEventPropertyValue value) =>
+        Assert.IsType<ScalarValue>(value).Value is IFormattable formattable
+            ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
+            : Assert.IsType<ScalarValue>(value).Value?.ToString();
+
+    /// <summary>Advances by <paramref name="duration"/>, acking every Keep Alive that arrives meanwhile.</summary>
+    private void AnswerKeepAlives(TestProbe pe, uint id, TimeSpan duration)
+    {
+        var end = Now + duration;
+        while (Now < end)
+        {
+            var step = Interval < end - Now ? Interval : end - Now;
+            Scheduler.Advance(step);
+            foreach (var _ in pe.ReceiveWhile<AssociationSend<AsapMessage>>(s => s.Message is AsapEndpointKeepAlive))
+            {
+                Send(pe, new AsapEndpointKeepAliveAck(Asap.EchoPool, id));
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using RSerPool.Actors.Kernel.TestKit;
+using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Codec;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Registrar;
+
+/// <summary>Registrar start-up: the observer's notifications and the ASAP Server Announce (asap.md §4.7), on loopback.</summary>
+public sealed class RegistrarStartSpec : TestKit, IDisposable
+{
+    private const uint ServerId = 0x5e5e0002;
+    private readonly Socket _announceReceiver = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+    public RegistrarStartSpec() => _announceReceiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+    void IDisposable.Dispose()
+    {
+        _announceReceiver.Dispose();
+        Dispose();
+    }
+
+    private static RegistrarSettings SettingsFor(IPEndPoint asap, AnnounceSettings announce) => new()
+    {
+        ServerId = ServerId,
+        AsapEndPoint = asap,
+        AsapAnnounce = announce,
+    };
+
+    [Fact]
+    public async Task The_registrar_announces_its_id_and_tcp_endpoint_from_the_asap_port()
+    {
+        var announce = new AnnounceSettings([(IPEndPoint)_announceReceiver.LocalEndPoint!], TimeSpan.FromSeconds(1));
+        var observer = CreateTestProbe();
+        ActorOf(RegistrarActor.Props(SettingsFor(new IPEndPoint(IPAddress.Loopback, 0), announce), observer.Ref), "registrar");
+        var started = observer.ExpectMsg<RegistrarStarted>();
+
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = await _announceReceiver.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+
+        var message = Assert.IsType<AsapServerAnnounce>(AsapDecoder.Decode(buffer.AsSpan(0, received.ReceivedBytes)));
+        Assert.Equal(ServerId, message.ServerIdentifier);
+        var transport = Assert.IsType<TcpTransport>(Assert.Single(message.Transports));
+        Assert.Equal(started.AsapEndPoint.Port, transport.Port);
+        Assert.Equal([IPAddress.Loopback], transport.Addresses.ToArray());
+        Assert.Equal(started.AsapEndPoint.Port, ((IPEndPoint)received.RemoteEndPoint).Port);
+    }
+
+    [Fact]
+    public void A_busy_asap_endpoint_is_reported_to_the_observer_and_the_registrar_stops()
+    {
+        using var occupant = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        occupant.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        occupant.Listen();
+        var busy = (IPEndPoint)occupant.LocalEndPoint!;
+        var observer = CreateTestProbe();
+
+        var registrar = ActorOf(RegistrarActor.Props(SettingsFor(busy, new AnnounceSettings([], TimeSpan.FromSeconds(1))), observer.Ref), "registrar");
+        observer.Watch(registrar);
+
+        Assert.Equal(busy, observer.ExpectMsg<RegistrarStartFailed>().AsapEndPoint);
+        observer.ExpectTerminated(registrar);
+    }
+
+    [Fact]
+    public async Task On_an_unspecified_address_the_announce_carries_only_the_server_id_sent_from_the_asap_port()
+    {
+        // asap.md §2.10/§4.7: receivers then use the datagram's source address and port (the RSPLIB form, 8 bytes).
+        var announce = new AnnounceSettings([(IPEndPoint)_announceReceiver.LocalEndPoint!], TimeSpan.FromSeconds(1));
+        var observer = CreateTestProbe();
+        ActorOf(RegistrarActor.Props(SettingsFor(new IPEndPoint(IPAddress.Any, 0), announce), observer.Ref), "registrar");
+        var started = observer.ExpectMsg<RegistrarStarted>();
+
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = await _announceReceiver.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+
+        Assert.Equal(8, received.ReceivedBytes);
+        Assert.Equal(new AsapServerAnnounce(ServerId), AsapDecoder.Decode(buffer.AsSpan(0, received.ReceivedBytes)));
+        Assert.Equal(started.AsapEndPoint.Port, ((IPEndPoint)received.RemoteEndPoint).Port);
+    }
+}

@@ -1,0 +1,22 @@
+// Builders of ASAP messages for the registrar specs (asap.md §2).
+using System.Net;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Tests.Registrar.Support;
+
+internal static class Asap
+{
+    public const int LifeMs = 90_000;
+
+    public static readonly PoolHandle EchoPool = PoolHandle.FromString("EchoPool");
+
+    public static readonly PoolHandle OtherPool = PoolHandle.FromString("OtherPool");
+
+    public static TcpTransport Tcp(ushort port) => new(port, TransportUse.DataOnly, [IPAddress.Parse("10.0.0.1")]);
+
+    public static PoolElement Pe(uint id, PoolMemberSelectionPolicy? policy = null, int lifeMs = LifeMs, ushort port = 7000) =>
+        new(id, 0, lifeMs, Tcp(port), policy ?? PoolMemberSelectionPolicy.RoundRobin());
+
+    public static RSerPool.Wire.Messages.Asap.AsapRegistration Registration(uint id, PoolMemberSelectionPolicy? policy = null, PoolHandle? handle = null, int lifeMs = LifeMs) =>
+        new(handle ?? EchoPool, Pe(id, policy, lifeMs));
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using RSerPool.Hosts.Config;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Config;
+
+public sealed class RegistrarConfigTests
+{
+    [Fact]
+    public void Reference_defaults_give_fast_failure_detection_and_rsplib_announces()
+    {
+        var settings = RegistrarConfig.Read(HoconConfig.Reference());
+
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 3863), settings.AsapEndPoint);
+        Assert.Equal(new[] { new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863) }, settings.AsapAnnounce.Targets);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.AsapAnnounce.Interval);
+        Assert.True(settings.KeepAliveInterval + settings.KeepAliveTimeout <= TimeSpan.FromSeconds(1),
+            "a silent PE must be removed within 1 s by default (issue 4)");
+        Assert.Equal(32, settings.Handlespace.MaxPoolHandleLength);
+        Assert.Equal(3, settings.Handlespace.MaxUnreachableReports);
+        Assert.Equal(3, settings.DefaultHandleResolutionItems);
+        Assert.Equal(0u, settings.ServerId);
+    }
+
+    [Fact]
+    public void Overrides_reach_every_setting()
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("""
+            rserpool.registrar {
+              server-id = 305419896
+              asap = "[::1]:0"
+              asap-announce = ["127.0.0.1:9000", "off"]
+              keep-alive-interval = 2s
+              keep-alive-timeout = 250ms
+              max-handle-resolution-items = 500
+              max-handle-resolution-rate = 10
+              limits.max-pes-per-association = 7
+            }
+            rserpool.wire.max-message-length = 2048
+            """));
+
+        var settings = RegistrarConfig.Read(config);
+
+        Assert.Equal(0x12345678u, settings.ServerId);
+        Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, 0), settings.AsapEndPoint);
+        Assert.Equal(new[] { new IPEndPoint(IPAddress.Loopback, 9000) }, settings.AsapAnnounce.Targets);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.KeepAliveInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), settings.KeepAliveTimeout);
+        Assert.Equal(128, settings.DefaultHandleResolutionItems);
+        Assert.Equal(10, settings.MaxHandleResolutionRate);
+        Assert.Equal(7, settings.Handlespace.MaxElementsPerAssociation);
+        Assert.Equal(2048, settings.Association.MaxMessageLength);
+    }
+
+    [Theory]
+    [InlineData("rserpool.registrar.asap = \"localhost:3863\"", "not an address:port")]
+    [InlineData("rserpool.registrar.keep-alive-timeout = 0ms", "positive duration")]
+    [InlineData("rserpool.registrar.asap-announce = [\"1.2.3.4:99999\"]", "not an address:port")]
+    public void Bad_values_are_reported_with_their_key(string text, string expected)
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText(text));
+        Assert.Contains(expected, Assert.Throws<HoconException>(() => RegistrarConfig.Read(config)).Message);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:3863", "127.0.0.1", 3863)]
+    [InlineData("0.0.0.0", "0.0.0.0", 9)]
+    [InlineData("[::1]:0", "::1", 0)]
+    [InlineData("::1", "::1", 9)]
+    public void Endpoints_parse_in_rsplib_forms(string text, string address, int port)
+    {
+        Assert.True(EndPointText.TryParse(text, 9, out var endPoint));
+        Assert.Equal(new IPEndPoint(IPAddress.Parse(address), port), endPoint);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Sockets;
+using RSerPool.Wire.Codec;
+using RSerPool.Wire.Messages.Asap;
+
+namespace RSerPool.Hosts.Tests.Support;
+
+/// <summary>A raw ASAP-over-TCP client (spec/README.md §2.5 framing) for process tests; every read has a bounded timeout.</summary>
+public sealed class AsapClient : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+    public static async Task<AsapClient> ConnectAsync(IPEndPoint endPoint)
+    {
+        var client = new AsapClient();
+        await client._socket.ConnectAsync(endPoint).ConfigureAwait(false);
+        return client;
+    }
+
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    public async Task SendAsync(AsapMessage message)
+    {
+        var bytes = AsapEncoder.EncodeToArray(message);
+        await _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the next message, skipping Endpoint Keep Alives unless <paramref name="keepAlives"/> is set.</summary>
+    public async Task<AsapMessage> ReceiveAsync(bool keepAlives = false)
+    {
+        while (true)
+        {
+            var header = new byte[4];
+            await ReadExactlyAsync(header).ConfigureAwait(false);
+            int length = (header[2] << 8) | header[3];
+            var message = new byte[(length + 3) & ~3];
+            header.CopyTo(message, 0);
+            await ReadExactlyAsync(message.AsMemory(4)).ConfigureAwait(false);
+            var decoded = AsapDecoder.Decode(message);
+            if (keepAlives || decoded is not AsapEndpointKeepAlive)
+            {
+                return decoded;
+            }
+        }
+    }
+
+    private async Task ReadExactlyAsync(Memory<byte> buffer)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await _socket.ReceiveAsync(buffer[read..], SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            if (n == 0)
+            {
+                throw new IOException("the registrar closed the connection");
+            }
+            read += n;
+        }
+    }
+
+    public void Dispose() => _socket.Dispose();
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace RSerPool.Hosts.Tests.Support;
+
+/// <summary>
+/// Runs the real <c>rserpool</c> executable (the Hosts build output next to the tests) and collects its output;
+/// <see cref="WaitForLineAsync"/> awaits a log line instead of sleeping. Only this process is ever signalled or killed.
+/// </summary>
+public sealed class RserpoolProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly List<string> _lines = new();
+    private readonly object _gate = new();
+    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = new();
+
+    private RserpoolProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public static RserpoolProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rserpool.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var wrapper = new RserpoolProcess(process);
+        process.OutputDataReceived += (_, e) => wrapper.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => wrapper.OnLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return wrapper;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return string.Join('\n', _lines);
+            }
+        }
+    }
+
+    /// <summary>Waits for the first output line (past or future) matching <paramref name="pattern"/>.</summary>
+    public async Task<Match> WaitForLineAsync(string pattern)
+    {
+        var regex = new Regex(pattern);
+        var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            foreach (var line in _lines)
+            {
+                var match = regex.Match(line);
+                if (match.Success)
+                {
+                    return match;
+                }
+            }
+            _waiters.Add((regex, found));
+        }
+        using var timeout = new CancellationTokenSource(LineTimeout);
+        await using var registration = timeout.Token.Register(() => found.TrySetException(new TimeoutException($"no line matching /{pattern}/ within {LineTimeout}; output:\n{Output}")));
+        return await found.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Sends SIGTERM (or SIGKILL) to this process only.</summary>
+    public void Signal(bool kill = false)
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", [kill ? "-KILL" : "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        }
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(LineTimeout);
+        await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        return _process.ExitCode;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _lines.Add(line);
+            for (int i = _waiters.Count - 1; i >= 0; i--)
+            {
+                var match = _waiters[i].Pattern.Match(line);
+                if (match.Success)
+                {
+                    _waiters[i].Found.TrySetResult(match);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        _process.Dispose();
+    }
+}
