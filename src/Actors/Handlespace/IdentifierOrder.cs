@@ -3,7 +3,11 @@ namespace RSerPool.Actors.Handlespace;
 
 internal readonly struct IdentifierOrder : ITreapOrder
 {
-    public static ref TreapLinks Links(PoolElementEntry entry) => ref entry.IdentifierLinks;
+    public static ref PoolElementEntry? Left(PoolElementEntry entry) => ref entry.IdentifierLinks.Left;
+
+    public static ref PoolElementEntry? Right(PoolElementEntry entry) => ref entry.IdentifierLinks.Right;
+
+    public static ref PoolElementEntry? Parent(PoolElementEntry entry) => ref entry.IdentifierLinks.Parent;
 
     public static int Compare(PoolElementEntry left, PoolElementEntry right) => left.Identifier.CompareTo(right.Identifier);
 

@@ -17,8 +17,9 @@ internal sealed class IntrusiveTreap<TOrder>
 
     public void Insert(PoolElementEntry entry)
     {
-        ref TreapLinks links = ref TOrder.Links(entry);
-        links = default;
+        TOrder.Left(entry) = null;
+        TOrder.Right(entry) = null;
+        TOrder.Parent(entry) = null;
         Count++;
         if (_root is null)
         {
@@ -31,38 +32,39 @@ internal sealed class IntrusiveTreap<TOrder>
         bool leftmost = true;
         while (true)
         {
-            ref TreapLinks currentLinks = ref TOrder.Links(current);
             if (TOrder.Compare(entry, current) < 0)
             {
-                if (currentLinks.Left is null)
+                ref PoolElementEntry? left = ref TOrder.Left(current);
+                if (left is null)
                 {
-                    currentLinks.Left = entry;
+                    left = entry;
                     break;
                 }
 
-                current = currentLinks.Left;
+                current = left;
             }
             else
             {
                 leftmost = false;
-                if (currentLinks.Right is null)
+                ref PoolElementEntry? right = ref TOrder.Right(current);
+                if (right is null)
                 {
-                    currentLinks.Right = entry;
+                    right = entry;
                     break;
                 }
 
-                current = currentLinks.Right;
+                current = right;
             }
         }
 
-        links.Parent = current;
+        TOrder.Parent(entry) = current;
         if (leftmost)
         {
             First = entry;
         }
 
         uint priority = TOrder.Priority(entry);
-        while (links.Parent is { } parent && TOrder.Priority(parent) < priority)
+        while (TOrder.Parent(entry) is { } parent && TOrder.Priority(parent) < priority)
         {
             RotateUp(entry);
         }
@@ -75,33 +77,33 @@ internal sealed class IntrusiveTreap<TOrder>
             First = Next(entry);
         }
 
-        ref TreapLinks links = ref TOrder.Links(entry);
-
         // Rotate the entry down until it has at most one child, always lifting the child with the higher priority.
-        while (links.Left is { } left && links.Right is { } right)
+        while (TOrder.Left(entry) is { } left && TOrder.Right(entry) is { } right)
         {
             RotateUp(TOrder.Priority(left) >= TOrder.Priority(right) ? left : right);
         }
 
-        PoolElementEntry? child = links.Left ?? links.Right;
+        PoolElementEntry? child = TOrder.Left(entry) ?? TOrder.Right(entry);
+        PoolElementEntry? parent = TOrder.Parent(entry);
         if (child is not null)
         {
-            TOrder.Links(child).Parent = links.Parent;
+            TOrder.Parent(child) = parent;
         }
 
-        ReplaceChild(links.Parent, entry, child);
-        links = default;
+        ReplaceChild(parent, entry, child);
+        TOrder.Left(entry) = null;
+        TOrder.Right(entry) = null;
+        TOrder.Parent(entry) = null;
         Count--;
     }
 
     /// <summary>The in-order successor of <paramref name="entry"/>, or null.</summary>
     public static PoolElementEntry? Next(PoolElementEntry entry)
     {
-        ref TreapLinks links = ref TOrder.Links(entry);
-        if (links.Right is { } right)
+        if (TOrder.Right(entry) is { } right)
         {
             PoolElementEntry node = right;
-            while (TOrder.Links(node).Left is { } left)
+            while (TOrder.Left(node) is { } left)
             {
                 node = left;
             }
@@ -110,11 +112,11 @@ internal sealed class IntrusiveTreap<TOrder>
         }
 
         PoolElementEntry current = entry;
-        PoolElementEntry? parent = links.Parent;
-        while (parent is not null && ReferenceEquals(TOrder.Links(parent).Right, current))
+        PoolElementEntry? parent = TOrder.Parent(entry);
+        while (parent is not null && ReferenceEquals(TOrder.Right(parent), current))
         {
             current = parent;
-            parent = TOrder.Links(parent).Parent;
+            parent = TOrder.Parent(parent);
         }
 
         return parent;
@@ -130,11 +132,11 @@ internal sealed class IntrusiveTreap<TOrder>
             if (isAfter(state, node))
             {
                 candidate = node;
-                node = TOrder.Links(node).Left;
+                node = TOrder.Left(node);
             }
             else
             {
-                node = TOrder.Links(node).Right;
+                node = TOrder.Right(node);
             }
         }
 
@@ -143,34 +145,34 @@ internal sealed class IntrusiveTreap<TOrder>
 
     private void RotateUp(PoolElementEntry node)
     {
-        ref TreapLinks nodeLinks = ref TOrder.Links(node);
-        PoolElementEntry parent = nodeLinks.Parent!;
-        ref TreapLinks parentLinks = ref TOrder.Links(parent);
-        PoolElementEntry? grandparent = parentLinks.Parent;
+        PoolElementEntry parent = TOrder.Parent(node)!;
+        PoolElementEntry? grandparent = TOrder.Parent(parent);
 
-        if (ReferenceEquals(parentLinks.Left, node))
+        if (ReferenceEquals(TOrder.Left(parent), node))
         {
-            parentLinks.Left = nodeLinks.Right;
-            if (nodeLinks.Right is { } moved)
+            PoolElementEntry? moved = TOrder.Right(node);
+            TOrder.Left(parent) = moved;
+            if (moved is not null)
             {
-                TOrder.Links(moved).Parent = parent;
+                TOrder.Parent(moved) = parent;
             }
 
-            nodeLinks.Right = parent;
+            TOrder.Right(node) = parent;
         }
         else
         {
-            parentLinks.Right = nodeLinks.Left;
-            if (nodeLinks.Left is { } moved)
+            PoolElementEntry? moved = TOrder.Left(node);
+            TOrder.Right(parent) = moved;
+            if (moved is not null)
             {
-                TOrder.Links(moved).Parent = parent;
+                TOrder.Parent(moved) = parent;
             }
 
-            nodeLinks.Left = parent;
+            TOrder.Left(node) = parent;
         }
 
-        parentLinks.Parent = node;
-        nodeLinks.Parent = grandparent;
+        TOrder.Parent(parent) = node;
+        TOrder.Parent(node) = grandparent;
         ReplaceChild(grandparent, parent, node);
     }
 
@@ -182,14 +184,13 @@ internal sealed class IntrusiveTreap<TOrder>
             return;
         }
 
-        ref TreapLinks parentLinks = ref TOrder.Links(parent);
-        if (ReferenceEquals(parentLinks.Left, oldChild))
+        if (ReferenceEquals(TOrder.Left(parent), oldChild))
         {
-            parentLinks.Left = newChild;
+            TOrder.Left(parent) = newChild;
         }
         else
         {
-            parentLinks.Right = newChild;
+            TOrder.Right(parent) = newChild;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace RSerPool.Actors.Handlespace;
 public sealed class PoolElementEntry
 {
     // Intrusive links: selection order (sorted policies), identifier order (paging), owner, association lists.
-    internal TreapLinks SelectionLinks;
+    internal SelectionNode Selection;
     internal TreapLinks IdentifierLinks;
     internal PoolElementEntry? OwnerPrevious;
     internal PoolElementEntry? OwnerNext;
@@ -60,7 +60,11 @@ public sealed class PoolElementEntry
     public bool IsRegistered { get; internal set; }
 
     /// <summary>Selection order tie-breaker from the pool's increasing counter (policies.md §3).</summary>
-    public ulong Sequence { get; internal set; }
+    public ulong Sequence
+    {
+        get => Selection.Sequence;
+        internal set => Selection.Sequence = value;
+    }
 
     /// <summary>Accumulated degradation, reset on re-registration (policies.md §3.2).</summary>
     public ulong Degradation { get; internal set; }
@@ -71,7 +75,11 @@ public sealed class PoolElementEntry
     public uint RemainingInRound { get; internal set; }
 
     /// <summary>Sorted policies: the policy key; weighted random policies: the selection value v.</summary>
-    internal ulong SelectionKey;
+    internal ulong SelectionKey
+    {
+        get => Selection.Key;
+        set => Selection.Key = value;
+    }
 
     /// <summary>Slot in a weighted random selector, or -1.</summary>
     internal int Slot = -1;

@@ -70,17 +70,17 @@ public static class RegistrarCommand
             {
                 var outcome = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var observer = system.ActorOf(StartupObserverActor.Props(outcome), "startup-observer");
-                system.ActorOf(RegistrarActor.Props(settings, observer), "registrar");
+                var registrar = system.ActorOf(RegistrarActor.Props(settings, observer), "registrar");
                 switch (await outcome.Task.ConfigureAwait(false))
                 {
                     case RegistrarStarted started:
                         logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}", started.ServerId, started.AsapEndPoint);
-                        return true;
+                        return registrar;
                     case RegistrarStartFailed failed:
                         logger.Fatal("registrar cannot start: ASAP endpoint {AsapEndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
-                        return false;
+                        return null;
                     default:
-                        return false;
+                        return null;
                 }
             }).ConfigureAwait(false);
         });

@@ -6,36 +6,47 @@ using Serilog;
 namespace RSerPool.Hosts.Hosting;
 
 /// <summary>
-/// Runs an actor system until SIGTERM/SIGINT (clean shutdown, exit 0) or until the system ends by itself
-/// (a failure escalated past the root: logged, exit 1).
+/// Runs an actor system around one main actor until SIGTERM/SIGINT (clean shutdown, exit 0). A failure escalated
+/// past the root ends the system (the guardian escalates every failure of a top-level actor), and a main actor that
+/// stops by itself ends the host too: both are logged and give exit 1, so an OS supervisor can restart the process.
 /// </summary>
 public static class ServiceHost
 {
-    public static async Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<bool>> start)
+    /// <param name="start">Starts the main actor; returns it once it serves, or null when it could not start.</param>
+    public static async Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<IActorRef?>> start)
     {
         var level = KernelConfig.LogLevel(config);
         using var logger = HostLogging.Create(level);
-        var system = ActorSystem.Create(systemName, KernelConfig.Read(config, logger));
+        var settings = KernelConfig.Read(config, logger) with
+        {
+            GuardianSupervisorStrategy = new OneForOneStrategy(_ => Directive.Escalate),
+        };
+        var system = ActorSystem.Create(systemName, settings);
 
         var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
-        if (!await start(system, logger).ConfigureAwait(false))
+        var main = await start(system, logger).ConfigureAwait(false);
+        if (main is null)
         {
             await system.Terminate().ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        var mainStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(TerminationWatcherActor.Props(main, mainStopped), "main-watcher");
 
-        var ended = await Task.WhenAny(stopRequested.Task, system.WhenTerminated).ConfigureAwait(false);
-        if (ended == system.WhenTerminated)
+        var ended = await Task.WhenAny(stopRequested.Task, mainStopped.Task, system.WhenTerminated).ConfigureAwait(false);
+        if (ended != stopRequested.Task)
         {
-            logger.Fatal(system.TerminationReason, "{System} stopped by itself: {Reason}", systemName, system.TerminationReason?.Message ?? "unknown");
+            var reason = system.TerminationReason?.Message ?? $"{main.Path} stopped";
+            logger.Fatal(system.TerminationReason, "{System} failed: {Reason}", systemName, reason);
+            await system.Terminate().ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         logger.Information("{System}: shutting down", systemName);
         await system.Terminate().ConfigureAwait(false);
-        return system.TerminationReason is null ? ExitCodes.Success : ExitCodes.Failure;
+        return ExitCodes.Success;
 
         void Stop(PosixSignalContext context)
         {

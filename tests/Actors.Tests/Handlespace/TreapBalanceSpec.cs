@@ -27,7 +27,7 @@ public sealed class TreapBalanceSpec
 
         Assert.True(handlespace.TryGetPool(Handle, out Pool? pool));
         PoolElementEntry[] entries = pool.Elements.ToArray();
-        int selectionDepth = entries.Max(e => Depth(e, x => x.SelectionLinks.Parent));
+        int selectionDepth = entries.Max(e => Depth(e, x => x.Selection.Parent));
         int identifierDepth = entries.Max(e => Depth(e, x => x.IdentifierLinks.Parent));
 
         // A random treap of 20,000 nodes is about 30 deep; a degenerate one would be thousands deep.

@@ -32,7 +32,7 @@ internal sealed class RoundRobinSelector : PoolSelector
     public override int Select(Span<PoolElementEntry> destination, int maxIncrement)
     {
         int count = 0;
-        for (PoolElementEntry? entry = _head; entry is not null && count < destination.Length; entry = entry.SelectionLinks.Right)
+        for (PoolElementEntry? entry = _head; entry is not null && count < destination.Length; entry = entry.Selection.Right)
         {
             destination[count++] = entry;
         }
@@ -49,18 +49,18 @@ internal sealed class RoundRobinSelector : PoolSelector
         return count;
     }
 
-    // SelectionLinks.Left / Right serve as previous / next in sequence order.
+    // Selection.Left / Right serve as previous / next in sequence order.
     private void Append(PoolElementEntry entry)
     {
-        entry.SelectionLinks.Left = _tail;
-        entry.SelectionLinks.Right = null;
+        entry.Selection.Left = _tail;
+        entry.Selection.Right = null;
         if (_tail is null)
         {
             _head = entry;
         }
         else
         {
-            _tail.SelectionLinks.Right = entry;
+            _tail.Selection.Right = entry;
         }
 
         _tail = entry;
@@ -68,15 +68,15 @@ internal sealed class RoundRobinSelector : PoolSelector
 
     private void Unlink(PoolElementEntry entry)
     {
-        PoolElementEntry? previous = entry.SelectionLinks.Left;
-        PoolElementEntry? next = entry.SelectionLinks.Right;
+        PoolElementEntry? previous = entry.Selection.Left;
+        PoolElementEntry? next = entry.Selection.Right;
         if (previous is null)
         {
             _head = next;
         }
         else
         {
-            previous.SelectionLinks.Right = next;
+            previous.Selection.Right = next;
         }
 
         if (next is null)
@@ -85,9 +85,10 @@ internal sealed class RoundRobinSelector : PoolSelector
         }
         else
         {
-            next.SelectionLinks.Left = previous;
+            next.Selection.Left = previous;
         }
 
-        entry.SelectionLinks = default;
+        entry.Selection.Left = null;
+        entry.Selection.Right = null;
     }
 }
