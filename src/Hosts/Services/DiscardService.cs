@@ -1,0 +1,27 @@
+using RSerPool.Actors.Api;
+
+namespace RSerPool.Hosts.Services;
+
+/// <summary>Discard (RFC 863 over a pool session): messages are counted and dropped; nothing is answered.</summary>
+public sealed class DiscardService : IPoolElementService
+{
+    private long _discardedBytes;
+
+    /// <summary>Bytes discarded since start (all sessions).</summary>
+    public long DiscardedBytes => Interlocked.Read(ref _discardedBytes);
+
+    public void OnSessionOpened(IPoolElementSessionContext session)
+    {
+    }
+
+    public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) =>
+        Interlocked.Add(ref _discardedBytes, payload.Length);
+
+    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
+    {
+    }
+
+    public void OnSessionClosed(IPoolElementSessionContext session)
+    {
+    }
+}

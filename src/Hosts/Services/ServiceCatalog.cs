@@ -1,0 +1,33 @@
+using RSerPool.Actors.Api;
+
+namespace RSerPool.Hosts.Services;
+
+/// <summary>The example services of <c>rserpool server --service</c> (RSPLIB's set), by name.</summary>
+public static class ServiceCatalog
+{
+    public static IReadOnlyList<string> Names { get; } = ["echo", "discard", "daytime", "chargen", "pingpong", "files"];
+
+    /// <summary>The service named <paramref name="name"/>; <paramref name="filesDirectory"/> is required for "files".</summary>
+    public static IPoolElementService Create(string name, TimeProvider time, string? filesDirectory) => name switch
+    {
+        "echo" => new EchoService(),
+        "discard" => new DiscardService(),
+        "daytime" => new DaytimeService(time),
+        "chargen" => new ChargenService(),
+        "pingpong" => new PingPongService(),
+        "files" => new FilesService(filesDirectory ?? throw new ArgumentException("the files service needs a directory (--directory)")),
+        _ => throw new ArgumentException($"unknown service '{name}' (one of {string.Join(", ", Names)})"),
+    };
+
+    /// <summary>RSPLIB's default pool handle for each service (rspserver's defaults).</summary>
+    public static string DefaultPoolHandle(string name) => name switch
+    {
+        "echo" => "EchoPool",
+        "discard" => "DiscardPool",
+        "daytime" => "DaytimePool",
+        "chargen" => "CharGenPool",
+        "pingpong" => "PingPongPool",
+        "files" => "FilesPool",
+        _ => "EchoPool",
+    };
+}
