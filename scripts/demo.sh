@@ -1,14 +1,67 @@
 #!/usr/bin/env bash
-# The project's main job. Until the registrar, pool element and pool user hosts land (issues 4-5), it
-# builds the `rserpool` executable and decodes shipped sample messages, as an operator reads a capture.
+# The project's main job (README): build, start a registrar and three echo PEs on loopback, run a pool user that sends
+# a numbered request every few ms, SIGKILL the PE serving it mid-stream, let the PU fail over, and print a summary
+# whose last line is `demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X`. Every process started here is
+# ended here, by PID. Settings: DEMO_REQUESTS (default 600), DEMO_INTERVAL (default 5ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+requests=${DEMO_REQUESTS:-600}
+interval=${DEMO_INTERVAL:-5ms}
+work=$(mktemp -d /tmp/rserpool-demo.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Waits (bounded) until FILE has a line matching PATTERN; prints the line.
+await_line() {
+  local file=$1 pattern=$2 limit=${3:-30} started=$SECONDS
+  until grep -m1 -E "$pattern" "$file" 2>/dev/null; do
+    if (( SECONDS - started > limit )); then echo "demo: timed out waiting for '$pattern' in $file" >&2; cat "$file" >&2; exit 1; fi
+    sleep 0.05
+  done
+}
+
+echo "demo: building"
 dotnet build src/Hosts -c Release -nologo -v:quiet >/dev/null
-rserpool=src/Hosts/bin/Release/net10.0/rserpool
-for sample in samples/*.hex; do
-  echo "== $sample"
-  "$rserpool" decode "$sample"
+rserpool=(dotnet src/Hosts/bin/Release/net10.0/rserpool.dll)
+
+"${rserpool[@]}" registrar --asap 127.0.0.1:0 --asap-announce off >"$work/registrar.log" 2>&1 &
+pids+=($!)
+registrar=$(await_line "$work/registrar.log" 'ready: ASAP on TCP' | grep -oE '127\.0\.0\.1:[0-9]+' | head -1)
+echo "demo: registrar at $registrar"
+
+declare -A server_pid
+for n in 1 2 3; do
+  "${rserpool[@]}" server --pool EchoPool --service echo --registrar "$registrar" --asap-announce off \
+    --local 127.0.0.1:0 >"$work/server-$n.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  id=$(await_line "$work/server-$n.log" 'server ready: PE 0x' | grep -oE 'PE 0x[0-9a-f]{8}' | head -1 | cut -d' ' -f2)
+  server_pid[$id]=$pid
+  echo "demo: PE $id (pid $pid) serves echo in EchoPool"
 done
-echo "== the same ENRP Presence as JSON"
-"$rserpool" decode --json samples/enrp-presence.hex
+
+"${rserpool[@]}" terminal --pool EchoPool --registrar "$registrar" --asap-announce off \
+  --generate "$requests" --interval "$interval" >"$work/terminal.out" 2>"$work/terminal.err" &
+terminal=$!
+pids+=("$terminal")
+serving=$(await_line "$work/terminal.err" 'session with PE 0x' | grep -oE '0x[0-9a-f]{8}' | head -1)
+# Let a third of the requests be answered, then kill the PE that answers them.
+started=$SECONDS
+until (( $(wc -l <"$work/terminal.out") >= requests / 3 )); do
+  if (( SECONDS - started > 60 )); then echo "demo: the pool user does not get answers" >&2; cat "$work/terminal.err" >&2; exit 1; fi
+  sleep 0.02
+done
+echo "demo: SIGKILL PE $serving (pid ${server_pid[$serving]}) after $(wc -l <"$work/terminal.out") answers"
+kill -KILL "${server_pid[$serving]}"
+
+status=0
+wait "$terminal" || status=$?
+grep -E 'failover' "$work/terminal.err" | sed 's/^/demo: /' || true
+tail -1 "$work/terminal.out"
+exit "$status"

@@ -8,10 +8,13 @@ public static class HostLogging
 {
     private const string Template = "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
 
-    public static Serilog.Core.Logger Create(LogEventLevel level) =>
+    /// <param name="toStandardError">All events to stderr (hosts whose stdout carries data, like the terminal).</param>
+    public static Serilog.Core.Logger Create(LogEventLevel level, bool toStandardError = false) =>
         new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Async(sink => sink.Console(outputTemplate: Template), bufferSize: 10_000, blockWhenFull: false)
+            .WriteTo.Async(
+                sink => sink.Console(outputTemplate: Template, standardErrorFromLevel: toStandardError ? LogEventLevel.Verbose : null),
+                bufferSize: 10_000, blockWhenFull: false)
             .CreateLogger();
 
     /// <summary>Serilog level names (Verbose, Debug, Information, Warning, Error, Fatal) plus the short forms info and warn.</summary>

@@ -14,6 +14,9 @@ public static class Program
         {
             DecodeCommand.Create(stdin, stdout, stderr),
             RegistrarCommand.Create(stderr),
+            ServerCommand.Create(stderr),
+            TerminalCommand.Create(stdin, stdout, stderr),
+            FetchCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,16 +5,30 @@ using RSerPool.Benchmarks.Handlespace;
 namespace RSerPool.Benchmarks;
 
 // Entry point: `dotnet run -c Release --project tests/Benchmarks -- --filter '*'` (BenchmarkDotNet), or
-// `dotnet run -c Release --project tests/Benchmarks -- handlespace-harness [RUNS]` (plain harness, docs/bench-handlespace.md).
+// `dotnet run -c Release --project tests/Benchmarks -- handlespace-harness [RUNS]` (plain harness, docs/bench-handlespace.md),
+// `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md).
 public static class Program
 {
     public static void Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "handlespace-harness")
         {
-            HandlespaceHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+            HandlespaceHarness.Run(Arg(args, 1, 5));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "session-throughput")
+        {
+            Session.SessionThroughputHarness.Run(Arg(args, 1, 5), Arg(args, 2, 100_000), Arg(args, 3, 16));
+            return;
+        }
+        if (args.Length > 1 && args[0] == "failover-latency")
+        {
+            Session.FailoverLatencyHarness.Run(args[1], Arg(args, 2, 5), Arg(args, 3, 100));
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
+
+    private static int Arg(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 }

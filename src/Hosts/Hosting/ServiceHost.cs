@@ -13,7 +13,11 @@ namespace RSerPool.Hosts.Hosting;
 public static class ServiceHost
 {
     /// <param name="start">Starts the main actor; returns it once it serves, or null when it could not start.</param>
-    public static async Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<IActorRef?>> start)
+    public static Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<IActorRef?>> start) =>
+        RunAsync(config, systemName, async (system, logger) => await start(system, logger).ConfigureAwait(false) is { } main ? new HostedService(main) : null);
+
+    /// <param name="start">Starts the service; returns it once it serves, or null when it could not start.</param>
+    public static async Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<HostedService?>> start)
     {
         var level = KernelConfig.LogLevel(config);
         using var logger = HostLogging.Create(level);
@@ -27,13 +31,23 @@ public static class ServiceHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
-        var main = await start(system, logger).ConfigureAwait(false);
-        if (main is null)
+        HostedService? service;
+        try
+        {
+            service = await start(system, logger).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.Fatal(e, "{System} cannot start: {Reason}", systemName, e.Message);
+            service = null;
+        }
+        if (service is null)
         {
             await system.Terminate().ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         var mainStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var main = service.Main;
         system.ActorOf(TerminationWatcherActor.Props(main, mainStopped), "main-watcher");
 
         var ended = await Task.WhenAny(stopRequested.Task, mainStopped.Task, system.WhenTerminated).ConfigureAwait(false);
@@ -45,6 +59,17 @@ public static class ServiceHost
             return ExitCodes.Failure;
         }
         logger.Information("{System}: shutting down", systemName);
+        if (service.StopAsync is { } stopAsync)
+        {
+            try
+            {
+                await stopAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                logger.Warning(e, "{System}: clean stop incomplete: {Reason}", systemName, e.Message);
+            }
+        }
         await system.Terminate().ConfigureAwait(false);
         return ExitCodes.Success;
 

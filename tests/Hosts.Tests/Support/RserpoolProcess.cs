@@ -19,7 +19,11 @@ public sealed class RserpoolProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static RserpoolProcess Start(params string[] args)
+    public static RserpoolProcess Start(params string[] args) =>
+        StartExecutable(Path.Combine(AppContext.BaseDirectory, "rserpool.dll"), args);
+
+    /// <summary>Starts the <c>rserpool.dll</c> at <paramref name="rserpoolDll"/> (the benchmarks use the Hosts build output).</summary>
+    public static RserpoolProcess StartExecutable(string rserpoolDll, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +32,7 @@ public sealed class RserpoolProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rserpool.dll"));
+        info.ArgumentList.Add(rserpoolDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -76,12 +80,40 @@ public sealed class RserpoolProcess : IAsyncDisposable
         return await found.Task.ConfigureAwait(false);
     }
 
+    /// <summary>Writes one line to the process's stdin.</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line).ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the process's stdin.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
+
+    /// <summary>Output lines so far that match <paramref name="pattern"/>.</summary>
+    public IReadOnlyList<string> LinesMatching(string pattern)
+    {
+        var regex = new Regex(pattern);
+        lock (_gate)
+        {
+            return _lines.Where(line => regex.IsMatch(line)).ToArray();
+        }
+    }
+
     /// <summary>Sends SIGTERM (or SIGKILL) to this process only.</summary>
     public void Signal(bool kill = false)
     {
-        if (!_process.HasExited)
+        if (_process.HasExited)
         {
-            Process.Start("kill", [kill ? "-KILL" : "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            return;
+        }
+        if (kill)
+        {
+            _process.Kill(entireProcessTree: false); // SIGKILL, sent directly
+        }
+        else
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
         }
     }
 

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Net;
+using RSerPool.Actors.Api;
+using RSerPool.Hosts.Config;
+using RSerPool.Hosts.Hosting;
+using RSerPool.Hosts.Services;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Hosts.Commands;
+
+/// <summary>
+/// <c>rserpool server</c>: a pool element serving one of the example services (RSPLIB's set) to PU sessions over the
+/// TCP shim (docs/session-shim.md), registered in a pool at a registrar; deregisters on SIGTERM/Ctrl-C.
+/// </summary>
+public static class ServerCommand
+{
+    public static Command Create(TextWriter stderr)
+    {
+        var node = new NodeCommandOptions();
+        var pool = new Option<string?>("--pool") { Description = "pool handle (default: RSPLIB's pool of the service, e.g. EchoPool)" };
+        var service = new Option<string>("--service") { Description = $"service: {string.Join("|", ServiceCatalog.Names)}", DefaultValueFactory = _ => "echo" };
+        var policy = new Option<string>("--policy") { Description = "pool policy NAME[:VALUE...], e.g. RoundRobin, WeightedRoundRobin:5, LeastUsed", DefaultValueFactory = _ => "RoundRobin" };
+        var local = new Option<string>("--local") { Description = "where PUs connect, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:0" };
+        var directory = new Option<string?>("--directory") { Description = "directory the files service serves" };
+        var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)" };
+        var command = new Command("server", "Run a pool element with an example service");
+        node.AddTo(command);
+        command.Options.Add(pool);
+        command.Options.Add(service);
+        command.Options.Add(policy);
+        command.Options.Add(local);
+        command.Options.Add(directory);
+        command.Options.Add(identifier);
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            HoconConfig config;
+            RSerPoolNodeOptions nodeOptions;
+            PoolMemberSelectionPolicy selectionPolicy;
+            IPEndPoint localEndPoint;
+            IPoolElementService implementation;
+            string serviceName = parse.GetValue(service)!;
+            string poolHandle;
+            uint peIdentifier;
+            try
+            {
+                config = node.Load(parse);
+                nodeOptions = NodeConfig.Read(config);
+                selectionPolicy = PolicyText.Parse(parse.GetValue(policy)!);
+                localEndPoint = EndPointText.Parse(parse.GetValue(local)!, 0, "--local");
+                implementation = ServiceCatalog.Create(serviceName, TimeProvider.System, parse.GetValue(directory));
+                poolHandle = parse.GetValue(pool) ?? ServiceCatalog.DefaultPoolHandle(serviceName);
+                peIdentifier = Identifiers.Parse(parse.GetValue(identifier), "--identifier");
+            }
+            catch (Exception e) when (e is HoconException or ArgumentException)
+            {
+                stderr.WriteLine($"rserpool server: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            return await ServiceHost.RunAsync(config, "rserpool-server", async (system, logger) =>
+            {
+                var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
+                var server = await PoolElementServer.StartAsync(system, localEndPoint, implementation,
+                    PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") }).ConfigureAwait(false);
+                var options = new PoolElementOptions(PoolHandle.FromString(poolHandle), server.ToUserTransport())
+                {
+                    Policy = selectionPolicy,
+                    Identifier = peIdentifier,
+                    ReregistrationInterval = NodeConfig.Positive(config, "rserpool.server.reregistration-interval"),
+                };
+                var registration = await rserpool.RegisterAsync(options, cancel).ConfigureAwait(false);
+                registration.StatusChanged += (_, change) =>
+                    logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registration.Identifier, change.Status, change.HomeServerId);
+                logger.Information("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on TCP {EndPoint}, policy {Policy}",
+                    registration.Identifier, poolHandle, serviceName, server.LocalEndPoint, selectionPolicy.Type);
+                return new HostedService(registration.Actor, async () =>
+                {
+                    await registration.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);
+                    await server.DisposeAsync().ConfigureAwait(false);
+                    await rserpool.DisposeAsync().ConfigureAwait(false);
+                });
+            }).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

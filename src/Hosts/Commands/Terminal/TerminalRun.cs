@@ -1,0 +1,140 @@
+using System.Text;
+using RSerPool.Actors.Api;
+using RSerPool.Actors.Kernel;
+using RSerPool.Hosts.Config;
+using RSerPool.Wire.Parameters;
+using Serilog;
+
+namespace RSerPool.Hosts.Commands.Terminal;
+
+/// <summary>One run of <c>rserpool terminal</c>: node + one PU session, logs and failovers on stderr, answers on stdout.</summary>
+public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr)
+{
+    private int _failovers;
+
+    public async Task<int> InteractAsync(TimeSpan answerTimeout, CancellationToken cancel)
+    {
+        return await RunAsync(async (session, logger) =>
+        {
+            long sent = 0;
+            long answered = 0;
+            var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var inputEnded = false;
+            var receiving = Task.Run(async () =>
+            {
+                await foreach (var message in session.ReadAllAsync(cancel).ConfigureAwait(false))
+                {
+                    await WriteLineAsync(stdout, Encoding.UTF8.GetString(message.Payload.Span)).ConfigureAwait(false);
+                    if (Interlocked.Increment(ref answered) >= Volatile.Read(ref sent) && Volatile.Read(ref inputEnded))
+                    {
+                        allAnswered.TrySetResult();
+                    }
+                }
+            }, cancel);
+
+            while (await stdin.ReadLineAsync(cancel).ConfigureAwait(false) is { } line)
+            {
+                Interlocked.Increment(ref sent);
+                await session.SendAsync(Encoding.UTF8.GetBytes(line), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
+            }
+            Volatile.Write(ref inputEnded, true);
+            if (Interlocked.Read(ref answered) >= Interlocked.Read(ref sent))
+            {
+                allAnswered.TrySetResult();
+            }
+            // Services that answer nothing (discard) end by the timeout, which is not an error here.
+            await Task.WhenAny(allAnswered.Task, Task.Delay(answerTimeout, cancel), receiving).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, cancel).ConfigureAwait(false);
+    }
+
+    public async Task<int> GenerateAsync(int count, TimeSpan interval, TimeSpan answerTimeout, CancellationToken cancel)
+    {
+        return await RunAsync(async (session, logger) =>
+        {
+            var ledger = new RequestLedger(TimeProvider.System);
+            var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var sendingDone = false;
+            var receiving = Task.Run(async () =>
+            {
+                await foreach (var message in session.ReadAllAsync(cancel).ConfigureAwait(false))
+                {
+                    if (ledger.RecordAnswer(message.Payload.Span))
+                    {
+                        await WriteLineAsync(stdout, Encoding.UTF8.GetString(message.Payload.Span)).ConfigureAwait(false);
+                    }
+                    if (Volatile.Read(ref sendingDone) && ledger.AllAnswered)
+                    {
+                        allAnswered.TrySetResult();
+                    }
+                }
+            }, cancel);
+
+            for (int i = 0; i < count; i++)
+            {
+                await session.SendAsync(ledger.NextRequest(), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
+                if (interval > TimeSpan.Zero)
+                {
+                    await Task.Delay(interval, cancel).ConfigureAwait(false); // pacing of the generated load
+                }
+            }
+            Volatile.Write(ref sendingDone, true);
+            if (ledger.AllAnswered)
+            {
+                allAnswered.TrySetResult();
+            }
+            await Task.WhenAny(allAnswered.Task, Task.Delay(answerTimeout, cancel), receiving).ConfigureAwait(false);
+            var summary = ledger.Summary(Volatile.Read(ref _failovers));
+            logger.Information("{Summary}", summary);
+            await WriteLineAsync(stdout, summary).ConfigureAwait(false);
+            return ledger.AllAnswered ? ExitCodes.Success : ExitCodes.Failure;
+        }, cancel).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunAsync(Func<PoolSession, ILogger, Task<int>> body, CancellationToken cancel)
+    {
+        using var logger = HostLogging.Create(KernelConfig.LogLevel(config), toStandardError: true);
+        var system = ActorSystem.Create("rserpool-terminal", KernelConfig.Read(config, logger));
+        try
+        {
+            await using var node = await RSerPoolNode.StartAsync(NodeConfig.Read(config) with { System = system }, cancel).ConfigureAwait(false);
+            var options = NodeConfig.ReadSession(config) with
+            {
+                OnFailover = failover =>
+                {
+                    Interlocked.Increment(ref _failovers);
+                    stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason}");
+                },
+            };
+            PoolSession session;
+            try
+            {
+                session = await PoolSession.ConnectAsync(node.System, node.Resolver, pool, options, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is PoolSessionException or TimeoutException)
+            {
+                stderr.WriteLine($"rserpool terminal: no PE of pool {pool}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+            await using (session.ConfigureAwait(false))
+            {
+                stderr.WriteLine($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool}");
+                return await body(session, logger).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteLineAsync(TextWriter writer, string line)
+    {
+        await writer.WriteLineAsync(line).ConfigureAwait(false);
+        await writer.FlushAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text;
+using RSerPool.Actors.Api;
+using RSerPool.Hosts.Commands.Terminal;
+using RSerPool.Hosts.Config;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Hosts.Commands;
+
+/// <summary>
+/// <c>rserpool terminal</c>: a pool user in session mode (services draft §3.3). Each stdin line goes to the pool, each
+/// answer is printed on its own line on stdout, failovers are shown on stderr; it exits when stdin ends and every line
+/// is answered. With <c>--generate N</c> it sends <c>request 1..N</c> itself, one per interval, and ends with the summary
+/// line <c>demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X</c> (README's main job). Every message is sent
+/// with "ack requested", so the session resends what a failed PE had not handled.
+/// </summary>
+public static class TerminalCommand
+{
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var node = new NodeCommandOptions();
+        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool" };
+        var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary" };
+        var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
+        var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
+        var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
+        node.AddTo(command);
+        command.Options.Add(pool);
+        command.Options.Add(generate);
+        command.Options.Add(interval);
+        command.Options.Add(answerTimeout);
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            HoconConfig config;
+            TimeSpan pause;
+            TimeSpan waitForAnswers;
+            try
+            {
+                config = node.Load(parse);
+                pause = Duration(parse.GetValue(interval)!, "--interval");
+                waitForAnswers = Duration(parse.GetValue(answerTimeout)!, "--answer-timeout");
+                if (parse.GetValue(generate) is < 0)
+                {
+                    throw new HoconException("--generate: a count of requests, 0 or more");
+                }
+            }
+            catch (HoconException e)
+            {
+                stderr.WriteLine($"rserpool terminal: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr);
+            return parse.GetValue(generate) is { } count
+                ? await run.GenerateAsync(count, pause, waitForAnswers, cancel).ConfigureAwait(false)
+                : await run.InteractAsync(waitForAnswers, cancel).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static TimeSpan Duration(string text, string flag) =>
+        HoconDuration.TryParse(text, out var duration) && duration >= TimeSpan.Zero
+            ? duration
+            : throw new HoconException($"{flag}: '{text}' is not a duration (e.g. 5ms, 2s)");
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using RSerPool.Wire;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Hosts.Config;
+
+/// <summary>
+/// Reads a pool member selection policy from text (spec/policies.md): the policy's name (case-insensitive, with or
+/// without dashes: RoundRobin, least-used, ...) and its values in layout order after colons, e.g. <c>WeightedRoundRobin:5</c>,
+/// <c>Priority:2</c>, <c>LeastUsedWithDegradation:0:10</c>. Missing trailing values are 0 (a load starts at 0).
+/// </summary>
+public static class PolicyText
+{
+    public static PoolMemberSelectionPolicy Parse(string text)
+    {
+        var parts = text.Split(':');
+        var name = parts[0].Replace("-", "", StringComparison.Ordinal);
+        if (!Enum.TryParse<PolicyType>(name, ignoreCase: true, out var type) || int.TryParse(name, out _)
+            || !PolicyLayout.TryGet(type, out var layout))
+        {
+            throw new HoconException($"unknown policy '{parts[0]}' (one of {string.Join(", ", KnownNames())})");
+        }
+        if (parts.Length - 1 > layout.Length)
+        {
+            throw new HoconException($"policy {type} takes {layout.Length} value(s) ({string.Join(", ", layout.ToArray())}), got {parts.Length - 1}");
+        }
+        var values = new uint[layout.Length];
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (!uint.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i - 1]))
+            {
+                throw new HoconException($"policy {type}: value '{parts[i]}' is not a 32-bit unsigned number");
+            }
+        }
+        return new PoolMemberSelectionPolicy(type, ValueArray.Create<uint>(values));
+    }
+
+    public static IEnumerable<string> KnownNames() =>
+        Enum.GetValues<PolicyType>().Where(PolicyLayout.IsKnown).Select(t => t.ToString());
+}

@@ -1,0 +1,43 @@
+using System.Text;
+using RSerPool.Hosts.Commands.Terminal;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Commands;
+
+public sealed class RequestLedgerTests
+{
+    private sealed class SteppedTime : TimeProvider
+    {
+        public long Ticks { get; set; }
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Ticks;
+    }
+
+    [Fact]
+    public void Counts_each_answer_once_and_reports_the_longest_gap_between_answers()
+    {
+        var time = new SteppedTime();
+        var ledger = new RequestLedger(time);
+        var first = ledger.NextRequest();
+        var second = ledger.NextRequest();
+        var third = ledger.NextRequest();
+        Assert.Equal("request 1", Encoding.ASCII.GetString(first));
+
+        time.Ticks += TimeSpan.FromMilliseconds(4).Ticks;
+        Assert.True(ledger.RecordAnswer(first));
+        time.Ticks += TimeSpan.FromMilliseconds(37).Ticks; // the failover gap
+        Assert.True(ledger.RecordAnswer(Encoding.ASCII.GetBytes("pong 2: request 2")));
+        Assert.False(ledger.RecordAnswer(second)); // resent after failover, answered twice
+        Assert.False(ledger.RecordAnswer("request 9"u8)); // never sent
+        Assert.False(ledger.RecordAnswer("garbage"u8));
+
+        Assert.False(ledger.AllAnswered);
+        Assert.Equal("demo: sent=3 answered=2 lost=1 failovers=1 max-gap-ms=37", ledger.Summary(1));
+        time.Ticks += TimeSpan.FromMilliseconds(1).Ticks;
+        Assert.True(ledger.RecordAnswer(third));
+        Assert.True(ledger.AllAnswered);
+        Assert.Equal("demo: sent=3 answered=3 lost=0 failovers=2 max-gap-ms=37", ledger.Summary(2));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using RSerPool.Hosts.Tests.Support;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Processes;
+
+/// <summary>The real registrar, server and terminal processes on loopback (issue 5): failover with nothing lost, clean stops.</summary>
+public sealed class PoolProcessTests
+{
+    private static async Task<(RserpoolProcess Process, string AsapEndPoint)> StartRegistrarAsync()
+    {
+        var process = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off");
+        var ready = await process.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+)");
+        return (process, ready.Groups[1].Value);
+    }
+
+    private static async Task<(RserpoolProcess Process, uint Identifier)> StartServerAsync(string registrar, string service = "echo", string pool = "EchoPool")
+    {
+        var process = RserpoolProcess.Start("server", "--pool", pool, "--service", service, "--registrar", registrar,
+            "--asap-announce", "off", "--local", "127.0.0.1:0");
+        var ready = await process.WaitForLineAsync(@"server ready: PE 0x([0-9a-f]{8})");
+        return (process, uint.Parse(ready.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Every_terminal_line_is_answered_when_the_serving_pe_is_killed_mid_session()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync();
+        await using var _ = registrar;
+        var servers = new Dictionary<uint, RserpoolProcess>();
+        for (int i = 0; i < 3; i++)
+        {
+            var (server, id) = await StartServerAsync(endPoint);
+            servers[id] = server;
+        }
+        try
+        {
+            var terminal = RserpoolProcess.Start("terminal", "--pool", "EchoPool", "--registrar", endPoint, "--asap-announce", "off");
+            await using var __ = terminal;
+            var session = await terminal.WaitForLineAsync(@"session with PE 0x([0-9a-f]{8})");
+            uint serving = uint.Parse(session.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+            const int Lines = 40;
+            for (int n = 1; n <= Lines / 2; n++)
+            {
+                await terminal.WriteLineAsync($"line-{n:D3}");
+            }
+            await terminal.WaitForLineAsync($"^line-{Lines / 2:D3}$");
+            servers[serving].Signal(kill: true);
+            for (int n = (Lines / 2) + 1; n <= Lines; n++)
+            {
+                await terminal.WriteLineAsync($"line-{n:D3}");
+            }
+            terminal.CloseInput();
+
+            Assert.Equal(0, await terminal.WaitForExitAsync());
+            var answered = terminal.LinesMatching(@"^line-\d{3}$").Distinct().ToArray();
+            Assert.Equal(Enumerable.Range(1, Lines).Select(n => $"line-{n:D3}"), answered.Order());
+            var failover = Assert.Single(terminal.LinesMatching("failover from PE"));
+            Assert.Contains($"0x{serving:x8}", failover, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var server in servers.Values)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_server_deregisters_on_sigterm_and_exits_0()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync();
+        await using var _ = registrar;
+        var (server, id) = await StartServerAsync(endPoint, "pingpong", "PingPongPool");
+        await using var __ = server;
+        using var pu = await AsapClient.ConnectAsync(IPEndPoint.Parse(endPoint));
+
+        await pu.SendAsync(new AsapHandleResolution(PoolHandle.FromString("PingPongPool")));
+        var before = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
+        Assert.Equal(id, Assert.Single(before.PoolElements).Identifier);
+
+        server.Signal();
+        Assert.Equal(0, await server.WaitForExitAsync());
+        await registrar.WaitForLineAsync($"PE 0x{id:x8} removed from PingPongPool.*Deregistered");
+        await pu.SendAsync(new AsapHandleResolution(PoolHandle.FromString("PingPongPool")));
+        var after = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
+        Assert.Empty(after.PoolElements);
+    }
+}
