@@ -10,7 +10,7 @@ public sealed class NodeCommandOptions
 
     public Option<string[]> Registrars { get; } = new("--registrar") { Description = "registrar ASAP endpoint HOST:PORT (repeatable; default: those heard in Server Announces)" };
 
-    public Option<string?> AsapAnnounce { get; } = new("--asap-announce") { Description = "where Server Announces are heard: off or HOST:PORT (default 239.0.0.50:3863)" };
+    public Option<string?> AsapAnnounce { get; } = new("--asap-announce") { Description = "where Server Announces are heard: off or HOST:PORT (default off; RSPLIB uses 239.0.0.50:3863)" };
 
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
 
@@ -33,11 +33,11 @@ public sealed class NodeCommandOptions
                 EndPointText.Parse(registrar, RegistrarConfig.AsapPort, "--registrar");
             }
             var list = string.Join(", ", registrars.Select(t => $"\"{t}\""));
-            config = config.With(HoconConfig.FromText($"rserpool.node.registrars = [{list}]", "--registrar"));
+            config = config.With(HoconConfig.FromText($"rserpool.registrar-client.registrars = [{list}]", "--registrar"));
         }
         if (parse.GetValue(AsapAnnounce) is { } announce)
         {
-            config = config.With("rserpool.node.asap-announce", announce);
+            config = config.With("rserpool.registrar-client.announce-listen", announce);
         }
         if (parse.GetValue(LogLevel) is { } level)
         {

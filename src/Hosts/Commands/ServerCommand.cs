@@ -63,11 +63,10 @@ public static class ServerCommand
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
                 var server = await PoolElementServer.StartAsync(system, localEndPoint, implementation,
                     PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") }).ConfigureAwait(false);
-                var options = new PoolElementOptions(PoolHandle.FromString(poolHandle), server.ToUserTransport())
+                var options = NodeConfig.ReadPoolElement(config, PoolHandle.FromString(poolHandle), server.ToUserTransport()) with
                 {
                     Policy = selectionPolicy,
                     Identifier = peIdentifier,
-                    ReregistrationInterval = NodeConfig.Positive(config, "rserpool.server.reregistration-interval"),
                 };
                 var registration = await rserpool.RegisterAsync(options, cancel).ConfigureAwait(false);
                 registration.StatusChanged += (_, change) =>

@@ -1,41 +1,62 @@
 using System.Net;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.PoolElement;
+using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
+using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Config;
 
-/// <summary>Maps rserpool.node.* and rserpool.session.* (hocon/reference.conf) to the node's and sessions' settings.</summary>
+/// <summary>
+/// Maps rserpool.registrar-client.*, rserpool.pe.*, rserpool.pu.* and rserpool.session.* (hocon/reference.conf) to the
+/// node's, PEs' and sessions' settings.
+/// </summary>
 public static class NodeConfig
 {
     public static RSerPoolNodeOptions Read(HoconConfig config)
     {
-        const string n = "rserpool.node";
-        var registrars = config.GetStringList($"{n}.registrars")
-            .Select(t => (IPEndPoint)EndPointText.Parse(t, RegistrarConfig.AsapPort, $"{n}.registrars"))
+        const string c = "rserpool.registrar-client";
+        const string u = "rserpool.pu";
+        var registrars = config.GetStringList($"{c}.registrars")
+            .Select(t => (IPEndPoint)EndPointText.Parse(t, RegistrarConfig.AsapPort, $"{c}.registrars"))
             .ToArray();
-        var announce = config.GetString($"{n}.asap-announce");
+        var announce = config.GetString($"{c}.announce-listen");
         IPEndPoint? announceListen = announce.Equals("off", StringComparison.OrdinalIgnoreCase)
             ? null
-            : EndPointText.Parse(announce, RegistrarConfig.AsapPort, $"{n}.asap-announce");
-        var requestTimeout = Positive(config, $"{n}.request-timeout");
+            : EndPointText.Parse(announce, RegistrarConfig.AsapPort, $"{c}.announce-listen");
         return new RSerPoolNodeOptions
         {
             RegistrarClient = RegistrarClientSettings.Default with
             {
                 StaticRegistrars = registrars,
                 AnnounceListenEndPoint = announceListen,
-                AnnounceTimeout = Positive(config, $"{n}.announce-timeout"),
-                ConnectTimeout = Positive(config, $"{n}.connect-timeout"),
-                RequestTimeout = requestTimeout,
-                HuntRetryDelay = Positive(config, $"{n}.hunt-retry-delay"),
+                AnnounceTimeout = Positive(config, $"{c}.announce-timeout"),
+                ConnectTimeout = Positive(config, $"{c}.connect-timeout"),
+                RequestTimeout = Positive(config, $"{c}.request-timeout"),
+                HuntRetryDelay = Positive(config, $"{c}.hunt-retry-delay"),
+                MaxQueuedRequests = config.GetInt($"{c}.max-queued-requests"),
             },
             PoolUser = PoolUserSettings.Default with
             {
-                StaleCacheTime = Positive(config, $"{n}.stale-cache-time"),
-                MinUnreachableReportInterval = config.GetDuration($"{n}.min-unreachable-report-interval"),
-                UnreachableExclusionTime = config.GetDuration($"{n}.unreachable-exclusion-time"),
+                StaleCacheTime = config.GetDuration($"{u}.stale-cache"),
+                HandleResolutionItems = checked((uint)config.GetLong($"{u}.handle-resolution-items")),
+                MinUnreachableReportInterval = config.GetDuration($"{u}.min-unreachable-report-interval"),
+                UnreachableExclusionTime = config.GetDuration($"{u}.unreachable-exclusion"),
+                MaxWaitingPerPool = config.GetInt($"{u}.max-waiting-per-pool"),
             },
+        };
+    }
+
+    /// <summary>A PE's registration settings from rserpool.pe.*.</summary>
+    public static PoolElementOptions ReadPoolElement(HoconConfig config, PoolHandle poolHandle, TransportParameter userTransport)
+    {
+        const string p = "rserpool.pe";
+        var life = config.GetString($"{p}.registration-life");
+        return new PoolElementOptions(poolHandle, userTransport)
+        {
+            ReregistrationInterval = Positive(config, $"{p}.reregistration-interval"),
+            RegistrationLife = life.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Positive(config, $"{p}.registration-life"),
+            RetryInitialDelay = Positive(config, $"{p}.retry-initial-delay"),
+            RetryMaxDelay = Positive(config, $"{p}.retry-max-delay"),
         };
     }
 

@@ -1,0 +1,6 @@
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.PoolElements;
+
+/// <summary>A connect attempt produced <paramref name="Association"/>, an actor speaking the wire-actor protocol (AssociationSend / AssociationReceived).</summary>
+public sealed record RegistrarAssociationOpened(long Attempt, IActorRef Association);

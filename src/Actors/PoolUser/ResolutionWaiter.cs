@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.PoolUser;
+
+/// <summary>Internal: a request waiting for a resolution: a selection (with its exclusions) or, when <paramref name="Excluding"/> is null, pool info.</summary>
+internal sealed record ResolutionWaiter(IActorRef ReplyTo, ImmutableArray<uint>? Excluding);
