@@ -1,0 +1,73 @@
+// PE side of session mode (services draft §3.3): the TCP user transport a PE registers (RFC 5354 §3.5).
+using System.Net;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Session;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Api;
+
+/// <summary>
+/// Serves PU sessions for one PE: listens on a TCP endpoint and calls an <see cref="IPoolElementService"/> for each
+/// session. Register <see cref="LocalEndPoint"/> (see <see cref="ToUserTransport"/>) as the PE's TCP user transport.
+/// </summary>
+public sealed class PoolElementServer : IAsyncDisposable
+{
+    private static long s_servers;
+    private readonly IActorRef _actor;
+    private int _disposed;
+
+    private PoolElementServer(IActorRef actor, IPEndPoint localEndPoint)
+    {
+        _actor = actor;
+        LocalEndPoint = localEndPoint;
+    }
+
+    /// <summary>The bound endpoint (the real port when port 0 was asked).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Starts listening on <paramref name="endpoint"/> (port 0 = any free port).</summary>
+    /// <exception cref="System.Net.Sockets.SocketException">The endpoint cannot be bound.</exception>
+    public static async Task<PoolElementServer> StartAsync(ActorSystem system, IPEndPoint endpoint, IPoolElementService service,
+        PoolElementServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(service);
+        var bound = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(PoolElementServerActor.Props(endpoint, service, options ?? PoolElementServerOptions.Default, bound),
+            $"pe-server-{Interlocked.Increment(ref s_servers)}");
+        try
+        {
+            var local = await bound.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new PoolElementServer(actor, local);
+        }
+        catch
+        {
+            system.Stop(actor);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The TCP user transport to register for this server (RFC 5354 §3.5): <paramref name="address"/> (default: the bound
+    /// address, or 127.0.0.1 when bound to any) and the bound port, control messages accepted on it.
+    /// </summary>
+    public TcpTransport ToUserTransport(IPAddress? address = null)
+    {
+        address ??= LocalEndPoint.Address.Equals(IPAddress.Any) || LocalEndPoint.Address.Equals(IPAddress.IPv6Any)
+            ? IPAddress.Loopback
+            : LocalEndPoint.Address;
+        return new TcpTransport((ushort)LocalEndPoint.Port, TransportUse.DataPlusControl, [address]);
+    }
+
+    /// <summary>Stops listening and closes every session at once (each service hears OnSessionClosed).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _actor.GracefulStop(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,6 @@
+using RSerPool.Actors.Kernel;
+using RSerPool.Wire.Session;
+
+namespace RSerPool.Actors.Tests.Session;
+
+internal sealed record FakeSent(IActorRef Connection, ShimFrame Frame);

@@ -1,0 +1,3 @@
+namespace RSerPool.Actors.Tests.Session;
+
+internal sealed record SinkClosed(Exception? Error);
