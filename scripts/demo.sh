@@ -59,9 +59,10 @@ until (( $(wc -l <"$work/terminal.out") >= requests / 3 )); do
 done
 echo "demo: SIGKILL PE $serving (pid ${server_pid[$serving]}) after $(wc -l <"$work/terminal.out") answers"
 kill -KILL "${server_pid[$serving]}"
+{ wait "${server_pid[$serving]}"; } 2>/dev/null || true
 
 status=0
 wait "$terminal" || status=$?
-grep -E 'failover' "$work/terminal.err" | sed 's/^/demo: /' || true
+grep -E 'failover from' "$work/terminal.err" | sed 's/^/demo: /' || true
 tail -1 "$work/terminal.out"
 exit "$status"

@@ -52,6 +52,15 @@ public sealed class PoolSession : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         ConnectAsync(system, resolver, pool, options, null, cancellationToken);
 
+    /// <summary>Opens a session through <paramref name="node"/>'s resolver (rsp_connect of the sockets API draft).</summary>
+    /// <exception cref="PoolSessionException">No PE could be reached (unknown pool, attempts exhausted).</exception>
+    public static Task<PoolSession> ConnectAsync(RSerPoolNode node, PoolHandle pool, PoolSessionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return ConnectAsync(node.System, node.Resolver, pool, options ?? PoolSessionOptions.Default, null, cancellationToken);
+    }
+
     internal static async Task<PoolSession> ConnectAsync(ActorSystem system, IActorRef resolver, PoolHandle pool, PoolSessionOptions options,
         Func<System.Net.IPEndPoint, IActorRef, Props>? connectionProps, CancellationToken cancellationToken)
     {

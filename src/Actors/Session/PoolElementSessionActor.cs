@@ -109,6 +109,7 @@ internal sealed class PoolElementSessionActor : ReceiveActor
                 break;
             case ShimAsapFrame { Message: AsapBusinessCard card }:
                 _log.Debug("session {Id}: PU business card for pool {Pool} with {Count} PE(s)", _context.SessionId, card.PoolHandle, card.PoolElements.Count);
+                Call("OnBusinessCard", s => s.OnBusinessCard(_context, card));
                 break;
             case ShimAsapFrame other:
                 _log.Debug("session {Id}: ignored ASAP {Type}", _context.SessionId, other.Message.Type);

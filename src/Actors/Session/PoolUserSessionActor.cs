@@ -156,7 +156,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         var endpoint = EndpointOf(selected.Element);
         if (endpoint is null)
         {
-            _log.Warning("pool {Pool}: PE {Id} has no usable TCP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, selected.Element.UserTransport);
+            _log.Warning("pool {Pool}: PE 0x{Id:x8} has no usable TCP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, selected.Element.UserTransport);
             Exclude(selected.Element.Identifier);
             StartSelection();
             return;
@@ -205,14 +205,14 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         _lastConnected = element;
         if (previous is null)
         {
-            _log.Info("pool {Pool}: session connected to PE {Id}", _pool, element.Identifier);
+            _log.Info("pool {Pool}: session connected to PE 0x{Id:x8}", _pool, element.Identifier);
             Safely(() => _sink.Connected(element));
             Notify(new PoolSessionNotification(PoolSessionNotificationKind.Connected, element.Identifier));
         }
         else
         {
             // services draft §3.3: the application hears of the new PE before anything queued goes out.
-            _log.Info("pool {Pool}: failed over from PE {Old} to PE {New}", _pool, previous.Identifier, element.Identifier);
+            _log.Info("pool {Pool}: failed over from PE 0x{Old:x8} to PE 0x{New:x8}", _pool, previous.Identifier, element.Identifier);
             Safely(() => _sink.FailedOver(new PoolSessionFailover(previous.Identifier, element, _failoverReason)));
             Notify(new PoolSessionNotification(PoolSessionNotificationKind.FailedOver, element.Identifier, _failoverReason));
             if (_cookie is { } cookie)
@@ -333,7 +333,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
                 Notify(new PoolSessionNotification(PoolSessionNotificationKind.BusinessCardReceived, id, BusinessCard: card));
                 break;
             case ShimAsapFrame other:
-                _log.Debug("pool {Pool}: PE {Id} sent {Type}; ignored", _pool, id, other.Message.Type);
+                _log.Debug("pool {Pool}: PE 0x{Id:x8} sent {Type}; ignored", _pool, id, other.Message.Type);
                 break;
         }
     }
@@ -403,7 +403,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         Timers.Cancel(AckTimer);
         _outstandingHeartbeat = null;
         DropConnection(graceful: !report);
-        _log.Warning("pool {Pool}: leaving PE {Id}: {Reason}", _pool, failed.Identifier, reason);
+        _log.Warning("pool {Pool}: leaving PE 0x{Id:x8}: {Reason}", _pool, failed.Identifier, reason);
         if (report)
         {
             ReportUnreachable(failed.Identifier, reason);

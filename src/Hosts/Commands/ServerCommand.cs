@@ -42,6 +42,7 @@ public static class ServerCommand
             string serviceName = parse.GetValue(service)!;
             string poolHandle;
             uint peIdentifier;
+            PoolElementOptions registration;
             try
             {
                 config = node.Load(parse);
@@ -51,6 +52,12 @@ public static class ServerCommand
                 implementation = ServiceCatalog.Create(serviceName, TimeProvider.System, parse.GetValue(directory));
                 poolHandle = parse.GetValue(pool) ?? ServiceCatalog.DefaultPoolHandle(serviceName);
                 peIdentifier = Identifiers.Parse(parse.GetValue(identifier), "--identifier");
+                // The user transport is known once the session server listens; a placeholder until then.
+                registration = NodeConfig.ReadPoolElement(config, PoolHandle.FromString(poolHandle), new TcpTransport((ushort)localEndPoint.Port, TransportUse.DataOnly, [localEndPoint.Address])) with
+                {
+                    Policy = selectionPolicy,
+                    Identifier = peIdentifier,
+                };
             }
             catch (Exception e) when (e is HoconException or ArgumentException)
             {
@@ -63,19 +70,14 @@ public static class ServerCommand
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
                 var server = await PoolElementServer.StartAsync(system, localEndPoint, implementation,
                     PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") }).ConfigureAwait(false);
-                var options = NodeConfig.ReadPoolElement(config, PoolHandle.FromString(poolHandle), server.ToUserTransport()) with
-                {
-                    Policy = selectionPolicy,
-                    Identifier = peIdentifier,
-                };
-                var registration = await rserpool.RegisterAsync(options, cancel).ConfigureAwait(false);
-                registration.StatusChanged += (_, change) =>
-                    logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registration.Identifier, change.Status, change.HomeServerId);
+                var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToUserTransport() }, cancel).ConfigureAwait(false);
+                registered.StatusChanged += (_, change) =>
+                    logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);
                 logger.Information("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on TCP {EndPoint}, policy {Policy}",
-                    registration.Identifier, poolHandle, serviceName, server.LocalEndPoint, selectionPolicy.Type);
-                return new HostedService(registration.Actor, async () =>
+                    registered.Identifier, poolHandle, serviceName, server.LocalEndPoint, selectionPolicy.Type);
+                return new HostedService(registered.Actor, async () =>
                 {
-                    await registration.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);
+                    await registered.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);
                     await server.DisposeAsync().ConfigureAwait(false);
                     await rserpool.DisposeAsync().ConfigureAwait(false);
                 });

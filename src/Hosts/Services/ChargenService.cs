@@ -39,9 +39,5 @@ public sealed class ChargenService : IPoolElementService
         _nextLine[session.SessionId] = index;
     }
 
-    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
-    {
-    }
-
     public void OnSessionClosed(IPoolElementSessionContext session) => _nextLine.TryRemove(session.SessionId, out _);
 }

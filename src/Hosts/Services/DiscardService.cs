@@ -10,18 +10,6 @@ public sealed class DiscardService : IPoolElementService
     /// <summary>Bytes discarded since start (all sessions).</summary>
     public long DiscardedBytes => Interlocked.Read(ref _discardedBytes);
 
-    public void OnSessionOpened(IPoolElementSessionContext session)
-    {
-    }
-
     public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) =>
         Interlocked.Add(ref _discardedBytes, payload.Length);
-
-    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
-    {
-    }
-
-    public void OnSessionClosed(IPoolElementSessionContext session)
-    {
-    }
 }

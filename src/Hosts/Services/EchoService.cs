@@ -5,17 +5,5 @@ namespace RSerPool.Hosts.Services;
 /// <summary>Echo (RFC 862 over a pool session): every message comes back unchanged.</summary>
 public sealed class EchoService : IPoolElementService
 {
-    public void OnSessionOpened(IPoolElementSessionContext session)
-    {
-    }
-
     public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) => session.Send(payload);
-
-    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
-    {
-    }
-
-    public void OnSessionClosed(IPoolElementSessionContext session)
-    {
-    }
 }

@@ -15,10 +15,6 @@ public sealed class FilesService(string directory, int chunkLength = FilesServic
 
     public int ChunkLength { get; } = chunkLength > 0 ? chunkLength : throw new ArgumentOutOfRangeException(nameof(chunkLength));
 
-    public void OnSessionOpened(IPoolElementSessionContext session)
-    {
-    }
-
     public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) => session.Send(Answer(payload.Span));
 
     /// <summary>The answer to one request (public for tests).</summary>
@@ -49,13 +45,5 @@ public sealed class FilesService(string directory, int chunkLength = FilesServic
         {
             return FileTransferProtocol.EncodeError($"cannot read '{name}': {e.GetType().Name}");
         }
-    }
-
-    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
-    {
-    }
-
-    public void OnSessionClosed(IPoolElementSessionContext session)
-    {
     }
 }

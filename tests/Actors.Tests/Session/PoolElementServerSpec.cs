@@ -93,6 +93,17 @@ public sealed class PoolElementServerSpec : TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_pu_business_card_reaches_the_service()
+    {
+        var client = await ConnectAsync();
+        await client.ReadAsync();
+        var puCard = new AsapBusinessCard(PoolHandle.FromString("pu-pool"), Card.PoolElements);
+        await client.WriteAsync(new ShimAsapFrame(puCard));
+        await _events.ExpectMsgAsync<ServiceEvent>(e => e.Call == "opened", Timeout);
+        await _events.ExpectMsgAsync<ServiceEvent>(e => e.Call == "business-card" && e.Text == "pu-pool", Timeout);
+    }
+
+    [Fact]
     public async Task Broken_framing_closes_the_session()
     {
         var client = await ConnectAsync();

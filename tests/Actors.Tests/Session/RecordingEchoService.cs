@@ -44,5 +44,8 @@ internal sealed class RecordingEchoService(string name, IActorRef events) : IPoo
     public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie) =>
         events.Tell(new ServiceEvent(name, "cookie-echo", Encoding.ASCII.GetString(cookie.Span)));
 
+    public void OnBusinessCard(IPoolElementSessionContext session, Wire.Messages.Asap.AsapBusinessCard card) =>
+        events.Tell(new ServiceEvent(name, "business-card", card.PoolHandle.ToString()));
+
     public void OnSessionClosed(IPoolElementSessionContext session) => events.Tell(new ServiceEvent(name, "closed", ""));
 }

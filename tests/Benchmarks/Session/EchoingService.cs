@@ -5,17 +5,5 @@ namespace RSerPool.Benchmarks.Session;
 /// <summary>The PE side of the throughput harness: answers each message with its bytes.</summary>
 public sealed class EchoingService : IPoolElementService
 {
-    public void OnSessionOpened(IPoolElementSessionContext session)
-    {
-    }
-
     public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) => session.Send(payload);
-
-    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
-    {
-    }
-
-    public void OnSessionClosed(IPoolElementSessionContext session)
-    {
-    }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.PoolElement;
+using RSerPool.Actors.PoolElements;
 using RSerPool.Hosts.Tests.Support;
 using RSerPool.Wire.Parameters;
 

@@ -13,5 +13,5 @@ public sealed class FixedResolverActor : ReceiveActor
         Receive<ReportPoolElementUnreachable>(_ => { });
     }
 
-    public static Props Props(PoolElement element) => Kernel.Props.Create(() => new FixedResolverActor(element));
+    public static Props Props(PoolElement element) => RSerPool.Actors.Kernel.Props.Create(() => new FixedResolverActor(element));
 }

@@ -100,7 +100,7 @@ public static class SessionThroughputHarness
         long received = 0;
         while (received < expected)
         {
-            int read = await client.ReceiveAsync(buffer, SocketFlags.None).AsTask().WaitAsync(TimeSpan.FromMinutes(2));
+            int read = await client.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromMinutes(2));
             if (read == 0)
             {
                 throw new IOException("echo server closed");

@@ -1,4 +1,5 @@
 using System.Text;
+using RSerPool.Actors.Api;
 using RSerPool.Hosts.Services;
 using Xunit;
 
@@ -9,7 +10,7 @@ public sealed class ExampleServiceTests
     [Fact]
     public void Echo_answers_every_message_with_its_own_bytes()
     {
-        var service = new EchoService();
+        IPoolElementService service = new EchoService();
         var session = new RecordingSessionContext();
         service.OnSessionOpened(session);
         service.OnMessage(session, "one"u8.ToArray());

@@ -109,7 +109,7 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             PoolSession session;
             try
             {
-                session = await PoolSession.ConnectAsync(node.System, node.Resolver, pool, options, cancel).ConfigureAwait(false);
+                session = await PoolSession.ConnectAsync(node, pool, options, cancel).ConfigureAwait(false);
             }
             catch (Exception e) when (e is PoolSessionException or TimeoutException)
             {
