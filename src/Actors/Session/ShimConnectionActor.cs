@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
 using RSerPool.Actors.Kernel.Event;
 using RSerPool.Wire.Session;
 
@@ -183,16 +184,8 @@ public sealed class ShimConnectionActor : ReceiveActor
     {
         try
         {
-            await foreach (var bytes in _outbound.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-            {
-                int sent = 0;
-                while (sent < bytes.Length)
-                {
-                    sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, cancel).ConfigureAwait(false);
-                }
-
-                Interlocked.Add(ref _pendingSendBytes, -bytes.Length);
-            }
+            await BatchedSocketWriter.WriteAllAsync(socket, _outbound.Reader, written => Interlocked.Add(ref _pendingSendBytes, -written), cancel)
+                .ConfigureAwait(false);
 
             // Completed by ShimClose: everything queued is written.
             self.Tell(new ShimSocketEvent.WritesDrained(), ActorRefs.NoSender);

@@ -128,15 +128,8 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
     {
         try
         {
-            await foreach (var bytes in _outbound.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-            {
-                int sent = 0;
-                while (sent < bytes.Length)
-                {
-                    sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, cancel).ConfigureAwait(false);
-                }
-                Interlocked.Add(ref _pendingSendBytes, -bytes.Length);
-            }
+            await BatchedSocketWriter.WriteAllAsync(_socket, _outbound.Reader, written => Interlocked.Add(ref _pendingSendBytes, -written), cancel)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {

@@ -7,8 +7,8 @@ using RSerPool.Wire.Parameters;
 namespace RSerPool.Actors.Tests.Api;
 
 /// <summary>
-/// The two echo examples of the sockets API draft written with our API, exactly as README.md shows them
-/// (README "The C# API"); <see cref="ReadmeEchoExamplesSpec"/> runs them against a real registrar.
+/// The two echo examples of the sockets API draft written with our API, with the calls README.md shows (the client takes
+/// its lines from a list instead of stdin); <see cref="ReadmeEchoExamplesSpec"/> runs them against a real registrar.
 /// </summary>
 public static class ReadmeEchoExamples
 {
