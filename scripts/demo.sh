@@ -30,7 +30,7 @@ echo "demo: building"
 dotnet build src/Hosts -c Release -nologo -v:quiet >/dev/null
 rserpool=(dotnet src/Hosts/bin/Release/net10.0/rserpool.dll)
 
-"${rserpool[@]}" registrar --asap 127.0.0.1:0 --asap-announce off >"$work/registrar.log" 2>&1 &
+"${rserpool[@]}" registrar --asap 127.0.0.1:0 --asap-announce off --enrp off >"$work/registrar.log" 2>&1 &
 pids+=($!)
 registrar=$(await_line "$work/registrar.log" 'ready: ASAP on TCP' | grep -oE '127\.0\.0\.1:[0-9]+' | head -1)
 echo "demo: registrar at $registrar"

@@ -9,5 +9,8 @@ namespace RSerPool.Actors.Registrar;
 /// </summary>
 internal sealed record AsapPeer(IActorRef Association, long Id, EndPoint? Remote)
 {
+    /// <summary>No association: a PE adopted by a takeover whose association was with the dead registrar (enrp.md §5).</summary>
+    public static AsapPeer Detached { get; } = new(ActorRefs.Nobody, 0, null);
+
     public override string ToString() => Remote?.ToString() ?? $"association {Id}";
 }

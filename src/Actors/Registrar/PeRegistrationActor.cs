@@ -13,6 +13,9 @@ namespace RSerPool.Actors.Registrar;
 /// asap.md §4.6 step 5) and asks the pool to remove the PE. It also removes the PE when the Registration Life passes
 /// without a re-registration (asap.md §4.3) and, at once, when the association ends (death watch, asap.md §4.4 step 4).
 /// A Registration Life ≤ 0 sets no life timer (keep-alives still supervise the PE).
+/// A PE adopted by a takeover (enrp.md §5 step 5) is sent a Keep Alive with the H flag at once when an association to
+/// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
+/// until it re-registers.
 /// </summary>
 internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
 {
@@ -23,6 +26,8 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
     private readonly TimeSpan _keepAliveInterval;
     private readonly TimeSpan _keepAliveTimeout;
     private readonly AssociationSend<AsapMessage> _keepAlive;
+    private readonly AssociationSend<AsapMessage> _homeKeepAlive;
+    private readonly bool _takenOver;
     private AsapPeer _peer;
     private int _registrationLifeMs;
     private long _generation;
@@ -37,15 +42,18 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         int registrationLifeMs,
         long generation,
         TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout)
+        TimeSpan keepAliveTimeout,
+        bool takenOver = false)
     {
         _identifier = identifier;
+        _takenOver = takenOver;
         _peer = peer;
         _registrationLifeMs = registrationLifeMs;
         _generation = generation;
         _keepAliveInterval = keepAliveInterval;
         _keepAliveTimeout = keepAliveTimeout;
         _keepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: false));
+        _homeKeepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: true));
 
         Receive<PeRegistrationRenewed>(Renew);
         Receive<KeepAliveAcked>(ack => ack.AssociationId == _peer.Id && _awaitingAck, _ => StartCycle());
@@ -76,14 +84,34 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         int registrationLifeMs,
         long generation,
         TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout) =>
-        Kernel.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout));
+        TimeSpan keepAliveTimeout,
+        bool takenOver = false) =>
+        Kernel.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver));
 
     protected override void PreStart()
     {
-        Context.Watch(_peer.Association);
-        StartCycle();
+        if (_peer.Id == 0)
+        {
+            // Adopted without an association: the Registration Life supervises it (one keep-alive period without one).
+            TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _keepAliveInterval + _keepAliveTimeout;
+            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, life);
+            return;
+        }
+
         StartLife();
+
+        Context.Watch(_peer.Association);
+        if (_takenOver)
+        {
+            // enrp.md §5 step 5: the new home announces itself with H=1 and awaits the Ack.
+            _peer.Association.Tell(_homeKeepAlive, Self);
+            _awaitingAck = true;
+            Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+        }
+        else
+        {
+            StartCycle();
+        }
     }
 
     // asap.md §4.3/§4.6 step 1: a re-registration restarts the transmission timer and the registration life.
@@ -91,7 +119,7 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
     {
         _generation = renewed.Generation;
         bool sameAssociation = renewed.Peer.Association.Equals(_peer.Association);
-        if (!sameAssociation)
+        if (!sameAssociation && _peer.Id != 0)
         {
             Context.Unwatch(_peer.Association);
         }

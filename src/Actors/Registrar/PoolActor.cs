@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
@@ -15,7 +16,10 @@ namespace RSerPool.Actors.Registrar;
 /// procedures of asap.md §4 that concern it and answers on the requester's association, and has one
 /// <see cref="PeRegistrationActor"/> child per PE registered here. Tells the registrar what its books need
 /// (<see cref="PoolElementRegistered"/>, <see cref="RegistrationRefused"/>, <see cref="PoolElementRemoved"/>) and
-/// <see cref="PoolIdle"/> whenever it is empty after a message.
+/// <see cref="PoolIdle"/> whenever it is empty after a message. With ENRP it also holds the copies of PEs owned by
+/// peers (<see cref="ReplicaApply"/>, <see cref="ReplicaRemove"/>; not supervised here, enrp.md §4.6 rule 3), tells
+/// the registrar every accepted registration (<see cref="HomeElementUpdated"/>, sent on as ADD_PE) and adopts a
+/// dead registrar's PEs after a takeover (<see cref="PoolOwnershipTransfer"/>, enrp.md §5).
 /// </summary>
 internal sealed class PoolActor : ReceiveActor
 {
@@ -52,6 +56,28 @@ internal sealed class PoolActor : ReceiveActor
         {
             _received++;
             collect.ReplyTo.Tell(new PoolSnapshot(Snapshot()), Self);
+            ReportIfIdle();
+        });
+        Receive<ReplicaApply>(apply =>
+        {
+            _received++;
+            ApplyReplica(apply.Element);
+            ReportIfIdle();
+        });
+        Receive<ReplicaRemove>(remove =>
+        {
+            _received++;
+            if (_space.TryGetElement(_poolHandle, remove.Identifier, out PoolElementEntry? entry) && entry.OwnerId != _serverId)
+            {
+                Remove(remove.Identifier, RemovalReason.ReplicaRemoved);
+            }
+
+            ReportIfIdle();
+        });
+        Receive<PoolOwnershipTransfer>(transfer =>
+        {
+            _received++;
+            TransferOwnership(transfer);
             ReportIfIdle();
         });
         Receive<PeRemovalRequested>(request =>
@@ -121,6 +147,7 @@ internal sealed class PoolActor : ReceiveActor
         }
 
         Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
+        Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
         long generation = ++_generation;
         if (_children.TryGetValue(identifier, out PeChild? child))
         {
@@ -144,6 +171,75 @@ internal sealed class PoolActor : ReceiveActor
         if (changesBooks)
         {
             Context.Parent.Tell(new PoolElementRegistered(_poolHandle, identifier, _serverId, peer.Id), Self);
+        }
+    }
+
+    // enrp.md §4.3 receiver ADD_PE: insert or refresh a copy owned by a peer. A home PE that re-registered at that
+    // peer is no longer supervised here (enrp.md §4.6 rule 4).
+    private void ApplyReplica(PoolElement element)
+    {
+        uint owner = element.HomeServerIdentifier;
+        if (owner == _serverId || owner == 0)
+        {
+            return;
+        }
+
+        long previousAssociation = _space.TryGetElement(_poolHandle, element.Identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
+        RegistrationResult result = _space.Register(_poolHandle, element, owner, 0);
+        if (!result.IsAccepted)
+        {
+            _log.Info("copy of PE 0x{PeId:x8} in {PoolHandle} from 0x{Owner:x8} refused: cause 0x{Cause:x4}",
+                element.Identifier, _poolHandle, owner, (ushort)result.Error!.Code);
+            return;
+        }
+
+        if (_children.Remove(element.Identifier, out PeChild? child))
+        {
+            Context.Stop(child.Actor);
+            _log.Info("PE 0x{PeId:x8} in {PoolHandle} moved to registrar 0x{Owner:x8}", element.Identifier, _poolHandle, owner);
+        }
+
+        if (result.Outcome == RegistrationOutcome.Added)
+        {
+            _log.Debug("copy of PE 0x{PeId:x8} in {PoolHandle} from registrar 0x{Owner:x8} added", element.Identifier, _poolHandle, owner);
+        }
+
+        if (result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != owner || previousAssociation != 0)
+        {
+            Context.Parent.Tell(new PoolElementRegistered(_poolHandle, element.Identifier, owner, 0), Self);
+        }
+    }
+
+    // enrp.md §5 step 5 and TAKEOVER_SERVER receiver: the PEs of a dead registrar get a new owner; when that is this
+    // registrar, each gets a pe-<id> actor that sends Keep Alive with H=1 over the PE's association, if one exists.
+    private void TransferOwnership(PoolOwnershipTransfer transfer)
+    {
+        var moved = new List<PoolElementEntry>();
+        _space.TransferOwnership(transfer.FromOwnerId, transfer.ToOwnerId, PoolHandlespace.NoExpiry, moved);
+        foreach (PoolElementEntry entry in moved)
+        {
+            long associationId = 0;
+            if (transfer.ToOwnerId == _serverId)
+            {
+                AsapPeer peer = AsapPeer.Detached;
+                if (entry.AsapTransport is { } asap && asap.Addresses.Count > 0
+                    && transfer.Associations.TryGetValue(new IPEndPoint(asap.Addresses[0], asap.Port), out AsapPeer? found))
+                {
+                    peer = found;
+                    associationId = found.Id;
+                    _space.Register(_poolHandle, entry.ToPoolElement(), _serverId, associationId);
+                }
+
+                long generation = ++_generation;
+                var props = PeRegistrationActor.Props(_poolHandle, entry.Identifier, _serverId, peer, entry.RegistrationLifeMs, generation,
+                    _settings.KeepAliveInterval, _settings.KeepAliveTimeout, takenOver: true);
+                var actor = Context.ActorOf(props, $"pe-{entry.Identifier:x8}-{++_childNumber}");
+                _children[entry.Identifier] = new PeChild(actor, generation, peer);
+                _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
+                    peer.Id == 0 ? "no association: it re-registers" : peer.ToString());
+            }
+
+            Context.Parent.Tell(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId), Self);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
@@ -18,7 +19,8 @@ namespace RSerPool.Actors.Registrar;
 /// message by pool handle, enforces the limits that span pools (pools, PEs per association: cause 0x0006; handle
 /// length: cause 0x0003) and the per-association rates of Handle Resolutions (over the rate: the failure form with
 /// cause 0x0009, as RSPLIB) and Endpoint Unreachable reports (over the rate: ignored), and keeps per-owner PE
-/// checksums (enrp.md §6) from the pools' events.
+/// checksums (enrp.md §6) from the pools' events. With ENRP settings it has an <c>enrp</c> child
+/// (<see cref="EnrpActor"/>): it passes the pools' home-PE changes to it and its replica changes to the pools.
 /// Messages a registrar does not take (Keep Alive, responses, Server Announce, control-channel messages) are answered
 /// with an ASAP Error, cause 0x0002 Unrecognized Message with the message (asap.md §2.14, §4.12; RSPLIB ignores them
 /// silently); a received ASAP Error is logged and never answered.
@@ -35,6 +37,9 @@ public sealed class RegistrarActor : ReceiveActor
     private readonly Dictionary<IActorRef, PoolRoute> _poolsByActor = [];
     private readonly Dictionary<uint, PeChecksum> _checksums = [];
     private IActorRef _listener = ActorRefs.Nobody;
+    private IActorRef _enrp = ActorRefs.Nobody;
+    private IPEndPoint? _asapEndPoint;
+    private IPEndPoint? _enrpEndPoint;
     private long _nextAssociationId;
     private long _nextPoolNumber;
     private long _nextSnapshotNumber;
@@ -67,6 +72,36 @@ public sealed class RegistrarActor : ReceiveActor
             Context.Stop(Self);
         });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
+
+        // ENRP (enrp.md §4.3-§5): home changes go out, replica changes come in.
+        Receive<HomeElementUpdated>(updated =>
+        {
+            if (_settings.Enrp is not null && _poolsByActor.ContainsKey(Sender))
+            {
+                _enrp.Tell(updated, Self);
+            }
+        });
+        Receive<ReplicaApply>(apply => Sender.Equals(_enrp), ApplyReplica);
+        Receive<ReplicaRemove>(remove => Sender.Equals(_enrp), remove =>
+        {
+            if (_pools.TryGetValue(remove.PoolHandle, out PoolRoute? route))
+            {
+                route.Routed++;
+                route.Actor.Tell(remove, Self);
+            }
+        });
+        Receive<OwnershipTransfer>(transfer => Sender.Equals(_enrp), TransferOwnership);
+        Receive<EnrpBound>(bound =>
+        {
+            _enrpEndPoint = bound.LocalEndPoint;
+            ReportStartedIfReady();
+        });
+        Receive<EnrpStartFailed>(failed =>
+        {
+            _observer?.Tell(new RegistrarStartFailed(failed.EndPoint, failed.Reason), Self);
+            Context.Stop(Self);
+        });
+        Receive<GetEnrpStatus>(get => _settings.Enrp is not null, get => _enrp.Tell(get, Sender));
     }
 
     /// <summary>
@@ -83,6 +118,59 @@ public sealed class RegistrarActor : ReceiveActor
         var props = TcpListenerActor<AsapMessage>.Props(_settings.AsapEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.MaxAssociations);
         _listener = Context.ActorOf(props, "asap-listener");
         Context.Watch(_listener);
+        if (_settings.Enrp is { } enrp)
+        {
+            _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace), "enrp");
+            Context.Watch(_enrp);
+        }
+    }
+
+    private void ReportStartedIfReady()
+    {
+        if (_asapEndPoint is not null && (_settings.Enrp is null || _enrpEndPoint is not null))
+        {
+            _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint), Self);
+        }
+    }
+
+    // A copy from a peer (enrp.md §4.3); a new pool counts against the pool limit like a registration.
+    private void ApplyReplica(ReplicaApply apply)
+    {
+        if (!_pools.TryGetValue(apply.PoolHandle, out PoolRoute? route))
+        {
+            if (_pools.Count >= _settings.Handlespace.MaxPools)
+            {
+                _log.Warning("copy of PE 0x{PeId:x8} in {PoolHandle} dropped: {Max} pools exist", apply.Element.Identifier, apply.PoolHandle, _settings.Handlespace.MaxPools);
+                return;
+            }
+
+            route = CreatePool(apply.PoolHandle);
+        }
+
+        route.Routed++;
+        route.Actor.Tell(apply, Self);
+    }
+
+    // enrp.md §5: every pool moves the PEs of the taken-over registrar; our ASAP associations by remote endpoint let
+    // the pools reach adopted PEs that happen to have one with us.
+    private void TransferOwnership(OwnershipTransfer transfer)
+    {
+        var associations = new Dictionary<IPEndPoint, AsapPeer>();
+        foreach (AssociationState state in _associations.Values)
+        {
+            if (state.Peer.Remote is IPEndPoint remote)
+            {
+                IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                associations[new IPEndPoint(address, remote.Port)] = state.Peer;
+            }
+        }
+
+        var message = new PoolOwnershipTransfer(transfer.FromOwnerId, transfer.ToOwnerId, associations);
+        foreach (PoolRoute route in _pools.Values)
+        {
+            route.Routed++;
+            route.Actor.Tell(message, Self);
+        }
     }
 
     private void OnBound(Bound bound)
@@ -100,7 +188,8 @@ public sealed class RegistrarActor : ReceiveActor
             Context.ActorOf(UdpAnnouncerActor.Props(_settings.AsapAnnounce, address, bound.LocalEndPoint.Port, datagram, new Random()), "announcer");
         }
 
-        _observer?.Tell(new RegistrarStarted(_serverId, bound.LocalEndPoint), Self);
+        _asapEndPoint = bound.LocalEndPoint;
+        ReportStartedIfReady();
     }
 
     private AssociationState Establish(IActorRef association, EndPoint? remote)
@@ -289,6 +378,10 @@ public sealed class RegistrarActor : ReceiveActor
         }
 
         Forget(route, removed.Identifier);
+        if (_settings.Enrp is not null)
+        {
+            _enrp.Tell(removed, Self);
+        }
     }
 
     private void Forget(PoolRoute route, uint identifier)
@@ -343,6 +436,11 @@ public sealed class RegistrarActor : ReceiveActor
             {
                 Forget(route, identifier);
             }
+        }
+        else if (actor.Equals(_enrp))
+        {
+            _log.Error("registrar 0x{ServerId:x8}: the ENRP actor stopped; the registrar stops", _serverId);
+            Context.Stop(Self);
         }
         else if (actor.Equals(_listener))
         {

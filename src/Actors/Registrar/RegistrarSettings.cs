@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Transport;
 
@@ -42,4 +43,7 @@ public sealed record RegistrarSettings
 
     /// <summary>Most ASAP associations open at once; more are refused.</summary>
     public int MaxAssociations { get; init; } = 10_000;
+
+    /// <summary>ENRP with peer registrars (RFC 5353); null = this registrar runs alone.</summary>
+    public EnrpSettings? Enrp { get; init; }
 }

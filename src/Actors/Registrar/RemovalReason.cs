@@ -17,4 +17,7 @@ public enum RemovalReason
 
     /// <summary>MAX-BAD-PE-REPORT Endpoint Unreachable reports (asap.md §4.11).</summary>
     Unreachable,
+
+    /// <summary>A copy of a peer's PE went: its home's DEL_PE, an audit, or its Registration Life (enrp.md §4.3, §4.4, §4.6).</summary>
+    ReplicaRemoved,
 }

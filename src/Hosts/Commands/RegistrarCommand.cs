@@ -7,7 +7,7 @@ using RSerPool.Hosts.Hosting;
 namespace RSerPool.Hosts.Commands;
 
 /// <summary>
-/// <c>rserpool registrar</c>: an ASAP registrar (ENRP server) over TCP. Settings come from hocon/reference.conf,
+/// <c>rserpool registrar</c>: an ASAP registrar (ENRP server) over TCP, peering with other registrars by ENRP over TCP. Settings come from hocon/reference.conf,
 /// then each --config file, then the flags below (named after RSPLIB's registrar options).
 /// </summary>
 public static class RegistrarCommand
@@ -26,12 +26,15 @@ public static class RegistrarCommand
         var maxHandleLength = new Option<int?>("--max-pool-handle-length") { Description = "longest pool handle in bytes (default 32)" };
         var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (0 = unlimited; RSPLIB -maxhrrate)" };
         var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (0 = unlimited; RSPLIB -maxeurate)" };
+        var enrp = new Option<string?>("--enrp") { Description = "ENRP TCP endpoint HOST:PORT, or off (default 0.0.0.0:9901; port 0 = any free port)" };
+        var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
+        var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP)")
         {
             configFiles, asap, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, logLevel,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, peers, enrpAnnounce, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -51,7 +54,20 @@ public static class RegistrarCommand
                 config = Override(config, $"{r}.limits.max-pool-handle-length", parse.GetValue(maxHandleLength)?.ToString(CultureInfo.InvariantCulture));
                 config = Override(config, $"{r}.max-handle-resolution-rate", parse.GetValue(maxHrRate)?.ToString(CultureInfo.InvariantCulture));
                 config = Override(config, $"{r}.max-endpoint-unreachable-rate", parse.GetValue(maxEuRate)?.ToString(CultureInfo.InvariantCulture));
+                config = Override(config, $"{r}.enrp.endpoint", parse.GetValue(enrp));
                 config = Override(config, "akka.loglevel", parse.GetValue(logLevel));
+                if (parse.GetValue(peers) is { Length: > 0 } peerList)
+                {
+                    var list = string.Join(", ", peerList.Select(p => $"\"{p}\""));
+                    config = config.With(HoconConfig.FromText($"{r}.enrp.peers = [{list}]", "--peer"));
+                }
+
+                if (parse.GetValue(enrpAnnounce) is { Length: > 0 } presenceTargets)
+                {
+                    var list = string.Join(", ", presenceTargets.Select(t => $"\"{t}\""));
+                    config = config.With(HoconConfig.FromText($"{r}.enrp.presence-announce = [{list}]", "--enrp-announce"));
+                }
+
                 if (parse.GetValue(announce) is { Length: > 0 } targets)
                 {
                     var list = string.Join(", ", targets.Select(t => $"\"{t}\""));
@@ -74,10 +90,19 @@ public static class RegistrarCommand
                 switch (await outcome.Task.ConfigureAwait(false))
                 {
                     case RegistrarStarted started:
-                        logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}", started.ServerId, started.AsapEndPoint);
+                        if (started.EnrpEndPoint is { } enrpEndPoint)
+                        {
+                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}, ENRP on TCP {EnrpEndPoint}",
+                                started.ServerId, started.AsapEndPoint, enrpEndPoint);
+                        }
+                        else
+                        {
+                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}", started.ServerId, started.AsapEndPoint);
+                        }
+
                         return registrar;
                     case RegistrarStartFailed failed:
-                        logger.Fatal("registrar cannot start: ASAP endpoint {AsapEndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
+                        logger.Fatal("registrar cannot start: endpoint {EndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
                         return null;
                     default:
                         return null;

@@ -1,3 +1,4 @@
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
@@ -41,6 +42,47 @@ public static class RegistrarConfig
                 MaxPendingSendBytes = config.GetInt($"{r}.limits.max-pending-send-bytes"),
             },
             MaxAssociations = config.GetInt($"{r}.limits.max-associations"),
+            Enrp = ReadEnrp(config),
+        };
+    }
+
+    /// <summary>rserpool.registrar.enrp.*; null when the endpoint is "off".</summary>
+    public static EnrpSettings? ReadEnrp(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        const string e = "rserpool.registrar.enrp";
+        string endpoint = config.GetString($"{e}.endpoint");
+        if (endpoint.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new EnrpSettings
+        {
+            EndPoint = EndPointText.Parse(endpoint, EnrpSettings.DefaultPort, $"{e}.endpoint"),
+            Peers = config.GetStringList($"{e}.peers").Select(p => EndPointText.Parse(p, EnrpSettings.DefaultPort, $"{e}.peers")).ToArray(),
+            PresenceTargets = config.GetStringList($"{e}.presence-announce")
+                .Where(t => !t.Equals("off", StringComparison.OrdinalIgnoreCase))
+                .Select(t => EndPointText.Parse(t, EnrpSettings.DefaultPort, $"{e}.presence-announce"))
+                .ToArray(),
+            MulticastTimeToLive = config.GetInt($"{e}.presence-ttl"),
+            PeerHeartbeatCycle = Positive(config, $"{e}.peer-heartbeat-cycle"),
+            MaxTimeLastHeard = Positive(config, $"{e}.max-time-last-heard"),
+            MaxTimeNoResponse = Positive(config, $"{e}.max-time-no-response"),
+            TakeoverExpiry = Positive(config, $"{e}.takeover-expiry"),
+            MentorDiscoveryTimeout = Positive(config, $"{e}.mentor-discovery-timeout"),
+            MaxElementsPerHandleTableResponse = Math.Max(1, config.GetInt($"{e}.max-elements-per-handle-table-response")),
+            MaxHandleTableResponseBytes = Math.Max(256, config.GetInt($"{e}.max-handle-table-response-bytes")),
+            MaxInvalidMessagesPerAssociation = Math.Max(1, config.GetInt($"{e}.max-invalid-messages-per-association")),
+            MaxPoolElementsPerPeer = Math.Max(1, config.GetInt($"{e}.max-pes-per-peer")),
+            MaxPeers = Math.Max(1, config.GetInt($"{e}.max-peers")),
+            MaxAssociations = Math.Max(1, config.GetInt($"{e}.max-associations")),
+            MaxQueuedWhileConnecting = Math.Max(1, config.GetInt($"{e}.max-queued-while-connecting")),
+            Association = AssociationSettings.Default with
+            {
+                MaxMessageLength = config.GetInt("rserpool.wire.max-message-length"),
+                MaxPendingSendBytes = config.GetInt("rserpool.registrar.limits.max-pending-send-bytes"),
+            },
         };
     }
 

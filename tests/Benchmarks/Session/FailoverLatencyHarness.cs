@@ -42,7 +42,7 @@ public static class FailoverLatencyHarness
 
     private static async Task<List<double>> RunOnceAsync(string rserpoolDll, int trials)
     {
-        await using var registrar = RserpoolProcess.StartExecutable(rserpoolDll, "registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off");
+        await using var registrar = RserpoolProcess.StartExecutable(rserpoolDll, "registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off");
         var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP (\S+)");
         string registrarEndPoint = ready.Groups[1].Value.Trim('"');
         var servers = new Dictionary<uint, RserpoolProcess>();

@@ -72,4 +72,51 @@ public sealed class RegistrarConfigTests
         Assert.True(EndPointText.TryParse(text, 9, out var endPoint));
         Assert.Equal(new IPEndPoint(IPAddress.Parse(address), port), endPoint);
     }
+
+    [Fact]
+    public void Reference_enrp_defaults_take_a_crashed_registrar_over_within_2_s()
+    {
+        var enrp = RegistrarConfig.Read(HoconConfig.Reference()).Enrp;
+
+        Assert.NotNull(enrp);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 9901), enrp.EndPoint);
+        Assert.Empty(enrp.Peers);
+        Assert.Empty(enrp.PresenceTargets);
+        // Death is declared last-heard + no-response after the last message (which came at most 1.125 cycles before
+        // the crash); the Init Takeover Acks take one round trip.
+        var worst = (enrp.PeerHeartbeatCycle * 1.125) + enrp.MaxTimeLastHeard + enrp.MaxTimeNoResponse;
+        Assert.True(worst < TimeSpan.FromSeconds(2), $"takeover only after {worst}");
+        Assert.True(enrp.MaxTimeLastHeard >= enrp.PeerHeartbeatCycle * 1.125 * 2, "two late Presences must not make a peer look dead");
+        Assert.Equal(128, enrp.MaxElementsPerHandleTableResponse);
+    }
+
+    [Fact]
+    public void Enrp_keys_reach_the_settings_and_off_disables_enrp()
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("""
+            rserpool.registrar.enrp {
+              endpoint = "127.0.0.1:0"
+              peers = ["10.0.0.2:9901", "10.0.0.3"]
+              peer-heartbeat-cycle = 2s
+              max-time-last-heard = 5s
+              max-time-no-response = 4s
+              takeover-expiry = 3s
+              max-handle-table-response-bytes = 1400
+              presence-announce = ["239.0.0.51:9901", "off"]
+            }
+            """));
+        var enrp = RegistrarConfig.Read(config).Enrp!;
+
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), enrp.EndPoint);
+        Assert.Equal(new[] { new IPEndPoint(IPAddress.Parse("10.0.0.2"), 9901), new IPEndPoint(IPAddress.Parse("10.0.0.3"), 9901) }, enrp.Peers);
+        Assert.Equal(TimeSpan.FromSeconds(2), enrp.PeerHeartbeatCycle);
+        Assert.Equal(TimeSpan.FromSeconds(5), enrp.MaxTimeLastHeard);
+        Assert.Equal(TimeSpan.FromSeconds(4), enrp.MaxTimeNoResponse);
+        Assert.Equal(TimeSpan.FromSeconds(3), enrp.TakeoverExpiry);
+        Assert.Equal(1400, enrp.MaxHandleTableResponseBytes);
+        Assert.Equal(new[] { new IPEndPoint(IPAddress.Parse("239.0.0.51"), 9901) }, enrp.PresenceTargets);
+
+        var off = HoconConfig.Reference().With("rserpool.registrar.enrp.endpoint", "off");
+        Assert.Null(RegistrarConfig.Read(off).Enrp);
+    }
 }

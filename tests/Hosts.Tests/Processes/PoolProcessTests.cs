@@ -12,7 +12,7 @@ public sealed class PoolProcessTests
 {
     private static async Task<(RserpoolProcess Process, string AsapEndPoint)> StartRegistrarAsync()
     {
-        var process = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off");
+        var process = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off");
         var ready = await process.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+)");
         return (process, ready.Groups[1].Value);
     }

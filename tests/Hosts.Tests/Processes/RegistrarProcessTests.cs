@@ -11,7 +11,7 @@ public sealed class RegistrarProcessTests
 {
     private static async Task<(RserpoolProcess Process, IPEndPoint AsapEndPoint)> StartRegistrarAsync(params string[] extra)
     {
-        var process = RserpoolProcess.Start(["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", .. extra]);
+        var process = RserpoolProcess.Start(["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0", .. extra]);
         var ready = await process.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+)");
         return (process, new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
     }

@@ -1,0 +1,198 @@
+// Registrar takeover (RFC 5353 §3.6, enrp.md §5; contested takeovers resolved by the lower server id as RSPLIB).
+using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Kernel;
+using RSerPool.Wire.Messages.Enrp;
+
+namespace RSerPool.Actors.Enrp;
+
+internal sealed partial class EnrpActor
+{
+    // Takeovers this registrar initiated: target → peers whose INIT_TAKEOVER_ACK is outstanding.
+    private readonly Dictionary<uint, HashSet<uint>> _takeovers = [];
+
+    // Targets another registrar is taking over (we acknowledged it): target → taker.
+    private readonly Dictionary<uint, uint> _takers = [];
+
+    private readonly List<uint> _takenOver = [];
+
+    private static string TakeoverTimer(uint targetId) => $"takeover-{targetId:x8}";
+
+    // enrp.md §4.2 MAX-TIME-NO-RESPONSE expired: take over its PEs unless someone else does, else forget it.
+    private void OnPeerSilent(uint targetId)
+    {
+        if (!_peers.TryGetValue(targetId, out PeerEntry? peer) || _takeovers.ContainsKey(targetId))
+        {
+            return;
+        }
+
+        peer.Silent = true;
+        if (_replica.CountOwnedBy(targetId) > 0 && !_takers.ContainsKey(targetId))
+        {
+            StartTakeover(targetId);
+        }
+        else
+        {
+            RemovePeer(targetId, _takers.TryGetValue(targetId, out uint taker) ? $"silent; 0x{taker:x8} takes it over" : "silent, owns no PEs");
+        }
+    }
+
+    // enrp.md §5 initiator steps 1-3.
+    private void StartTakeover(uint targetId)
+    {
+        var outstanding = _peers.Values
+            .Where(peer => peer.ServerId != targetId && !peer.Silent)
+            .Select(peer => peer.ServerId)
+            .ToHashSet();
+        _takeovers.Add(targetId, outstanding);
+        _log.Info("registrar 0x{ServerId:x8}: taking over 0x{TargetId:x8} ({Count} PEs); awaiting {Acks} acknowledgements",
+            _serverId, targetId, _replica.CountOwnedBy(targetId), outstanding.Count);
+        foreach (PeerEntry peer in _peers.Values)
+        {
+            SendToPeer(peer, new EnrpInitTakeover(_serverId, peer.ServerId, targetId));
+        }
+
+        Timers.StartSingleTimer(TakeoverTimer(targetId), new TakeoverExpired(targetId), _settings.TakeoverExpiry);
+        if (outstanding.Count == 0)
+        {
+            CompleteTakeover(targetId);
+        }
+    }
+
+    // enrp.md §5 initiator step 4.
+    private void OnInitTakeoverAck(EnrpInitTakeoverAck ack)
+    {
+        if (_takeovers.TryGetValue(ack.TargetServerId, out HashSet<uint>? outstanding)
+            && outstanding.Remove(ack.SenderServerId) && outstanding.Count == 0)
+        {
+            CompleteTakeover(ack.TargetServerId);
+        }
+    }
+
+    // enrp.md §5 initiator step 5: tell every peer, become the home of the target's PEs, forget the target.
+    private void CompleteTakeover(uint targetId)
+    {
+        _takeovers.Remove(targetId);
+        Timers.Cancel(TakeoverTimer(targetId));
+        foreach (PeerEntry peer in _peers.Values)
+        {
+            if (peer.ServerId != targetId)
+            {
+                SendToPeer(peer, new EnrpTakeoverServer(_serverId, peer.ServerId, targetId));
+            }
+        }
+
+        _scratch.Clear();
+        int count = _replica.TransferOwnership(targetId, _serverId, PoolHandlespace.NoExpiry, _scratch);
+        _scratch.Clear();
+        Context.Parent.Tell(new OwnershipTransfer(targetId, _serverId), Self);
+        _takenOver.Add(targetId);
+        _log.Info("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
+        RemovePeer(targetId, "taken over");
+    }
+
+    // enrp.md §5 step 6: not every acknowledgement came; the target's copies expire by their registration lives.
+    private void OnTakeoverExpired(uint targetId)
+    {
+        if (_takeovers.Remove(targetId, out HashSet<uint>? outstanding))
+        {
+            _log.Warning("registrar 0x{ServerId:x8}: takeover of 0x{TargetId:x8} given up: no acknowledgement from {Peers}",
+                _serverId, targetId, string.Join(", ", outstanding.Select(id => $"0x{id:x8}")));
+            RemovePeer(targetId, "takeover expired");
+        }
+    }
+
+    // enrp.md §4.2 step 8 / §5 step 7: the target is alive after all.
+    private void CancelTakeoverOf(uint targetId)
+    {
+        _takers.Remove(targetId);
+        if (_takeovers.Remove(targetId))
+        {
+            Timers.Cancel(TakeoverTimer(targetId));
+            _log.Info("registrar 0x{ServerId:x8}: 0x{TargetId:x8} is alive: takeover cancelled", _serverId, targetId);
+        }
+    }
+
+    // enrp.md §5 receiver of INIT_TAKEOVER.
+    private void OnInitTakeover(EnrpInitTakeover init, PeerEntry? sender, IActorRef association)
+    {
+        uint takerId = init.SenderServerId;
+        uint targetId = init.TargetServerId;
+        if (targetId == _serverId)
+        {
+            // We are alive: Presence to every peer.
+            foreach (PeerEntry peer in _peers.Values)
+            {
+                SendPresence(peer, replyRequired: false);
+            }
+
+            if (sender is null)
+            {
+                association.Tell(new Transport.AssociationSend<EnrpMessage>(Presence(takerId, replyRequired: true)), Self);
+            }
+
+            return;
+        }
+
+        if (_takeovers.ContainsKey(targetId))
+        {
+            if (takerId > _serverId)
+            {
+                return;   // ours wins: the lower server id takes over
+            }
+
+            _takeovers.Remove(targetId);
+            Timers.Cancel(TakeoverTimer(targetId));
+            if (_peers.TryGetValue(targetId, out PeerEntry? target))
+            {
+                target.Actor.Tell(PeerRestartNoResponse.Instance, Self);
+            }
+
+            _log.Info("registrar 0x{ServerId:x8}: 0x{TakerId:x8} (lower id) takes over 0x{TargetId:x8}: ours abandoned", _serverId, takerId, targetId);
+        }
+
+        if (_peers.ContainsKey(targetId))
+        {
+            _takers[targetId] = takerId;
+        }
+
+        var ack = new EnrpInitTakeoverAck(_serverId, takerId, targetId);
+        if (sender is not null)
+        {
+            SendToPeer(sender, ack);
+        }
+        else
+        {
+            association.Tell(new Transport.AssociationSend<EnrpMessage>(ack), Self);
+        }
+    }
+
+    // enrp.md §5 receiver of TAKEOVER_SERVER: the target's PEs now belong to the sender.
+    private void OnTakeoverServer(EnrpTakeoverServer takeover)
+    {
+        uint takerId = takeover.SenderServerId;
+        uint targetId = takeover.TargetServerId;
+        if (targetId == _serverId || takerId == _serverId)
+        {
+            return;
+        }
+
+        _takeovers.Remove(targetId);
+        Timers.Cancel(TakeoverTimer(targetId));
+        _takers.Remove(targetId);
+        _scratch.Clear();
+        _replica.TransferOwnership(targetId, takerId, PoolHandlespace.NoExpiry, _scratch);
+        long now = Now;
+        foreach (PoolElementEntry entry in _scratch)
+        {
+            if (entry.RegistrationLifeMs > 0)
+            {
+                _replica.Register(entry.PoolHandle, entry.ToPoolElement(), takerId, 0, now + entry.RegistrationLifeMs);
+            }
+        }
+
+        _log.Info("registrar 0x{ServerId:x8}: 0x{TakerId:x8} took over 0x{TargetId:x8} ({Count} PEs)", _serverId, takerId, targetId, _scratch.Count);
+        _scratch.Clear();
+        Context.Parent.Tell(new OwnershipTransfer(targetId, takerId), Self);
+        RemovePeer(targetId, $"taken over by 0x{takerId:x8}");
+    }
+}

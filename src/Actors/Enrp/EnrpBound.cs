@@ -1,0 +1,7 @@
+// enrp.md §4.1 step 1: the ENRP endpoint is open.
+using System.Net;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>ENRP → registrar: ENRP is served on <paramref name="LocalEndPoint"/> (real port when 0 was asked).</summary>
+internal sealed record EnrpBound(IPEndPoint LocalEndPoint);

@@ -1,0 +1,73 @@
+// ENRP server settings (RFC 5353 §4, enrp.md §7 timers), filled by the host from rserpool.registrar.enrp.*.
+using System.Net;
+using RSerPool.Actors.Transport;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>
+/// How a registrar speaks ENRP with its peers. Defaults mirror hocon/reference.conf (chosen so that a crashed
+/// registrar's PEs are taken over within 2 s: silence is probed after <see cref="MaxTimeLastHeard"/>, declared dead
+/// after <see cref="MaxTimeNoResponse"/> more, and the takeover needs one round trip of acknowledgements).
+/// </summary>
+public sealed record EnrpSettings
+{
+    /// <summary>Default ENRP port (RFC 5353 §3, enrp.md §1).</summary>
+    public const int DefaultPort = 9901;
+
+    /// <summary>Where ENRP over TCP is served (port 0 = any free port).</summary>
+    public IPEndPoint EndPoint { get; init; } = new(IPAddress.Any, DefaultPort);
+
+    /// <summary>Statically configured peers' ENRP endpoints (enrp.md §4.1 "-peer"); their IDs are learnt from their Presence.</summary>
+    public IReadOnlyList<IPEndPoint> Peers { get; init; } = [];
+
+    /// <summary>PEER-HEARTBEAT-CYCLE: Presence period, jittered ±12.5 % (enrp.md §4.2; RSPLIB 2444 ms, RFC 30 s).</summary>
+    public TimeSpan PeerHeartbeatCycle { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>MAX-TIME-LAST-HEARD: silence before a peer is probed with Presence R=1 (RSPLIB 5 s, RFC 61 s).</summary>
+    public TimeSpan MaxTimeLastHeard { get; init; } = TimeSpan.FromMilliseconds(750);
+
+    /// <summary>MAX-TIME-NO-RESPONSE: wait for the probe's answer before the peer counts as dead (RSPLIB 5 s).</summary>
+    public TimeSpan MaxTimeNoResponse { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Startup wait for a mentor (enrp.md §4.1; RSPLIB 5 s).</summary>
+    public TimeSpan MentorDiscoveryTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Wait for every INIT_TAKEOVER_ACK before the takeover is given up (enrp.md §5 step 6; RSPLIB 5 s).</summary>
+    public TimeSpan TakeoverExpiry { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most PEs per Handle Table Response (enrp.md §3.3; RSPLIB 128).</summary>
+    public int MaxElementsPerHandleTableResponse { get; init; } = 128;
+
+    /// <summary>Largest Handle Table Response in bytes; more PEs go to the next part with M=1 (RSPLIB 1400).</summary>
+    public int MaxHandleTableResponseBytes { get; init; } = 16 * 1024;
+
+    /// <summary>Invalid or rejected messages accepted from one association before it is closed.</summary>
+    public int MaxInvalidMessagesPerAssociation { get; init; } = 100;
+
+    /// <summary>Most PE copies held for one owning peer; further ADD_PEs from it are refused (a peer cannot exhaust the handlespace).</summary>
+    public int MaxPoolElementsPerPeer { get; init; } = 1_000_000;
+
+    /// <summary>Most peers held in the peer list; Presence from further unknown registrars is ignored.</summary>
+    public int MaxPeers { get; init; } = 256;
+
+    /// <summary>Messages queued per peer connection while it is being established; more are dropped.</summary>
+    public int MaxQueuedWhileConnecting { get; init; } = 100_000;
+
+    /// <summary>
+    /// Presence by UDP every heartbeat cycle (enrp.md §4.2): multicast groups (RSPLIB 239.0.0.51:9901, joined for
+    /// receiving) and/or unicast addresses; empty = off. Datagrams are received on the ENRP address and port.
+    /// </summary>
+    public IReadOnlyList<IPEndPoint> PresenceTargets { get; init; } = [];
+
+    /// <summary>Multicast TTL of UDP Presence (RSPLIB -announcettl 30).</summary>
+    public int MulticastTimeToLive { get; init; } = 30;
+
+    /// <summary>Framing and buffer limits of each ENRP association.</summary>
+    public AssociationSettings Association { get; init; } = AssociationSettings.Default;
+
+    /// <summary>Most ENRP associations accepted at once.</summary>
+    public int MaxAssociations { get; init; } = 1_000;
+
+    /// <summary>How associations are made (TCP by default; tests plug an in-memory network).</summary>
+    public IEnrpTransport Transport { get; init; } = TcpEnrpTransport.Instance;
+}

@@ -1,0 +1,7 @@
+// enrp.md §4.1 step 1: the ENRP endpoint could not be opened.
+using System.Net;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>ENRP → registrar: cannot listen on <paramref name="EndPoint"/>; the ENRP actor stops.</summary>
+internal sealed record EnrpStartFailed(IPEndPoint EndPoint, string Reason);

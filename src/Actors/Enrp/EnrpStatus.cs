@@ -1,0 +1,21 @@
+// Observability of the ENRP peer list, startup phase and takeovers (RFC 5353 §3, enrp.md §4-5).
+using System.Net;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>The ENRP view of one registrar at one moment.</summary>
+/// <param name="ServerId">This registrar's Server Identifier.</param>
+/// <param name="EndPoint">The bound ENRP endpoint (null before binding).</param>
+/// <param name="InStartup">Still in the startup phase (mentor discovery or download, enrp.md §4.1).</param>
+/// <param name="MentorId">The mentor chosen at startup (0 = none).</param>
+/// <param name="Peers">The peer list, ordered by server id.</param>
+/// <param name="TakeoversRunning">Targets of takeovers this registrar has initiated and not finished.</param>
+/// <param name="TakenOver">Targets whose PEs this registrar took over, in order.</param>
+public sealed record EnrpStatus(
+    uint ServerId,
+    IPEndPoint? EndPoint,
+    bool InStartup,
+    uint MentorId,
+    IReadOnlyList<EnrpPeerStatus> Peers,
+    IReadOnlyList<uint> TakeoversRunning,
+    IReadOnlyList<uint> TakenOver);

@@ -1,0 +1,12 @@
+// enrp.md §4.1, §4.2, §5 timers of the ENRP actor.
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>Timer messages of <see cref="EnrpActor"/>.</summary>
+internal enum EnrpTick
+{
+    /// <summary>PEER-HEARTBEAT-CYCLE: Presence to every peer; expired copies are removed.</summary>
+    Heartbeat,
+
+    /// <summary>The mentor-discovery time is over: the startup phase ends.</summary>
+    MentorDiscoveryOver,
+}

@@ -1,0 +1,8 @@
+// Observability of the ENRP peer list (RFC 5353 §3).
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>Ask the registrar (or its ENRP actor) for an <see cref="EnrpStatus"/>.</summary>
+public sealed record GetEnrpStatus
+{
+    public static GetEnrpStatus Instance { get; } = new();
+}

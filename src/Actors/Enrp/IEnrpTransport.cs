@@ -1,0 +1,20 @@
+// ENRP transport seam (RFC 5353 §3): listening for and opening peer associations.
+using System.Net;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>
+/// Makes ENRP associations. Associations follow the wire-actor contract of <see cref="TcpAssociationActor{TMessage}"/>:
+/// they tell the handler <see cref="AssociationEstablished"/> and <see cref="AssociationReceived{TMessage}"/>, accept
+/// <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/>, and stop when the connection ends.
+/// </summary>
+public interface IEnrpTransport
+{
+    /// <summary>A listener child of <paramref name="context"/>; it tells <paramref name="handler"/> <see cref="Bound"/> or <see cref="BindFailed"/>.</summary>
+    IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings);
+
+    /// <summary>An outbound association child of <paramref name="context"/> to <paramref name="remote"/>; it queues sends until connected and stops if connecting fails.</summary>
+    IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name);
+}

@@ -1,0 +1,32 @@
+// One entry of the ENRP peer list (enrp.md §1 "Peer list").
+using System.Net;
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>The ENRP actor's record of one peer: its actor, ENRP endpoint, state and running handle table download.</summary>
+internal sealed class PeerEntry(uint serverId, IActorRef actor)
+{
+    public uint ServerId { get; } = serverId;
+
+    public IActorRef Actor { get; } = actor;
+
+    /// <summary>Where to send to the peer (from its Server Information, or a static peer); null = reply on <see cref="LastAssociation"/>.</summary>
+    public IPEndPoint? EndPoint { get; set; }
+
+    /// <summary>The association the peer's last message came over.</summary>
+    public IActorRef LastAssociation { get; set; } = ActorRefs.Nobody;
+
+    public EnrpPeerState State { get; set; }
+
+    /// <summary>A Handle Table download from this peer is running; the value is its W flag.</summary>
+    public bool? SyncOwnChildrenOnly { get; set; }
+
+    /// <summary>When the last Handle Table Request of the running download was sent (ms, kernel clock).</summary>
+    public long SyncRequestedAt { get; set; }
+
+    public bool ListRequested { get; set; }
+
+    /// <summary>MAX-TIME-NO-RESPONSE expired and nothing was heard since.</summary>
+    public bool Silent { get; set; }
+}

@@ -1,0 +1,5 @@
+// enrp.md §4.2: MAX-TIME-LAST-HEARD expired; probe with Presence R=1.
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>Peer actor → ENRP: send the peer a Presence with R=1.</summary>
+internal sealed record PeerProbeDue(uint ServerId);

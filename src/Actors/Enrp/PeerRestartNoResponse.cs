@@ -1,0 +1,8 @@
+// enrp.md §5 receiver of INIT_TAKEOVER: a lower id took over our takeover; wait again.
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>ENRP → peer actor: start MAX-TIME-NO-RESPONSE again.</summary>
+internal sealed record PeerRestartNoResponse
+{
+    public static PeerRestartNoResponse Instance { get; } = new();
+}

@@ -1,0 +1,5 @@
+// enrp.md §4.2: MAX-TIME-NO-RESPONSE expired; the peer is considered dead.
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>Peer actor → ENRP: the peer did not answer the probe.</summary>
+internal sealed record PeerSilent(uint ServerId);

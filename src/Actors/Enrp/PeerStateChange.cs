@@ -1,0 +1,5 @@
+// RFC 5353 §3.3: the peer's synchronisation state moved.
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>ENRP → peer actor: enter <paramref name="State"/>.</summary>
+internal sealed record PeerStateChange(EnrpPeerState State);

@@ -1,0 +1,27 @@
+// ENRP over TCP with the ASAP stream framing (spec/README.md §2.5; SCTP comes with the SCTP issue).
+using System.Net;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Messages.Enrp;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>ENRP associations over TCP: <see cref="TcpListenerActor{TMessage}"/> and <see cref="OutboundTcpAssociationActor"/>.</summary>
+public sealed class TcpEnrpTransport : IEnrpTransport
+{
+    public static TcpEnrpTransport Instance { get; } = new();
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return context.ActorOf(TcpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, settings.MaxAssociations), "enrp-listener");
+    }
+
+    public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return context.ActorOf(OutboundTcpAssociationActor.Props(remote, handler, codec, settings.Association, settings.MaxQueuedWhileConnecting), name);
+    }
+}

@@ -1,0 +1,170 @@
+// Registrar takeover (RFC 5353 §3.6, enrp.md §4.2 failure detection, §5): timing, uniqueness, contest, H-flag keep-alives.
+using System.Net;
+using RSerPool.Actors.Enrp;
+using RSerPool.Actors.Tests.Enrp.Support;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Messages.Enrp;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Enrp;
+
+public sealed class EnrpTakeoverSpec : EnrpSpecBase
+{
+    private const uint IdA = 0xa0000001;
+    private const uint IdB = 0xb0000002;
+    private const uint IdC = 0xc0000003;
+
+    private (RegistrarNode A, RegistrarNode B, RegistrarNode C) StartThree()
+    {
+        var a = StartRegistrar(IdA, 1, [2, 3]);
+        var b = StartRegistrar(IdB, 2, [1, 3]);
+        var c = StartRegistrar(IdC, 3, [1, 2]);
+        Settle();
+        return (a, b, c);
+    }
+
+    private uint[] TakersOf(uint target, params RegistrarNode[] nodes) =>
+        nodes.Where(node => Status(node).TakenOver.Contains(target)).Select(node => node.Id).ToArray();
+
+    [Fact]
+    public void A_killed_registrar_is_taken_over_by_exactly_one_survivor_within_the_documented_time()
+    {
+        var (a, b, c) = StartThree();
+        var pe = Connect(a);
+        foreach (uint id in new uint[] { 0x101, 0x102, 0x103 })
+        {
+            Register(a, pe, id);
+        }
+
+        Kill(a);
+        // Silence is probed after MAX-TIME-LAST-HEARD (750 ms) and declared after MAX-TIME-NO-RESPONSE (500 ms) more,
+        // counted from the last Presence heard (at most one jittered cycle, 281 ms, before the kill).
+        Advance(TimeSpan.FromMilliseconds(950));
+        Assert.Empty(TakersOf(IdA, b, c));
+        Assert.All(Owners(b).Values, owner => Assert.Equal(IdA, owner));
+
+        Advance(TimeSpan.FromMilliseconds(350));   // 1.3 s after the kill
+        uint taker = Assert.Single(TakersOf(IdA, b, c));
+        foreach (var node in new[] { b, c })
+        {
+            Assert.Equal([0x101u, 0x102u, 0x103u], Resolve(node));
+            var owners = Owners(node);   // one entry per PE (ToDictionary throws on duplicates)
+            Assert.All(owners.Values, owner => Assert.Equal(taker, owner));
+            Assert.DoesNotContain(Status(node).Peers, peer => peer.ServerId == IdA);
+        }
+
+        // The handlespaces stay consistent afterwards (audits find nothing to change).
+        Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(Snapshot(b).OwnerChecksums[taker], Snapshot(c).OwnerChecksums[taker]);
+        Assert.Equal([0x101u, 0x102u, 0x103u], Resolve(c));
+    }
+
+    [Fact]
+    public void The_new_home_sends_keep_alives_with_the_H_flag_over_an_association_it_has_with_the_PE()
+    {
+        var (a, b, c) = StartThree();
+        var remote = new IPEndPoint(IPAddress.Parse("10.7.0.1"), 47000);
+        Register(a, Connect(a, remote), 0x101);
+        var atB = Connect(b, remote);
+        var atC = Connect(c, remote);
+
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+
+        uint taker = Assert.Single(TakersOf(IdA, b, c));
+        var (home, other) = taker == IdB ? (atB, atC) : (atC, atB);
+        var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(home.ExpectMsg<AssociationSend<AsapMessage>>().Message);
+        Assert.True(keepAlive.HomeFlag);
+        Assert.Equal(taker, keepAlive.ServerIdentifier);
+        Assert.Equal(0x101u, keepAlive.PoolElementIdentifier);
+        other.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void A_PE_that_re_registers_elsewhere_after_the_takeover_leaves_one_entry_everywhere()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+        uint taker = Assert.Single(TakersOf(IdA, b, c));
+        var (home, other) = taker == IdB ? (b, c) : (c, b);
+
+        Register(other, Connect(other), 0x101);   // the PE moves on after losing its registrar
+
+        foreach (var node in new[] { home, other })
+        {
+            Assert.Equal([0x101u], Resolve(node));
+            Assert.Equal(other.Id, Owners(node)[0x101]);
+        }
+    }
+
+    [Fact]
+    public void A_contested_takeover_is_won_by_the_lower_server_id()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Network.Hold = m => m is EnrpInitTakeover;   // B and C start their takeovers without seeing each other's
+
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+        Assert.Equal([IdA], Status(b).TakeoversRunning);
+        Assert.Equal([IdA], Status(c).TakeoversRunning);
+
+        Assert.Equal(2, Network.Release());
+        Advance(TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal([IdB], TakersOf(IdA, b, c));
+        Assert.Empty(Status(c).TakeoversRunning);
+        Assert.Equal(IdB, Owners(b)[0x101]);
+        Assert.Equal(IdB, Owners(c)[0x101]);
+    }
+
+    [Fact]
+    public void A_silent_registrar_without_PEs_is_removed_from_the_peer_list_without_a_takeover()
+    {
+        var (a, b, c) = StartThree();
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+
+        Assert.Empty(TakersOf(IdA, b, c));
+        Assert.DoesNotContain(Status(b).Peers, peer => peer.ServerId == IdA);
+        Assert.DoesNotContain(Network.Delivered, m => m is EnrpInitTakeover);
+    }
+
+    [Fact]
+    public void A_takeover_is_given_up_when_a_live_peer_does_not_acknowledge_in_time()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Network.Drop = m => m is EnrpInitTakeoverAck or EnrpInitTakeover;
+
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+        Assert.NotEmpty(Status(b).TakeoversRunning);
+        Advance(TimeSpan.FromMilliseconds(1000));   // takeover expiry
+
+        Assert.Empty(TakersOf(IdA, b, c));
+        Assert.Empty(Status(b).TakeoversRunning);
+        Assert.Equal(IdA, Owners(b)[0x101]);   // the copy now lives only until its registration life ends
+    }
+
+    [Fact]
+    public void A_taken_over_PE_that_never_re_registers_goes_after_its_registration_life()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101, lifeMs: 3000);
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+        uint taker = Assert.Single(TakersOf(IdA, b, c));
+        var home = taker == IdB ? b : c;
+        Assert.Equal(taker, Snapshot(home).Elements.Single().OwnerId);
+
+        Advance(TimeSpan.FromMilliseconds(2500));   // under 3 s since the takeover (which came 0.97-1.25 s after the kill)
+        Assert.Equal([0x101u], Resolve(home));
+        Advance(TimeSpan.FromMilliseconds(700));    // over 3 s since the takeover
+        Assert.Empty(Resolve(b));
+        Assert.Empty(Resolve(c));
+    }
+}

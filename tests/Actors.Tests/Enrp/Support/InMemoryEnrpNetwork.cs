@@ -1,0 +1,94 @@
+// An in-process stand-in for ENRP over TCP (RFC 5353 §3) so several registrars run on the manual clock.
+using System.Net;
+using RSerPool.Actors.Enrp;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
+using RSerPool.Wire.Messages.Enrp;
+
+namespace RSerPool.Actors.Tests.Enrp.Support;
+
+/// <summary>
+/// Endpoints map to listening ENRP actors; a connection is a pair of <see cref="PipeEndActor"/>s that pass each
+/// message through the real ENRP encoder and decoder. <see cref="Drop"/> loses chosen messages (to inject divergence).
+/// </summary>
+public sealed class InMemoryEnrpNetwork : IEnrpTransport
+{
+    private readonly Dictionary<IPEndPoint, IActorRef> _listeners = [];
+    private readonly object _gate = new();
+
+    /// <summary>Messages for which this returns true are lost on the way.</summary>
+    public Func<EnrpMessage, bool> Drop { get; set; } = static _ => false;
+
+    /// <summary>Messages for which this returns true wait until <see cref="Release"/>.</summary>
+    public Func<EnrpMessage, bool> Hold { get; set; } = static _ => false;
+
+    /// <summary>Every message that went through, in order (after <see cref="Drop"/>).</summary>
+    public List<EnrpMessage> Delivered { get; } = [];
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings) =>
+        context.ActorOf(Props.Create(() => new InMemoryListenerActor(this, endPoint, handler)), "enrp-listener");
+
+    public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name) =>
+        context.ActorOf(Props.Create(() => new PipeEndActor(this, handler, remote, null)), name);
+
+    private readonly List<(IActorRef To, IActorRef From, EnrpMessage Message)> _held = [];
+
+    /// <summary>Delivers every held message and stops holding.</summary>
+    public int Release()
+    {
+        List<(IActorRef To, IActorRef From, EnrpMessage Message)> held;
+        lock (_gate)
+        {
+            held = [.. _held];
+            _held.Clear();
+            Hold = static _ => false;
+        }
+
+        foreach (var (to, from, message) in held)
+        {
+            to.Tell(new PipeDelivery(message), from);
+        }
+
+        return held.Count;
+    }
+
+    internal void Keep(IActorRef to, IActorRef from, EnrpMessage message)
+    {
+        lock (_gate)
+        {
+            _held.Add((to, from, message));
+        }
+    }
+
+    internal bool TryBind(IPEndPoint endPoint, IActorRef handler)
+    {
+        lock (_gate)
+        {
+            return _listeners.TryAdd(endPoint, handler);
+        }
+    }
+
+    internal void Unbind(IPEndPoint endPoint)
+    {
+        lock (_gate)
+        {
+            _listeners.Remove(endPoint);
+        }
+    }
+
+    internal IActorRef? HandlerAt(IPEndPoint endPoint)
+    {
+        lock (_gate)
+        {
+            return _listeners.TryGetValue(endPoint, out IActorRef? handler) ? handler : null;
+        }
+    }
+
+    internal void Record(EnrpMessage message)
+    {
+        lock (_gate)
+        {
+            Delivered.Add(message);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+// One registrar of an ENRP scenario.
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.Tests.Enrp.Support;
+
+public sealed record RegistrarNode(uint Id, int Number, IActorRef Registrar);
