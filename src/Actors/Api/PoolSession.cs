@@ -104,7 +104,7 @@ public sealed class PoolSession : IAsyncDisposable
         }
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Tell(new PoolSessionCommand.Send(payload.ToArray(), options.AckRequested, options.FailoverAllowed, completion), ActorRefs.NoSender);
+        _actor.Tell(new PoolSessionSend(payload.ToArray(), options.AckRequested, options.FailoverAllowed, completion), ActorRefs.NoSender);
         return UntilDoneOrClosed(completion.Task, cancellationToken);
     }
 
@@ -141,7 +141,7 @@ public sealed class PoolSession : IAsyncDisposable
         }
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Tell(new PoolSessionCommand.ForceFailover(completion), ActorRefs.NoSender);
+        _actor.Tell(new PoolSessionForceFailover(completion), ActorRefs.NoSender);
         return UntilDoneOrClosed(completion.Task, cancellationToken);
     }
 
@@ -170,7 +170,7 @@ public sealed class PoolSession : IAsyncDisposable
         }
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Tell(new PoolSessionCommand.Close(completion), ActorRefs.NoSender);
+        _actor.Tell(new PoolSessionClose(completion), ActorRefs.NoSender);
         await Task.WhenAny(completion.Task, _sink.ClosedTask).ConfigureAwait(false);
     }
 

@@ -38,7 +38,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log;
     private readonly List<uint> _excluded = new();
     private readonly LinkedList<Unacked> _unacked = new();
-    private readonly Queue<PoolSessionCommand.Send> _queued = new();
+    private readonly Queue<PoolSessionSend> _queued = new();
     private readonly List<TaskCompletionSource> _forcedFailovers = new();
     private readonly List<TaskCompletionSource> _closeWaiters = new();
 
@@ -118,8 +118,8 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
             Timers.Cancel(SelectTimer);
             SelectionFailed(f.Reason, f.UnknownPoolHandle);
         });
-        Receive<PoolUserSessionTimer.SelectionTimedOut>(t => t.Attempt == _selectionAttempts, _ => SelectionFailed("the resolver did not answer", false));
-        Receive<PoolUserSessionTimer.Reselect>(_ => StartSelection());
+        Receive<SessionSelectionTimedOut>(t => t.Attempt == _selectionAttempts, _ => SelectionFailed("the resolver did not answer", false));
+        Receive<SessionReselectDue>(_ => StartSelection());
         Disconnected();
     }
 
@@ -133,7 +133,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
         Become(Selecting);
         _resolver.Tell(new SelectPoolElement(_pool, _excluded.ToImmutableArray()), Self);
-        Timers.StartSingleTimer(SelectTimer, new PoolUserSessionTimer.SelectionTimedOut(_selectionAttempts), _options.SelectionTimeout);
+        Timers.StartSingleTimer(SelectTimer, new SessionSelectionTimedOut(_selectionAttempts), _options.SelectionTimeout);
     }
 
     private void SelectionFailed(string reason, bool unknownPool)
@@ -147,7 +147,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
         // The resolver dropped the reported PEs; a later selection may see fresh ones, so the exclusions start over.
         _excluded.Clear();
-        Timers.StartSingleTimer(SelectTimer, new PoolUserSessionTimer.Reselect(), _options.ReselectDelay);
+        Timers.StartSingleTimer(SelectTimer, new SessionReselectDue(), _options.ReselectDelay);
     }
 
     private void OnSelected(PoolElementSelected selected)
@@ -165,7 +165,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         _candidate = selected.Element;
         _connection = Context.ActorOf(_connectionProps(endpoint, Self), $"connection-{++_connectionCount}");
         Context.Watch(_connection);
-        Timers.StartSingleTimer(ConnectTimer, new PoolUserSessionTimer.ConnectTimedOut(_connection), _options.ConnectTimeout);
+        Timers.StartSingleTimer(ConnectTimer, new SessionConnectTimedOut(_connection), _options.ConnectTimeout);
         Become(Connecting);
     }
 
@@ -175,7 +175,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     {
         Receive<ShimConnected>(_ => IsCurrentConnection(Sender), _ => OnConnected());
         Receive<ShimConnectFailed>(_ => IsCurrentConnection(Sender), f => CandidateFailed($"connect failed: {f.Reason}"));
-        Receive<PoolUserSessionTimer.ConnectTimedOut>(t => IsCurrentConnection(t.Connection), _ => CandidateFailed("connect timed out"));
+        Receive<SessionConnectTimedOut>(t => IsCurrentConnection(t.Connection), _ => CandidateFailed("connect timed out"));
         Receive<Terminated>(t => IsCurrentConnection(t.ActorRef), _ => CandidateFailed("connection stopped"));
         Disconnected();
     }
@@ -247,7 +247,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         _forcedFailovers.Clear();
         if (_options.HeartbeatInterval is { } interval && interval > TimeSpan.Zero)
         {
-            Timers.StartPeriodicTimer(HeartbeatTimer, new PoolUserSessionTimer.HeartbeatTick(), interval);
+            Timers.StartPeriodicTimer(HeartbeatTimer, new SessionHeartbeatTick(), interval);
         }
 
         RestartAckTimer();
@@ -257,24 +257,24 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
     private void Connected()
     {
-        Receive<PoolSessionCommand.Send>(SendNow);
+        Receive<PoolSessionSend>(SendNow);
         Receive<ShimReceived>(_ => IsCurrentConnection(Sender), r => OnFrame(r.Frame));
-        Receive<PoolUserSessionTimer.HeartbeatTick>(_ => SendHeartbeat());
-        Receive<PoolUserSessionTimer.HeartbeatTimedOut>(t => t.Nonce == _outstandingHeartbeat,
+        Receive<SessionHeartbeatTick>(_ => SendHeartbeat());
+        Receive<SessionHeartbeatTimedOut>(t => t.Nonce == _outstandingHeartbeat,
             _ => CurrentFailed($"no heartbeat answer within {_options.HeartbeatTimeout}", report: true));
-        Receive<PoolUserSessionTimer.AckTimedOut>(_ => CheckAckTimeout());
+        Receive<SessionAckTimedOut>(_ => CheckAckTimeout());
         Receive<ShimConnectionClosed>(_ => IsCurrentConnection(Sender), c => CurrentFailed(c.Reason, report: true));
         Receive<Terminated>(t => IsCurrentConnection(t.ActorRef), _ => CurrentFailed("connection lost", report: true));
-        Receive<PoolSessionCommand.ForceFailover>(f =>
+        Receive<PoolSessionForceFailover>(f =>
         {
             _forcedFailovers.Add(f.Completion);
             CurrentFailed("failover forced by the application", report: false);
         });
-        Receive<PoolSessionCommand.Close>(BeginClose);
+        Receive<PoolSessionClose>(BeginClose);
         ReceiveAny(Ignore);
     }
 
-    private void SendNow(PoolSessionCommand.Send send)
+    private void SendNow(PoolSessionSend send)
     {
         if (send.AckRequested && _unacked.Count >= _options.MaxUnackedMessages)
         {
@@ -365,7 +365,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         ulong nonce = ++_heartbeatNonce;
         _outstandingHeartbeat = nonce;
         SendFrame(new ShimHeartbeatFrame(nonce));
-        Timers.StartSingleTimer(HeartbeatTimeoutTimer, new PoolUserSessionTimer.HeartbeatTimedOut(nonce), _options.HeartbeatTimeout);
+        Timers.StartSingleTimer(HeartbeatTimeoutTimer, new SessionHeartbeatTimedOut(nonce), _options.HeartbeatTimeout);
     }
 
     private void RestartAckTimer()
@@ -377,7 +377,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         }
 
         var due = oldest.Value.SentAt + timeout - Now;
-        Timers.StartSingleTimer(AckTimer, new PoolUserSessionTimer.AckTimedOut(), due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        Timers.StartSingleTimer(AckTimer, new SessionAckTimedOut(), due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
     private void CheckAckTimeout()
@@ -449,7 +449,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     // Handlers shared by Selecting and Connecting: no PE to write to.
     private void Disconnected()
     {
-        Receive<PoolSessionCommand.Send>(send =>
+        Receive<PoolSessionSend>(send =>
         {
             if (!send.FailoverAllowed)
             {
@@ -464,14 +464,14 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
                 _queued.Enqueue(send);
             }
         });
-        Receive<PoolSessionCommand.ForceFailover>(f => _forcedFailovers.Add(f.Completion));
-        Receive<PoolSessionCommand.Close>(BeginClose);
+        Receive<PoolSessionForceFailover>(f => _forcedFailovers.Add(f.Completion));
+        Receive<PoolSessionClose>(BeginClose);
         ReceiveAny(Ignore);
     }
 
     // ---- Closing ----
 
-    private void BeginClose(PoolSessionCommand.Close close)
+    private void BeginClose(PoolSessionClose close)
     {
         _closeWaiters.Add(close.Completion);
         Timers.CancelAll();
@@ -484,14 +484,14 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         }
 
         _connection.Tell(new ShimClose("session closed by the application"), Self);
-        Timers.StartSingleTimer(CloseTimer, new PoolUserSessionTimer.CloseTimedOut(), _options.CloseTimeout);
+        Timers.StartSingleTimer(CloseTimer, new SessionCloseTimedOut(), _options.CloseTimeout);
         Become(() =>
         {
             Receive<Terminated>(t => IsCurrentConnection(t.ActorRef), _ => FinishClose());
-            Receive<PoolUserSessionTimer.CloseTimedOut>(_ => FinishClose());
-            Receive<PoolSessionCommand.Close>(c => _closeWaiters.Add(c.Completion));
-            Receive<PoolSessionCommand.Send>(s => s.Completion.TrySetException(disposed));
-            Receive<PoolSessionCommand.ForceFailover>(f => f.Completion.TrySetException(disposed));
+            Receive<SessionCloseTimedOut>(_ => FinishClose());
+            Receive<PoolSessionClose>(c => _closeWaiters.Add(c.Completion));
+            Receive<PoolSessionSend>(s => s.Completion.TrySetException(disposed));
+            Receive<PoolSessionForceFailover>(f => f.Completion.TrySetException(disposed));
             ReceiveAny(Ignore);
         });
     }
@@ -585,5 +585,5 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
     private DateTimeOffset Now => Context.System.Clock.GetUtcNow();
 
-    private sealed record Unacked(PoolSessionCommand.Send Command, uint Sequence, DateTimeOffset SentAt);
+    private sealed record Unacked(PoolSessionSend Command, uint Sequence, DateTimeOffset SentAt);
 }

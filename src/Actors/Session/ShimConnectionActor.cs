@@ -40,8 +40,8 @@ public sealed class ShimConnectionActor : ReceiveActor
         _log = Context.GetLogger();
         _peer = accepted?.RemoteEndPoint?.ToString() ?? remote?.ToString() ?? "unknown peer";
 
-        Receive<ShimSocketEvent.Connected>(connected => Start(connected.Socket));
-        Receive<ShimSocketEvent.ConnectFailed>(failed =>
+        Receive<ShimSocketConnected>(connected => Start(connected.Socket));
+        Receive<ShimSocketConnectFailed>(failed =>
         {
             _log.Debug("shim connect to {Peer} failed: {Reason}", _peer, failed.Reason);
             _handler.Tell(new ShimConnectFailed(failed.Reason), Self);
@@ -58,9 +58,9 @@ public sealed class ShimConnectionActor : ReceiveActor
                 Context.Stop(Self);
             }
         });
-        Receive<ShimSocketEvent.WritesDrained>(_ => Context.Stop(Self));
-        Receive<ShimSocketEvent.ReadEnded>(ended => CloseOnOwn(ended.Reason, ended.IsProtocolViolation));
-        Receive<ShimSocketEvent.WriteFailed>(failed => CloseOnOwn($"send failed: {failed.Reason}", false));
+        Receive<ShimWritesDrained>(_ => Context.Stop(Self));
+        Receive<ShimReadEnded>(ended => CloseOnOwn(ended.Reason, ended.IsProtocolViolation));
+        Receive<ShimWriteFailed>(failed => CloseOnOwn($"send failed: {failed.Reason}", false));
     }
 
     /// <summary>Props of a connection that first connects to <paramref name="remote"/>.</summary>
@@ -109,12 +109,12 @@ public sealed class ShimConnectionActor : ReceiveActor
         try
         {
             await socket.ConnectAsync(remote, cancel).ConfigureAwait(false);
-            self.Tell(new ShimSocketEvent.Connected(socket), ActorRefs.NoSender);
+            self.Tell(new ShimSocketConnected(socket), ActorRefs.NoSender);
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             socket.Dispose();
-            self.Tell(new ShimSocketEvent.ConnectFailed(e.Message), ActorRefs.NoSender);
+            self.Tell(new ShimSocketConnectFailed(e.Message), ActorRefs.NoSender);
         }
     }
 
@@ -188,11 +188,11 @@ public sealed class ShimConnectionActor : ReceiveActor
                 .ConfigureAwait(false);
 
             // Completed by ShimClose: everything queued is written.
-            self.Tell(new ShimSocketEvent.WritesDrained(), ActorRefs.NoSender);
+            self.Tell(new ShimWritesDrained(), ActorRefs.NoSender);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
-            self.Tell(new ShimSocketEvent.WriteFailed(e.Message), ActorRefs.NoSender);
+            self.Tell(new ShimWriteFailed(e.Message), ActorRefs.NoSender);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
@@ -219,7 +219,7 @@ public sealed class ShimConnectionActor : ReceiveActor
                 int read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cancel).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    self.Tell(new ShimSocketEvent.ReadEnded("peer closed the connection", false), ActorRefs.NoSender);
+                    self.Tell(new ShimReadEnded("peer closed the connection", false), ActorRefs.NoSender);
                     return;
                 }
 
@@ -234,7 +234,7 @@ public sealed class ShimConnectionActor : ReceiveActor
 
                     if (status == ShimReadStatus.Malformed)
                     {
-                        self.Tell(new ShimSocketEvent.ReadEnded($"broken shim stream: {error}", true), ActorRefs.NoSender);
+                        self.Tell(new ShimReadEnded($"broken shim stream: {error}", true), ActorRefs.NoSender);
                         return;
                     }
 
@@ -250,7 +250,7 @@ public sealed class ShimConnectionActor : ReceiveActor
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
-            self.Tell(new ShimSocketEvent.ReadEnded(e.Message, false), ActorRefs.NoSender);
+            self.Tell(new ShimReadEnded(e.Message, false), ActorRefs.NoSender);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {

@@ -180,7 +180,7 @@ public sealed class PoolUserSessionSpec : TestKit
         DrainConnectEvents();
 
         var forced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        session.Tell(new PoolSessionCommand.ForceFailover(forced));
+        session.Tell(new PoolSessionForceFailover(forced));
         _events.ExpectMsg<PoolSessionNotification>(n => n.Kind == PoolSessionNotificationKind.PoolElementFailed && n.PoolElementIdentifier == 1);
         _events.ExpectMsg<FakeClosedGracefully>(c => c.Connection.Equals(a));
         var select = _resolver.ExpectMsg<SelectPoolElement>();            // no unreachable report before it
@@ -316,7 +316,7 @@ public sealed class PoolUserSessionSpec : TestKit
     private static TaskCompletionSource Send(IActorRef session, string text, bool ack, bool failoverAllowed = true)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        session.Tell(new PoolSessionCommand.Send(Encoding.ASCII.GetBytes(text), ack, failoverAllowed, completion));
+        session.Tell(new PoolSessionSend(Encoding.ASCII.GetBytes(text), ack, failoverAllowed, completion));
         return completion;
     }
 

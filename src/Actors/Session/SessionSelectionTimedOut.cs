@@ -1,0 +1,3 @@
+namespace RSerPool.Actors.Session;
+
+internal sealed record SessionSelectionTimedOut(int Attempt) : PoolUserSessionTimer;

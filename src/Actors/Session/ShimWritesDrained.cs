@@ -1,0 +1,5 @@
+using System.Net.Sockets;
+
+namespace RSerPool.Actors.Session;
+
+internal sealed record ShimWritesDrained : ShimSocketEvent;
