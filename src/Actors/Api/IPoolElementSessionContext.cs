@@ -1,6 +1,9 @@
 namespace RSerPool.Actors.Api;
 
-/// <summary>What a service may do with the session it is called for. Valid only during that call.</summary>
+/// <summary>
+/// What a service may do with the session it is called for. Thread-safe: a service may keep it and answer later (after
+/// an asynchronous operation, e.g. a request to another pool), until <see cref="IPoolElementService.OnSessionClosed"/>.
+/// </summary>
 public interface IPoolElementSessionContext
 {
     /// <summary>Unique per PE process, for logs and per-session state.</summary>
