@@ -27,8 +27,18 @@ await_line() {
 }
 
 echo "demo: building"
-dotnet build src/Hosts -c Release -nologo -v:quiet >/dev/null
-rserpool=(dotnet src/Hosts/bin/Release/net10.0/rserpool.dll)
+# ReadyToRun: the hosts start with precompiled code, so the PE taking over does not compile its session path on the
+# first request it serves. Falls back to a plain build where the crossgen package cannot be restored.
+case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+if dotnet publish src/Hosts -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+     -o artifacts/rserpool -nologo -v:quiet >"$work/build.log" 2>&1; then
+  rserpool=(dotnet artifacts/rserpool/rserpool.dll)
+else
+  echo "demo: ReadyToRun publish failed (see below); using a plain build" >&2
+  tail -3 "$work/build.log" >&2
+  dotnet build src/Hosts -c Release -nologo -v:quiet >/dev/null
+  rserpool=(dotnet src/Hosts/bin/Release/net10.0/rserpool.dll)
+fi
 
 "${rserpool[@]}" registrar --asap 127.0.0.1:0 --asap-announce off --enrp off >"$work/registrar.log" 2>&1 &
 pids+=($!)

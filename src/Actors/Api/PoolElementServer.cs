@@ -1,8 +1,10 @@
 // PE side of session mode (services draft §3.3): the TCP user transport a PE registers (RFC 5354 §3.5).
 using System.Net;
+using System.Net.Sockets;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Session;
 using RSerPool.Wire.Parameters;
+using RSerPool.Wire.Session;
 
 namespace RSerPool.Actors.Api;
 
@@ -58,6 +60,51 @@ public sealed class PoolElementServer : IAsyncDisposable
             ? IPAddress.Loopback
             : LocalEndPoint.Address;
         return new TcpTransport((ushort)LocalEndPoint.Port, TransportUse.DataPlusControl, [address]);
+    }
+
+    /// <summary>
+    /// Runs one short session against this server from the same process (connect, heartbeat, heartbeat ack, close), so
+    /// that the code of the session path is loaded and compiled before the PE registers: the first PU to fail over to
+    /// this PE then does not wait for it. The service sees one session open and close, and no message.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        using var socket = new Socket(LocalEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var target = LocalEndPoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, LocalEndPoint.Port)
+            : LocalEndPoint.Address.Equals(IPAddress.IPv6Any) ? new IPEndPoint(IPAddress.IPv6Loopback, LocalEndPoint.Port)
+            : LocalEndPoint;
+        await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+        const ulong Nonce = 0x7761726d75700000; // "warmup"
+        await socket.SendAsync(ShimEncoder.EncodeToArray(new ShimHeartbeatFrame(Nonce)), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[64 * 1024];
+        int length = 0;
+        while (length < buffer.Length)
+        {
+            int read = await socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("the PE server closed the warm-up session");
+            }
+            length += read;
+            int start = 0;
+            while (ShimDecoder.TryReadFrame(buffer.AsSpan(start, length - start), ShimLimits.Default, out var frame, out int consumed, out var error) is var status
+                && status != ShimReadStatus.NeedMoreData)
+            {
+                if (status == ShimReadStatus.Malformed)
+                {
+                    throw new IOException($"warm-up session: {error}");
+                }
+                if (frame is ShimHeartbeatAckFrame { Nonce: Nonce })
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                    return;
+                }
+                start += consumed;
+            }
+            buffer.AsSpan(start, length - start).CopyTo(buffer);
+            length -= start;
+        }
+        throw new IOException("warm-up session: no heartbeat ack in the first 64 KiB");
     }
 
     /// <summary>Stops listening and closes every session at once (each service hears OnSessionClosed).</summary>

@@ -70,6 +70,7 @@ public static class ServerCommand
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
                 var server = await PoolElementServer.StartAsync(system, localEndPoint, implementation,
                     PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") }).ConfigureAwait(false);
+                await server.WarmUpAsync(cancel).ConfigureAwait(false);
                 var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToUserTransport() }, cancel).ConfigureAwait(false);
                 registered.StatusChanged += (_, change) =>
                     logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);

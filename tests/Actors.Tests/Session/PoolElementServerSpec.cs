@@ -93,6 +93,14 @@ public sealed class PoolElementServerSpec : TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_warm_up_runs_one_session_without_any_message()
+    {
+        await _server.WarmUpAsync().WaitAsync(Timeout);
+        await _events.ExpectMsgAsync<ServiceEvent>(e => e.Call == "opened", Timeout);
+        await _events.ExpectMsgAsync<ServiceEvent>(e => e.Call == "closed", Timeout);
+    }
+
+    [Fact]
     public async Task The_pu_business_card_reaches_the_service()
     {
         var client = await ConnectAsync();
