@@ -4,6 +4,7 @@ using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Errors;
@@ -40,6 +41,7 @@ public sealed class RegistrarActor : ReceiveActor
     private IActorRef _enrp = ActorRefs.Nobody;
     private IPEndPoint? _asapEndPoint;
     private IPEndPoint? _enrpEndPoint;
+    private IActorRef _sctpListener = ActorRefs.Nobody;
     private long _nextAssociationId;
     private long _nextPoolNumber;
     private long _nextSnapshotNumber;
@@ -65,6 +67,8 @@ public sealed class RegistrarActor : ReceiveActor
         Receive<PoolIdle>(OnPoolIdle);
         Receive<GetHandlespaceSnapshot>(_ => Snapshot(Sender));
         Receive<Bound>(OnBound);
+        Receive<BindFailed>(_ => Sender.Equals(_sctpListener), failed =>
+            _log.Error("registrar 0x{ServerId:x8}: cannot serve ASAP on SCTP {EndPoint}: {Reason}; TCP only", _serverId, failed.EndPoint, failed.Reason));
         Receive<BindFailed>(failed =>
         {
             _log.Error("registrar 0x{ServerId:x8}: cannot listen on ASAP endpoint {EndPoint}: {Reason}", _serverId, failed.EndPoint, failed.Reason);
@@ -123,6 +127,11 @@ public sealed class RegistrarActor : ReceiveActor
             _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace), "enrp");
             Context.Watch(_enrp);
         }
+        if (_settings.AsapSctpEndPoint is { } sctpEndPoint && SctpSupport.IsAvailable)
+        {
+            _sctpListener = Context.ActorOf(SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association,
+                SctpSettings.Asap, _settings.MaxAssociations), "asap-sctp-listener");
+        }
     }
 
     private void ReportStartedIfReady()
@@ -175,6 +184,12 @@ public sealed class RegistrarActor : ReceiveActor
 
     private void OnBound(Bound bound)
     {
+        if (bound.Listener.Equals(_sctpListener))
+        {
+            _log.Info("registrar 0x{ServerId:x8} serving ASAP on SCTP {EndPoint}", _serverId, bound.LocalEndPoint);
+            return;
+        }
+
         _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
         if (_settings.AsapAnnounce.Enabled)
         {

@@ -17,6 +17,9 @@ public sealed record RegistrarSettings
     /// <summary>Where ASAP over TCP is served (IANA port 3863; port 0 = any free port, logged at start).</summary>
     public IPEndPoint AsapEndPoint { get; init; } = new(IPAddress.Any, 3863);
 
+    /// <summary>Where ASAP over kernel SCTP is served too (PPID 11, RFC 5352 §5); null = off; skipped where the kernel has no SCTP.</summary>
+    public IPEndPoint? AsapSctpEndPoint { get; init; }
+
     /// <summary>ASAP Server Announce targets and period (asap.md §4.7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
     public AnnounceSettings AsapAnnounce { get; init; } = new([new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863)], TimeSpan.FromSeconds(1));
 

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 
 namespace RSerPool.Hosts.Commands;
 
 /// <summary>
-/// <c>rserpool registrar</c>: an ASAP registrar (ENRP server) over TCP, peering with other registrars by ENRP over TCP. Settings come from hocon/reference.conf,
+/// <c>rserpool registrar</c>: an ASAP registrar (ENRP server) over TCP, and over kernel SCTP where available, peering with other registrars by ENRP over TCP. Settings come from hocon/reference.conf,
 /// then each --config file, then the flags below (named after RSPLIB's registrar options).
 /// </summary>
 public static class RegistrarCommand
@@ -16,6 +17,7 @@ public static class RegistrarCommand
     {
         var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf (repeatable; later files win)", AllowMultipleArgumentsPerToken = false };
         var asap = new Option<string?>("--asap") { Description = "ASAP TCP endpoint HOST:PORT (default 0.0.0.0:3863; port 0 = any free port)" };
+        var asapSctp = new Option<string?>("--asap-sctp") { Description = "ASAP SCTP endpoint HOST:PORT, or off (default 0.0.0.0:3863 where the kernel has SCTP)" };
         var announce = new Option<string[]>("--asap-announce") { Description = "Server Announce target HOST:PORT, or off (repeatable; default 239.0.0.50:3863)" };
         var serverId = new Option<string?>("--server-id") { Description = "Server Identifier, decimal or 0x-hex (default: random)" };
         var keepAliveInterval = new Option<string?>("--keep-alive-interval") { Description = "time from an Ack to the next Endpoint Keep Alive (e.g. 500ms)" };
@@ -31,9 +33,9 @@ public static class RegistrarCommand
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
 
-        var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP)")
+        var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
-            configFiles, asap, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
+            configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
             maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, peers, enrpAnnounce, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
@@ -45,6 +47,7 @@ public static class RegistrarCommand
                 config = HoconConfig.Load(parse.GetValue(configFiles) ?? []);
                 const string r = "rserpool.registrar";
                 config = Override(config, $"{r}.asap", parse.GetValue(asap));
+                config = Override(config, $"{r}.asap-sctp", parse.GetValue(asapSctp));
                 config = Override(config, $"{r}.server-id", ParseId(parse.GetValue(serverId)));
                 config = Override(config, $"{r}.keep-alive-interval", parse.GetValue(keepAliveInterval));
                 config = Override(config, $"{r}.keep-alive-timeout", parse.GetValue(keepAliveTimeout));
@@ -84,6 +87,10 @@ public static class RegistrarCommand
 
             return await ServiceHost.RunAsync(config, "rserpool-registrar", async (system, logger) =>
             {
+                if (settings.AsapSctpEndPoint is not null && !SctpSupport.IsAvailable)
+                {
+                    logger.Information("ASAP on TCP only: {Reason}", SctpSupport.Reason);
+                }
                 var outcome = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var observer = system.ActorOf(StartupObserverActor.Props(outcome), "startup-observer");
                 var registrar = system.ActorOf(RegistrarActor.Props(settings, observer), "registrar");

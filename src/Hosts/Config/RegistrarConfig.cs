@@ -21,6 +21,9 @@ public static class RegistrarConfig
         {
             ServerId = checked((uint)config.GetLong($"{r}.server-id")),
             AsapEndPoint = EndPointText.Parse(config.GetString($"{r}.asap"), AsapPort, $"{r}.asap"),
+            AsapSctpEndPoint = config.GetString($"{r}.asap-sctp") is var sctp && sctp.Equals("off", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : EndPointText.Parse(sctp, AsapPort, $"{r}.asap-sctp"),
             AsapAnnounce = new AnnounceSettings(announceTargets, config.GetDuration($"{r}.announce-interval"), config.GetInt($"{r}.announce-ttl")),
             KeepAliveInterval = Positive(config, $"{r}.keep-alive-interval"),
             KeepAliveTimeout = Positive(config, $"{r}.keep-alive-timeout"),

@@ -1,0 +1,264 @@
+using System.Threading.Channels;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.Event;
+using RSerPool.Wire.Errors;
+
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>
+/// Wire actor owning one kernel SCTP association (one-to-one socket) that carries ASAP or ENRP: one protocol message
+/// per SCTP user message (RFC 5352 §5, RFC 5353 §7), sent with <see cref="SctpSettings.PayloadProtocolId"/> on
+/// <see cref="SctpSettings.Stream"/>. It mirrors <see cref="TcpAssociationActor{TMessage}"/> for its handler:
+/// <see cref="AssociationEstablished"/> first, then <see cref="AssociationReceived{TMessage}"/> with this actor as
+/// sender; <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/> as commands; Error answers for
+/// frames that cannot be processed (asap.md §4.12); death pact with the handler; it stops when the association ends.
+/// A read thread waits on the socket (at most <see cref="SctpSettings.PollInterval"/> at a time), joins the pieces of
+/// a message up to MSG_EOR (longer than the maximum message length: the association is closed), and tells this actor
+/// the notifications (<see cref="SctpAssociationEvent"/>: up, lost, shutdown, peer address changes). Received
+/// messages with another PPID than the association's (or 0, unspecified) are discarded and logged.
+/// </summary>
+public sealed class SctpAssociationActor<TMessage> : ReceiveActor
+    where TMessage : class
+{
+    private readonly SctpSocket _socket;
+    private readonly IActorRef _handler;
+    private readonly IWireCodec<TMessage> _codec;
+    private readonly AssociationSettings _settings;
+    private readonly SctpSettings _sctp;
+    private readonly ILoggingAdapter _log;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly string _peer;
+    private long _pendingSendBytes;
+
+    public SctpAssociationActor(SctpSocket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp)
+    {
+        _socket = socket;
+        _handler = handler;
+        _codec = codec;
+        _settings = settings;
+        _sctp = sctp;
+        _log = Context.GetLogger();
+        _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+
+        Receive<AssociationSend<TMessage>>(send => Send(send.Message));
+        Receive<AnswerFrame<TMessage>>(answer =>
+        {
+            _log.Warning("{Protocol} from {Peer} over SCTP: {Cause}; answered with an Error", _codec.Name, _peer, answer.Cause);
+            Send(answer.Reply);
+        });
+        Receive<DiscardedFrame>(discarded =>
+            _log.Debug("{Protocol} from {Peer} over SCTP: message discarded without answer: {Cause}", _codec.Name, _peer, discarded.Cause));
+        Receive<SctpUnexpectedPayload>(other =>
+            _log.Info("{Protocol} from {Peer} over SCTP: {Length}-byte message with PPID {Ppid} on stream {Stream} discarded (expected PPID {Expected})",
+                _codec.Name, _peer, other.Length, other.PayloadProtocolId, other.Stream, _sctp.PayloadProtocolId));
+        Receive<SctpAssociationEvent>(OnEvent);
+        Receive<CloseAssociation>(close =>
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer} closing: {Reason}", _codec.Name, _peer, close.Reason);
+            Context.Stop(Self);
+        });
+        Receive<ReadLoopEnded>(ended =>
+        {
+            if (ended.IsProtocolViolation)
+            {
+                _log.Warning("{Protocol} SCTP association with {Peer} closed: {Reason}", _codec.Name, _peer, ended.Reason);
+            }
+            else
+            {
+                _log.Debug("{Protocol} SCTP association with {Peer} ended: {Reason}", _codec.Name, _peer, ended.Reason);
+            }
+            Context.Stop(Self);
+        });
+        Receive<SendFailed>(failed =>
+        {
+            _log.Warning("{Protocol} SCTP association with {Peer} closed: send failed: {Reason}", _codec.Name, _peer, failed.Reason);
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(t => t.ActorRef.Equals(_handler), _ =>
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: handler stopped, closing", _codec.Name, _peer);
+            Context.Stop(Self);
+        });
+    }
+
+    public static Props Props(SctpSocket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp) =>
+        Kernel.Props.Create(() => new SctpAssociationActor<TMessage>(socket, handler, codec, settings, sctp));
+
+    protected override void PreStart()
+    {
+        Context.Watch(_handler);
+        _handler.Tell(new AssociationEstablished(Self, _socket.RemoteEndPoint, _socket.LocalEndPoint), Self);
+        var self = Self;
+        var cancel = _stop.Token;
+        _ = Task.Factory.StartNew(() => ReadLoop(self, cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _ = WriteLoopAsync(self, cancel);
+    }
+
+    protected override void PostStop()
+    {
+        _stop.Cancel();
+        _outbound.Writer.TryComplete();
+        _socket.Shutdown();
+        _socket.Dispose();
+    }
+
+    private void OnEvent(SctpAssociationEvent sctpEvent)
+    {
+        if (sctpEvent.EndsAssociation)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (error {Error})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.Error);
+            Context.Stop(Self);
+            return;
+        }
+        if (sctpEvent.Kind == SctpEventKind.PeerAddressChange)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: peer address {Address} state {State}", _codec.Name, _peer, sctpEvent.PeerAddress, sctpEvent.State);
+            return;
+        }
+        if (sctpEvent.Kind is SctpEventKind.Up or SctpEventKind.Restart)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} ({Outbound} outbound / {Inbound} inbound streams)", _codec.Name, _peer,
+                sctpEvent.Kind, sctpEvent.OutboundStreams, sctpEvent.InboundStreams);
+            return;
+        }
+        _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (notification 0x{Type:x4})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.NotificationType);
+    }
+
+    private void Send(TMessage message)
+    {
+        int length = _codec.GetEncodedLength(message);
+        var bytes = new byte[length];
+        _codec.Encode(message, bytes);
+        if (Interlocked.Add(ref _pendingSendBytes, length) > _settings.MaxPendingSendBytes)
+        {
+            _log.Warning("{Protocol} SCTP association with {Peer} closed: peer does not read ({Bytes} bytes pending)",
+                _codec.Name, _peer, Interlocked.Read(ref _pendingSendBytes));
+            Context.Stop(Self);
+            return;
+        }
+        _outbound.Writer.TryWrite(bytes);
+    }
+
+    private async Task WriteLoopAsync(IActorRef self, CancellationToken cancel)
+    {
+        var info = new SctpSendInfo(_sctp.Stream, _sctp.PayloadProtocolId, _sctp.Unordered);
+        try
+        {
+            await foreach (var bytes in _outbound.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    var status = _socket.TrySend(bytes, info, out int errno);
+                    if (status == SctpSendStatus.Sent)
+                    {
+                        break;
+                    }
+                    if (status == SctpSendStatus.Failed)
+                    {
+                        self.Tell(new SendFailed(new SctpException("sendmsg", errno).Message), ActorRefs.NoSender);
+                        return;
+                    }
+                    cancel.ThrowIfCancellationRequested();
+                    _socket.WaitReady(write: true, _sctp.PollInterval);
+                }
+                Interlocked.Add(ref _pendingSendBytes, -bytes.Length);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The actor stopped and closed the socket: the loop ends with it.
+            return;
+        }
+    }
+
+    private void ReadLoop(IActorRef self, CancellationToken cancel)
+    {
+        var buffer = new byte[_settings.MaxMessageLength];
+        var control = new byte[SctpControlMessages.ReceiveControlSpace];
+        int filled = 0;
+        SctpReceiveInfo? info = null;
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                if (!_socket.WaitReady(write: false, _sctp.PollInterval))
+                {
+                    continue;
+                }
+                while (!cancel.IsCancellationRequested)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        self.Tell(new ReadLoopEnded($"message longer than {buffer.Length} bytes", IsProtocolViolation: true), ActorRefs.NoSender);
+                        return;
+                    }
+                    var result = _socket.TryReceive(buffer, filled, control);
+                    if (result.Status == SctpReceiveStatus.WouldBlock)
+                    {
+                        break;
+                    }
+                    if (result.Status == SctpReceiveStatus.Closed)
+                    {
+                        self.Tell(new ReadLoopEnded("peer closed the association", IsProtocolViolation: false), ActorRefs.NoSender);
+                        return;
+                    }
+                    if (result.Status == SctpReceiveStatus.Failed)
+                    {
+                        self.Tell(new ReadLoopEnded(new SctpException("recvmsg", result.Errno).Message, IsProtocolViolation: false), ActorRefs.NoSender);
+                        return;
+                    }
+                    if (result.IsNotification)
+                    {
+                        // Read after any partial data, so the data's pieces stay where they are.
+                        if (result.EndOfMessage && SctpNotifications.TryParse(buffer.AsSpan(filled, result.Bytes), out var sctpEvent))
+                        {
+                            self.Tell(sctpEvent!, ActorRefs.NoSender);
+                        }
+                        continue;
+                    }
+                    info ??= result.Info;
+                    filled += result.Bytes;
+                    if (result.EndOfMessage)
+                    {
+                        Deliver(self, buffer.AsSpan(0, filled), info);
+                        filled = 0;
+                        info = null;
+                    }
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The actor stopped and closed the socket: the loop ends with it.
+            return;
+        }
+    }
+
+    private void Deliver(IActorRef self, ReadOnlySpan<byte> frame, SctpReceiveInfo? info)
+    {
+        if (info is { } received && received.PayloadProtocolId != _sctp.PayloadProtocolId && received.PayloadProtocolId != 0)
+        {
+            self.Tell(new SctpUnexpectedPayload(received.PayloadProtocolId, received.Stream, frame.Length), ActorRefs.NoSender);
+            return;
+        }
+        bool decoded = _codec.TryDecode(frame, _settings.WireLimits, out var message, out var error, out var unrecognized);
+        if (decoded)
+        {
+            _handler.Tell(new AssociationReceived<TMessage>(message!), self);
+        }
+        if (!decoded || !unrecognized.IsEmpty)
+        {
+            var reply = _codec.BuildErrorReply(frame, decoded ? DecodeError.None : error, unrecognized);
+            var cause = decoded ? $"{unrecognized.Count} unrecognized parameter(s) to report" : error.ToString();
+            if (reply is not null)
+            {
+                self.Tell(new AnswerFrame<TMessage>(reply, cause), ActorRefs.NoSender);
+            }
+            else if (!decoded)
+            {
+                self.Tell(new DiscardedFrame(cause), ActorRefs.NoSender);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>SCTP Payload Protocol Identifiers of RSerPool (IANA; RFC 5352 §5, RFC 5353 §7).</summary>
+public static class SctpPayloadProtocol
+{
+    public const uint Asap = 11;
+    public const uint Enrp = 12;
+}
