@@ -6,7 +6,8 @@ namespace RSerPool.Benchmarks;
 
 // Entry point: `dotnet run -c Release --project tests/Benchmarks -- --filter '*'` (BenchmarkDotNet), or
 // `dotnet run -c Release --project tests/Benchmarks -- handlespace-harness [RUNS]` (plain harness, docs/bench-handlespace.md),
-// `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md).
+// `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
+// `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|takeover]` (docs/bench-enrp.md).
 public static class Program
 {
     public static void Main(string[] args)
@@ -24,6 +25,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "failover-latency")
         {
             Session.FailoverLatencyHarness.Run(args[1], Arg(args, 2, 5), Arg(args, 3, 100));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "enrp-harness")
+        {
+            Enrp.EnrpHarness.Run(Arg(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, args.Length > 3 ? args[3] : null);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -11,8 +11,38 @@ namespace RSerPool.Actors.Enrp;
 
 internal sealed partial class EnrpActor
 {
+    // Most replica changes per ReplicaChanges message; a longer burst is sent in several (bounds the registrar's work
+    // per message, not a resource limit: the changes are held anyway).
+    private const int MaxReplicaChangesPerMessage = 1024;
+
     // Responder positions per requesting peer: (W flag, last entry sent) (enrp.md §4.4 responder step 2).
     private readonly Dictionary<uint, (bool OwnChildrenOnly, HandlespaceCursor After)> _tableCursors = [];
+
+    // Replica changes not yet told to the registrar, in order; flushed at the end of each handler that queues them
+    // (one Handle Update, one Handle Table Response part, an audit sweep, an expiry pass) and when full.
+    private readonly List<ReplicaChange> _pendingReplica = [];
+
+    // Handle Table Response paging: entries read for one part, and the encoded bytes per PE seen in the last part.
+    private PoolElementEntry[] _page = [];
+    private int _bytesPerElement = 64;
+
+    private void QueueReplica(ReplicaChange change)
+    {
+        _pendingReplica.Add(change);
+        if (_pendingReplica.Count >= MaxReplicaChangesPerMessage)
+        {
+            FlushReplica();
+        }
+    }
+
+    private void FlushReplica()
+    {
+        if (_pendingReplica.Count > 0)
+        {
+            Context.Parent.Tell(new ReplicaChanges(_pendingReplica.ToArray()), Self);
+            _pendingReplica.Clear();
+        }
+    }
 
     // enrp.md §4.3: the home sends ADD_PE for every registration and re-registration to every peer.
     private void OnHomeUpdated(HomeElementUpdated updated)
@@ -77,11 +107,12 @@ internal sealed partial class EnrpActor
                 return;
             }
 
-            if (!ApplyCopy(update.PoolHandle, element))
+            if (!ApplyCopy(update.PoolHandle, element, Now))
             {
                 Invalid(association, $"ADD_PE from 0x{peer.ServerId:x8} for PE 0x{element.Identifier:x8} in {update.PoolHandle}: not accepted");
             }
 
+            FlushReplica();
             return;
         }
 
@@ -101,13 +132,14 @@ internal sealed partial class EnrpActor
         }
 
         _replica.Remove(entry);
-        Context.Parent.Tell(new ReplicaRemove(update.PoolHandle, element.Identifier), Self);
+        QueueReplica(ReplicaChange.Remove(update.PoolHandle, element.Identifier));
+        FlushReplica();
     }
 
     private bool ValidHandle(PoolHandle handle) => !handle.IsEmpty && handle.Length <= _replica.Settings.MaxPoolHandleLength;
 
     // Insert or refresh a copy; it expires after its Registration Life unless refreshed (enrp.md §4.6 rule 3).
-    private bool ApplyCopy(PoolHandle handle, PoolElement element)
+    private bool ApplyCopy(PoolHandle handle, PoolElement element, long now)
     {
         if (element.HomeServerIdentifier == 0 || element.HomeServerIdentifier == _serverId || element.Identifier == 0 || !ValidHandle(handle))
         {
@@ -123,7 +155,7 @@ internal sealed partial class EnrpActor
             return false;
         }
 
-        long expiresAt = element.RegistrationLifeMs > 0 ? Now + element.RegistrationLifeMs : PoolHandlespace.NoExpiry;
+        long expiresAt = element.RegistrationLifeMs > 0 ? now + element.RegistrationLifeMs : PoolHandlespace.NoExpiry;
         RegistrationResult result = _replica.Register(handle, element, element.HomeServerIdentifier, 0, expiresAt);
         if (!result.IsAccepted)
         {
@@ -131,7 +163,7 @@ internal sealed partial class EnrpActor
             return false;
         }
 
-        Context.Parent.Tell(new ReplicaApply(handle, element), Self);
+        QueueReplica(ReplicaChange.Apply(handle, element));
         return true;
     }
 
@@ -142,9 +174,10 @@ internal sealed partial class EnrpActor
         foreach (PoolElementEntry entry in _scratch)
         {
             _log.Debug("ENRP copy {Entry} expired", entry);
-            Context.Parent.Tell(new ReplicaRemove(entry.PoolHandle, entry.Identifier), Self);
+            QueueReplica(ReplicaChange.Remove(entry.PoolHandle, entry.Identifier));
         }
 
+        FlushReplica();
         _scratch.Clear();
     }
 
@@ -178,6 +211,14 @@ internal sealed partial class EnrpActor
             return;
         }
 
+        // Step 3 first: the peer builds the next part while this one is applied.
+        long now = Now;
+        if (response.MoreToSend)
+        {
+            peer.SyncRequestedAt = now;
+            SendToPeer(peer, new EnrpHandleTableRequest(_serverId, peer.ServerId, ownChildrenOnly));
+        }
+
         foreach (HandleTableEntry entry in response.Entries)
         {
             foreach (PoolElement element in entry.PoolElements)
@@ -187,16 +228,12 @@ internal sealed partial class EnrpActor
                     continue;
                 }
 
-                ApplyCopy(entry.PoolHandle, element);
+                ApplyCopy(entry.PoolHandle, element, now);
             }
         }
 
-        if (response.MoreToSend)
-        {
-            peer.SyncRequestedAt = Now;
-            SendToPeer(peer, new EnrpHandleTableRequest(_serverId, peer.ServerId, ownChildrenOnly));
-        }
-        else
+        FlushReplica();
+        if (!response.MoreToSend)
         {
             FinishDownload(peer, complete: true);
         }
@@ -227,15 +264,21 @@ internal sealed partial class EnrpActor
 
             foreach (PoolElementEntry entry in _scratch)
             {
-                Context.Parent.Tell(new ReplicaRemove(entry.PoolHandle, entry.Identifier), Self);
+                QueueReplica(ReplicaChange.Remove(entry.PoolHandle, entry.Identifier));
             }
 
+            FlushReplica();
             if (_scratch.Count > 0)
             {
                 _log.Info("ENRP audit of 0x{PeerId:x8} removed {Count} stale copies", peer.ServerId, _scratch.Count);
             }
 
             _scratch.Clear();
+        }
+
+        else if (complete)
+        {
+            _log.Info("registrar 0x{ServerId:x8}: handlespace download from 0x{PeerId:x8} complete: {Count} PEs known", _serverId, peer.ServerId, _replica.ElementCount);
         }
 
         SetState(peer, complete ? EnrpPeerState.InService : EnrpPeerState.Presence);
@@ -245,20 +288,34 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.4 responder: the next part after the requester's position, at most N PEs and the byte limit.
+    // enrp.md §4.4 responder: the next part after the requester's position, at most N PEs and the byte limit. As many
+    // entries are read as the bytes per PE of the last part suggest fit, so a part is built about once.
     private void OnHandleTableRequest(EnrpHandleTableRequest request, PeerEntry peer)
     {
         HandlespaceCursor after = _tableCursors.TryGetValue(peer.ServerId, out var position) && position.OwnChildrenOnly == request.OwnChildrenOnly
             ? position.After
             : HandlespaceCursor.Start;
-        var page = new PoolElementEntry[Math.Max(1, _settings.MaxElementsPerHandleTableResponse)];
+        int maxBytes = _settings.MaxHandleTableResponseBytes;
+        int wanted = Math.Clamp(maxBytes / Math.Max(1, _bytesPerElement), 1, Math.Max(1, _settings.MaxElementsPerHandleTableResponse));
+        if (_page.Length < wanted)
+        {
+            _page = new PoolElementEntry[wanted];
+        }
+
+        Span<PoolElementEntry> page = _page.AsSpan(0, wanted);
         int count = _replica.ReadPage(after, page, request.OwnChildrenOnly ? _serverId : null, out bool more);
         EnrpHandleTableResponse response = Page(peer.ServerId, page, count, more);
-        while (count > 1 && EnrpEncoder.GetEncodedLength(response) > _settings.MaxHandleTableResponseBytes)
+        int length = EnrpEncoder.GetEncodedLength(response);
+        while (count > 1 && length > maxBytes)
         {
-            int length = EnrpEncoder.GetEncodedLength(response);
-            count = Math.Max(1, Math.Min(count - 1, (int)((long)count * _settings.MaxHandleTableResponseBytes / length)));
+            count = Math.Max(1, Math.Min(count - 1, (int)((long)count * maxBytes / length)));
             response = Page(peer.ServerId, page, count, more: true);
+            length = EnrpEncoder.GetEncodedLength(response);
+        }
+
+        if (count > 0)
+        {
+            _bytesPerElement = Math.Max(1, length / count);
         }
 
         if (response.MoreToSend)
@@ -270,11 +327,12 @@ internal sealed partial class EnrpActor
             _tableCursors.Remove(peer.ServerId);
         }
 
+        page.Clear();
         SendToPeer(peer, response);
     }
 
     // Groups the entries by pool (enrp.md §3.3: a pool may continue in the next part, its handle repeated).
-    private EnrpHandleTableResponse Page(uint receiverId, PoolElementEntry[] page, int count, bool more)
+    private EnrpHandleTableResponse Page(uint receiverId, ReadOnlySpan<PoolElementEntry> page, int count, bool more)
     {
         var entries = new List<HandleTableEntry>();
         int start = 0;

@@ -84,6 +84,7 @@ internal sealed partial class EnrpActor
         _scratch.Clear();
         int count = _replica.TransferOwnership(targetId, _serverId, PoolHandlespace.NoExpiry, _scratch);
         _scratch.Clear();
+        FlushReplica();
         Context.Parent.Tell(new OwnershipTransfer(targetId, _serverId), Self);
         _takenOver.Add(targetId);
         _log.Info("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
@@ -192,6 +193,7 @@ internal sealed partial class EnrpActor
 
         _log.Info("registrar 0x{ServerId:x8}: 0x{TakerId:x8} took over 0x{TargetId:x8} ({Count} PEs)", _serverId, takerId, targetId, _scratch.Count);
         _scratch.Clear();
+        FlushReplica();
         Context.Parent.Tell(new OwnershipTransfer(targetId, takerId), Self);
         RemovePeer(targetId, $"taken over by 0x{takerId:x8}");
     }

@@ -18,7 +18,7 @@ namespace RSerPool.Actors.Enrp;
 /// the peer list with one <see cref="EnrpPeerActor"/> per peer, and a replica of the whole handlespace
 /// (<see cref="PoolHandlespace"/>: owner, expiry and marks of every PE) from which it answers Handle Table Requests,
 /// computes checksums and drives audits and takeovers. It tells the registrar what the pools must change
-/// (<see cref="ReplicaApply"/>, <see cref="ReplicaRemove"/>, <see cref="OwnershipTransfer"/>) and learns the home
+/// (<see cref="ReplicaChanges"/>, one message per Handle Table Response part; <see cref="OwnershipTransfer"/>) and learns the home
 /// PEs' changes from it (<see cref="HomeElementUpdated"/>, <see cref="PoolElementRemoved"/>).
 /// </summary>
 internal sealed partial class EnrpActor : ReceiveActor, IWithTimers

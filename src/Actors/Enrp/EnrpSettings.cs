@@ -35,11 +35,15 @@ public sealed record EnrpSettings
     /// <summary>Wait for every INIT_TAKEOVER_ACK before the takeover is given up (enrp.md §5 step 6; RSPLIB 5 s).</summary>
     public TimeSpan TakeoverExpiry { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most PEs per Handle Table Response (enrp.md §3.3; RSPLIB 128).</summary>
-    public int MaxElementsPerHandleTableResponse { get; init; } = 128;
+    /// <summary>Most PEs per Handle Table Response (enrp.md §3.3; RSPLIB 128); by default the byte limit binds first.</summary>
+    public int MaxElementsPerHandleTableResponse { get; init; } = 4096;
 
-    /// <summary>Largest Handle Table Response in bytes; more PEs go to the next part with M=1 (RSPLIB 1400).</summary>
-    public int MaxHandleTableResponseBytes { get; init; } = 16 * 1024;
+    /// <summary>
+    /// Largest Handle Table Response in bytes; more PEs go to the next part with M=1 (RSPLIB 1400). The default fills a
+    /// part up to just under the 64 KiB message limit (<see cref="Wire.WireLimits.DefaultMaxMessageLength"/>), so a mentor
+    /// download needs few round trips.
+    /// </summary>
+    public int MaxHandleTableResponseBytes { get; init; } = 60 * 1024;
 
     /// <summary>Invalid or rejected messages accepted from one association before it is closed.</summary>
     public int MaxInvalidMessagesPerAssociation { get; init; } = 100;

@@ -17,7 +17,7 @@ namespace RSerPool.Actors.Registrar;
 /// <see cref="PeRegistrationActor"/> child per PE registered here. Tells the registrar what its books need
 /// (<see cref="PoolElementRegistered"/>, <see cref="RegistrationRefused"/>, <see cref="PoolElementRemoved"/>) and
 /// <see cref="PoolIdle"/> whenever it is empty after a message. With ENRP it also holds the copies of PEs owned by
-/// peers (<see cref="ReplicaApply"/>, <see cref="ReplicaRemove"/>; not supervised here, enrp.md §4.6 rule 3), tells
+/// peers (<see cref="ReplicaChanges"/>; not supervised here, enrp.md §4.6 rule 3), tells
 /// the registrar every accepted registration (<see cref="HomeElementUpdated"/>, sent on as ADD_PE) and adopts a
 /// dead registrar's PEs after a takeover (<see cref="PoolOwnershipTransfer"/>, enrp.md §5).
 /// </summary>
@@ -33,6 +33,7 @@ internal sealed class PoolActor : ReceiveActor
     private readonly Dictionary<uint, PeChild> _children = [];
     private readonly PoolElementEntry[] _selection = new PoolElementEntry[MaxHandleResolutionItems];
     private readonly ILoggingAdapter _log;
+    private readonly List<PoolElementRegistered> _registered = [];
     private long _received;
     private long _generation;
     private long _childNumber;
@@ -58,20 +59,10 @@ internal sealed class PoolActor : ReceiveActor
             collect.ReplyTo.Tell(new PoolSnapshot(Snapshot()), Self);
             ReportIfIdle();
         });
-        Receive<ReplicaApply>(apply =>
+        Receive<ReplicaChanges>(changes =>
         {
             _received++;
-            ApplyReplica(apply.Element);
-            ReportIfIdle();
-        });
-        Receive<ReplicaRemove>(remove =>
-        {
-            _received++;
-            if (_space.TryGetElement(_poolHandle, remove.Identifier, out PoolElementEntry? entry) && entry.OwnerId != _serverId)
-            {
-                Remove(remove.Identifier, RemovalReason.ReplicaRemoved);
-            }
-
+            ApplyReplicaChanges(changes.Changes);
             ReportIfIdle();
         });
         Receive<PoolOwnershipTransfer>(transfer =>
@@ -174,6 +165,35 @@ internal sealed class PoolActor : ReceiveActor
         }
     }
 
+    // enrp.md §4.3-§4.4: the copies of one burst in order; the registrar's books get one message for all of them (sent
+    // before any removal, so the books see every change in order).
+    private void ApplyReplicaChanges(ReplicaChange[] changes)
+    {
+        foreach (ReplicaChange change in changes)
+        {
+            if (change.Element is { } element)
+            {
+                ApplyReplica(element);
+            }
+            else if (_space.TryGetElement(_poolHandle, change.Identifier, out PoolElementEntry? entry) && entry.OwnerId != _serverId)
+            {
+                TellRegistered();
+                Remove(change.Identifier, RemovalReason.ReplicaRemoved);
+            }
+        }
+
+        TellRegistered();
+    }
+
+    private void TellRegistered()
+    {
+        if (_registered.Count > 0)
+        {
+            Context.Parent.Tell(new PoolElementsRegistered(_registered.ToArray()), Self);
+            _registered.Clear();
+        }
+    }
+
     // enrp.md §4.3 receiver ADD_PE: insert or refresh a copy owned by a peer. A home PE that re-registered at that
     // peer is no longer supervised here (enrp.md §4.6 rule 4).
     private void ApplyReplica(PoolElement element)
@@ -199,14 +219,14 @@ internal sealed class PoolActor : ReceiveActor
             _log.Info("PE 0x{PeId:x8} in {PoolHandle} moved to registrar 0x{Owner:x8}", element.Identifier, _poolHandle, owner);
         }
 
-        if (result.Outcome == RegistrationOutcome.Added)
+        if (result.Outcome == RegistrationOutcome.Added && _log.IsDebugEnabled)
         {
             _log.Debug("copy of PE 0x{PeId:x8} in {PoolHandle} from registrar 0x{Owner:x8} added", element.Identifier, _poolHandle, owner);
         }
 
         if (result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != owner || previousAssociation != 0)
         {
-            Context.Parent.Tell(new PoolElementRegistered(_poolHandle, element.Identifier, owner, 0), Self);
+            _registered.Add(new PoolElementRegistered(_poolHandle, element.Identifier, owner, 0));
         }
     }
 
@@ -239,8 +259,10 @@ internal sealed class PoolActor : ReceiveActor
                     peer.Id == 0 ? "no association: it re-registers" : peer.ToString());
             }
 
-            Context.Parent.Tell(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId), Self);
+            _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId));
         }
+
+        TellRegistered();
     }
 
     // asap.md §4.4: only the association that registered the PE may deregister it (security requirement of the

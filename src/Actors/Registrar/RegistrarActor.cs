@@ -56,6 +56,13 @@ public sealed class RegistrarActor : ReceiveActor
         Receive<AssociationReceived<AsapMessage>>(received => OnAsapMessage(received.Message, Sender));
         Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote));
         Receive<PoolElementRegistered>(OnRegistered);
+        Receive<PoolElementsRegistered>(batch =>
+        {
+            foreach (PoolElementRegistered registered in batch.Registered)
+            {
+                OnRegistered(registered);
+            }
+        });
         Receive<RegistrationRefused>(refused =>
         {
             if (_associationsById.TryGetValue(refused.AssociationId, out AssociationState? state))
@@ -85,15 +92,7 @@ public sealed class RegistrarActor : ReceiveActor
                 _enrp.Tell(updated, Self);
             }
         });
-        Receive<ReplicaApply>(apply => Sender.Equals(_enrp), ApplyReplica);
-        Receive<ReplicaRemove>(remove => Sender.Equals(_enrp), remove =>
-        {
-            if (_pools.TryGetValue(remove.PoolHandle, out PoolRoute? route))
-            {
-                route.Routed++;
-                route.Actor.Tell(remove, Self);
-            }
-        });
+        Receive<ReplicaChanges>(changes => Sender.Equals(_enrp), ApplyReplicaChanges);
         Receive<OwnershipTransfer>(transfer => Sender.Equals(_enrp), TransferOwnership);
         Receive<EnrpBound>(bound =>
         {
@@ -142,22 +141,53 @@ public sealed class RegistrarActor : ReceiveActor
         }
     }
 
-    // A copy from a peer (enrp.md §4.3); a new pool counts against the pool limit like a registration.
-    private void ApplyReplica(ReplicaApply apply)
+    // Copies from peers (enrp.md §4.3-§4.4), split into one message per run of the same pool (order kept per pool); a
+    // new pool counts against the pool limit like a registration, and removals for a pool that does not exist are moot.
+    private void ApplyReplicaChanges(ReplicaChanges message)
     {
-        if (!_pools.TryGetValue(apply.PoolHandle, out PoolRoute? route))
+        ReplicaChange[] changes = message.Changes;
+        int start = 0;
+        while (start < changes.Length)
         {
-            if (_pools.Count >= _settings.Handlespace.MaxPools)
+            PoolHandle handle = changes[start].PoolHandle;
+            int end = start + 1;
+            bool applies = changes[start].Element is not null;
+            while (end < changes.Length && changes[end].PoolHandle == handle)
             {
-                _log.Warning("copy of PE 0x{PeId:x8} in {PoolHandle} dropped: {Max} pools exist", apply.Element.Identifier, apply.PoolHandle, _settings.Handlespace.MaxPools);
-                return;
+                applies |= changes[end].Element is not null;
+                end++;
             }
 
-            route = CreatePool(apply.PoolHandle);
+            if (RouteForReplica(handle, applies, end - start) is { } route)
+            {
+                ReplicaChange[] run = start == 0 && end == changes.Length ? changes : changes[start..end];
+                route.Routed++;
+                route.Actor.Tell(new ReplicaChanges(run), Self);
+            }
+
+            start = end;
+        }
+    }
+
+    private PoolRoute? RouteForReplica(PoolHandle handle, bool applies, int count)
+    {
+        if (_pools.TryGetValue(handle, out PoolRoute? route))
+        {
+            return route;
         }
 
-        route.Routed++;
-        route.Actor.Tell(apply, Self);
+        if (!applies)
+        {
+            return null;
+        }
+
+        if (_pools.Count >= _settings.Handlespace.MaxPools)
+        {
+            _log.Warning("{Count} replica changes in {PoolHandle} dropped: {Max} pools exist", count, handle, _settings.Handlespace.MaxPools);
+            return null;
+        }
+
+        return CreatePool(handle);
     }
 
     // enrp.md §5: every pool moves the PEs of the taken-over registrar; our ASAP associations by remote endpoint let

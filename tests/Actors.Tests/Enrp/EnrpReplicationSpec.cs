@@ -3,6 +3,8 @@ using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
+using RSerPool.Wire;
+using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Messages.Enrp;
 using Xunit;
 
@@ -170,5 +172,35 @@ public sealed class EnrpReplicationSpec : EnrpSpecBase
         Assert.Equal([0x101u, 0x102u], Resolve(b));
         Register(a, pe, 0x102);   // refreshing a held copy is still accepted
         Assert.Equal([0x101u, 0x102u], Resolve(b));
+    }
+
+    // Replica changes reach the pools in batches (ReplicaChanges): a burst of ADD_PE and DEL_PE, including both for
+    // the same PE, must leave every registrar with the same entries and per-owner checksums as the home.
+    [Fact]
+    public void A_burst_of_adds_and_deletes_leaves_the_same_entries_and_checksums_at_every_peer()
+    {
+        var (a, b, c) = StartThree();
+        var pe = Connect(a);
+        for (uint id = 0x101; id <= 0x128; id++)
+        {
+            a.Registrar.Tell(new AssociationReceived<AsapMessage>(Asap.Registration(id)), pe.Ref);
+        }
+
+        for (uint id = 0x101; id <= 0x128; id += 2)
+        {
+            a.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapDeregistration(Asap.EchoPool, id)), pe.Ref);
+        }
+
+        RunUntilIdle();
+        uint[] expected = Enumerable.Range(0x101, 0x28).Select(i => (uint)i).Where(id => id % 2 == 0).ToArray();
+        PeChecksum checksum = expected.Aggregate(PeChecksum.Empty, (sum, id) => sum.Add(Asap.EchoPool.Span, id));
+        foreach (var node in new[] { a, b, c })
+        {
+            Assert.Equal(expected, Resolve(node));
+            var snapshot = Snapshot(node);
+            Assert.Equal(expected, snapshot.Elements.Select(e => e.Identifier).Order().ToArray());
+            Assert.All(snapshot.Elements, e => Assert.Equal(IdA, e.OwnerId));
+            Assert.Equal(checksum, snapshot.OwnerChecksums[IdA]);
+        }
     }
 }

@@ -87,7 +87,8 @@ public sealed class RegistrarConfigTests
         var worst = (enrp.PeerHeartbeatCycle * 1.125) + enrp.MaxTimeLastHeard + enrp.MaxTimeNoResponse;
         Assert.True(worst < TimeSpan.FromSeconds(2), $"takeover only after {worst}");
         Assert.True(enrp.MaxTimeLastHeard >= enrp.PeerHeartbeatCycle * 1.125 * 2, "two late Presences must not make a peer look dead");
-        Assert.Equal(128, enrp.MaxElementsPerHandleTableResponse);
+        Assert.Equal(4096, enrp.MaxElementsPerHandleTableResponse);
+        Assert.Equal(61440, enrp.MaxHandleTableResponseBytes);
     }
 
     [Fact]

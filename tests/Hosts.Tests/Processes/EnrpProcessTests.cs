@@ -92,4 +92,96 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
             Assert.All(resolution.PoolElements, e => Assert.Equal(taker, e.HomeServerIdentifier));
         }
     }
+
+    // Issue 6: "PEs whose home died ... re-register elsewhere; both paths together must leave exactly one entry per PE
+    // in every handlespace". Three raw PEs (they never re-register: the takeover moves them; transport use as the
+    // servers', so the pool accepts both) and two real `rserpool server` PEs (over TCP they re-register elsewhere as soon as their association breaks) have registrar 0xa1 as home.
+    [Fact]
+    public async Task After_a_killed_registrar_is_taken_over_each_of_its_PEs_has_exactly_one_entry_at_both_survivors()
+    {
+        var (a, aAsap, aEnrp) = await StartRegistrarAsync("0xa1");
+        await using var _ = a;
+        var (b, bAsap, bEnrp) = await StartRegistrarAsync("0xb2", "--peer", aEnrp.ToString());
+        await using var __ = b;
+        var (c, cAsap, _) = await StartRegistrarAsync("0xc3", "--peer", aEnrp.ToString(), "--peer", bEnrp.ToString());
+        await using var ___ = c;
+        await a.WaitForLineAsync("new ENRP peer 0x000000c3");
+        await b.WaitForLineAsync("new ENRP peer 0x000000c3");
+
+        var pool = PoolHandle.FromString("EchoPool");
+        uint[] raw = [0x201, 0x202, 0x203];
+        using var pe = await AsapClient.ConnectAsync(aAsap);
+        foreach (uint id in raw)
+        {
+            await pe.SendAsync(new AsapRegistration(pool,
+                new PoolElement(id, 0, 90000, new TcpTransport((ushort)(7000 + id), TransportUse.DataPlusControl, [IPAddress.Loopback]), PoolMemberSelectionPolicy.RoundRobin())));
+            Assert.False(Assert.IsType<AsapRegistrationResponse>(await pe.ReceiveAsync()).Rejected);
+        }
+
+        uint[] served = [0x301, 0x302];
+        var servers = new List<RserpoolProcess>();
+        try
+        {
+            foreach (uint id in served)
+            {
+                var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--asap-announce", "off", "--local", "127.0.0.1:0",
+                    "--identifier", $"0x{id:x}", "--registrar", aAsap.ToString(), "--registrar", bAsap.ToString(), "--registrar", cAsap.ToString());
+                servers.Add(server);
+                await a.WaitForLineAsync($"PE 0x{id:x8} registered in EchoPool from");   // the PE learns no server id from ASAP: A's log tells
+            }
+
+            uint[] all = [.. raw, .. served];
+            await ResolveUntilAsync(bAsap, pool, elements => elements.Length == all.Length);
+            await ResolveUntilAsync(cAsap, pool, elements => elements.Length == all.Length);
+
+            a.Signal(kill: true);
+            var takenOver = await Task.WhenAny(b.WaitForLineAsync("took over 0x000000a1: now home"), c.WaitForLineAsync("took over 0x000000a1: now home"));
+            await takenOver;
+            uint taker = b.Output.Contains("took over 0x000000a1: now home", StringComparison.Ordinal) ? 0xb2u : 0xc3u;
+            await (taker == 0xb2u ? c : b).WaitForLineAsync($"0x{taker:x8} took over 0x000000a1");
+            foreach (uint id in served)
+            {
+                string registered = $"PE 0x{id:x8} registered in EchoPool from";
+                await await Task.WhenAny(b.WaitForLineAsync(registered), c.WaitForLineAsync(registered));
+            }
+
+            // Every PE exactly once at each survivor: the raw ones homed at the taker, the servers at their new registrar.
+            foreach (var asap in new[] { bAsap, cAsap })
+            {
+                var elements = await ResolveUntilAsync(asap, pool, found => found.All(e => e.HomeServerIdentifier != 0xa1u));
+                Assert.Equal(all.Order().ToArray(), elements.Select(e => e.Identifier).Order().ToArray());
+                Assert.All(elements.Where(e => raw.Contains(e.Identifier)), e => Assert.Equal(taker, e.HomeServerIdentifier));
+                Assert.All(elements.Where(e => served.Contains(e.Identifier)), e => Assert.Contains(e.HomeServerIdentifier, new[] { 0xb2u, 0xc3u }));
+            }
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    // Resolves (up to 16 PEs, so all of this pool's) until the answer satisfies the condition, one request in flight;
+    // bounded by 10 s and 100,000 attempts. No answer may ever hold a PE twice.
+    private static async Task<PoolElement[]> ResolveUntilAsync(IPEndPoint asap, PoolHandle pool, Func<PoolElement[], bool> condition)
+    {
+        using var pu = await AsapClient.ConnectAsync(asap);
+        PoolElement[] elements = [];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 0; attempt < 100_000 && clock.Elapsed < TimeSpan.FromSeconds(10); attempt++)
+        {
+            await pu.SendAsync(new AsapHandleResolution(pool, 16));
+            var response = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
+            elements = response.Error is null ? response.PoolElements.ToArray() : [];
+            Assert.Equal(elements.Length, elements.Select(e => e.Identifier).Distinct().Count());
+            if (condition(elements))
+            {
+                return elements;
+            }
+        }
+
+        throw new TimeoutException($"{asap}: resolution of {pool} never satisfied the condition; last {string.Join(", ", elements.Select(e => $"0x{e.Identifier:x8}@0x{e.HomeServerIdentifier:x8}"))}");
+    }
 }

@@ -1,0 +1,16 @@
+// enrp.md §4.3 receiver ADD_PE / DEL_PE, §4.4 handle table entries and audit sweep, §4.6 rule 3 copy expiry.
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>
+/// One change of a copy held for another registrar: insert or refresh <see cref="Element"/> (its owner is
+/// <c>Element.HomeServerIdentifier</c>, never this registrar), or, when <see cref="Element"/> is null, remove the copy
+/// (PH, PE ID) if it is still owned by another registrar.
+/// </summary>
+internal readonly record struct ReplicaChange(PoolHandle PoolHandle, uint Identifier, PoolElement? Element)
+{
+    public static ReplicaChange Apply(PoolHandle poolHandle, PoolElement element) => new(poolHandle, element.Identifier, element);
+
+    public static ReplicaChange Remove(PoolHandle poolHandle, uint identifier) => new(poolHandle, identifier, null);
+}
