@@ -99,18 +99,23 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
     [Fact]
     public async Task After_a_killed_registrar_is_taken_over_each_of_its_PEs_has_exactly_one_entry_at_both_survivors()
     {
-        var (a, aAsap, aEnrp) = await StartRegistrarAsync("0xa1");
+        // Keep-alive timeout 5 s: the test answers the new home's Keep Alives itself, after reading its log.
+        var (a, aAsap, aEnrp) = await StartRegistrarAsync("0xa1", "--keep-alive-timeout", "5s");
         await using var _ = a;
-        var (b, bAsap, bEnrp) = await StartRegistrarAsync("0xb2", "--peer", aEnrp.ToString());
+        var (b, bAsap, bEnrp) = await StartRegistrarAsync("0xb2", "--keep-alive-timeout", "5s", "--peer", aEnrp.ToString());
         await using var __ = b;
-        var (c, cAsap, _) = await StartRegistrarAsync("0xc3", "--peer", aEnrp.ToString(), "--peer", bEnrp.ToString());
+        var (c, cAsap, _) = await StartRegistrarAsync("0xc3", "--keep-alive-timeout", "5s", "--peer", aEnrp.ToString(), "--peer", bEnrp.ToString());
         await using var ___ = c;
         await a.WaitForLineAsync("new ENRP peer 0x000000c3");
         await b.WaitForLineAsync("new ENRP peer 0x000000c3");
 
         var pool = PoolHandle.FromString("EchoPool");
         uint[] raw = [0x201, 0x202, 0x203];
-        using var pe = await AsapClient.ConnectAsync(aAsap);
+        using var pe = await AsapClient.ConnectAsync(aAsap, new IPEndPoint(IPAddress.Loopback, 0));
+        // The raw PEs' ASAP endpoint also holds associations with B and C (same local address and port, as one SCTP
+        // endpoint of a PE would be reachable by any registrar), so whichever takes over can reach them (enrp.md §5).
+        using var toB = await AsapClient.ConnectAsync(bAsap, pe.LocalEndPoint);
+        using var toC = await AsapClient.ConnectAsync(cAsap, pe.LocalEndPoint);
         foreach (uint id in raw)
         {
             await pe.SendAsync(new AsapRegistration(pool,
@@ -138,6 +143,20 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
             var takenOver = await Task.WhenAny(b.WaitForLineAsync("took over 0x000000a1: now home"), c.WaitForLineAsync("took over 0x000000a1: now home"));
             await takenOver;
             uint taker = b.Output.Contains("took over 0x000000a1: now home", StringComparison.Ordinal) ? 0xb2u : 0xc3u;
+
+            // The new home sends each taken-over PE an Endpoint Keep Alive with the H flag (RFC 5352 §3.8, enrp.md §5).
+            var toTaker = taker == 0xb2u ? toB : toC;
+            var homed = new List<uint>();
+            for (int i = 0; i < raw.Length; i++)
+            {
+                var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(await toTaker.ReceiveAsync(keepAlives: true));
+                Assert.True(keepAlive.HomeFlag);
+                Assert.Equal(taker, keepAlive.ServerIdentifier);
+                uint identifier = Assert.NotNull(keepAlive.PoolElementIdentifier);
+                homed.Add(identifier);
+                await toTaker.SendAsync(new AsapEndpointKeepAliveAck(pool, identifier));
+            }
+            Assert.Equal(raw, homed.Order().ToArray());
             await (taker == 0xb2u ? c : b).WaitForLineAsync($"0x{taker:x8} took over 0x000000a1");
             foreach (uint id in served)
             {

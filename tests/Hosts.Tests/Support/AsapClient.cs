@@ -11,9 +11,20 @@ public sealed class AsapClient : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
-    public static async Task<AsapClient> ConnectAsync(IPEndPoint endPoint)
+    public static async Task<AsapClient> ConnectAsync(IPEndPoint endPoint) => await ConnectAsync(endPoint, null).ConfigureAwait(false);
+
+    /// <summary>
+    /// Connects from <paramref name="local"/> (address reuse on, so several clients can share one local port towards
+    /// different registrars, as one ASAP endpoint of a PE would).
+    /// </summary>
+    public static async Task<AsapClient> ConnectAsync(IPEndPoint endPoint, IPEndPoint? local)
     {
         var client = new AsapClient();
+        if (local is not null)
+        {
+            client._socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            client._socket.Bind(local);
+        }
         await client._socket.ConnectAsync(endPoint).ConfigureAwait(false);
         return client;
     }
