@@ -18,11 +18,15 @@ public sealed class PoolElementServer : IAsyncDisposable
     private readonly IActorRef _actor;
     private int _disposed;
 
-    private PoolElementServer(IActorRef actor, IPEndPoint localEndPoint)
+    private PoolElementServer(IActorRef actor, IPEndPoint localEndPoint, bool isSctp = false)
     {
         _actor = actor;
         LocalEndPoint = localEndPoint;
+        IsSctp = isSctp;
     }
+
+    /// <summary>True when the server listens on kernel SCTP (<see cref="StartSctpAsync"/>), false for the TCP shim.</summary>
+    public bool IsSctp { get; }
 
     /// <summary>The bound endpoint (the real port when port 0 was asked).</summary>
     public IPEndPoint LocalEndPoint { get; }
@@ -51,6 +55,43 @@ public sealed class PoolElementServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts listening on kernel SCTP at <paramref name="endpoint"/> (port 0 = any free port): PUs such as RSPLIB's
+    /// send application data on its own PPID and ASAP control messages on PPID 11 (spec/asap.md §4.8).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The kernel has no SCTP or the endpoint cannot be bound.</exception>
+    public static async Task<PoolElementServer> StartSctpAsync(ActorSystem system, IPEndPoint endpoint, IPoolElementService service,
+        PoolElementServerOptions? options = null, SctpSessionSettings? sctp = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(service);
+        var bound = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(SctpPoolElementServerActor.Props(endpoint, service, options ?? PoolElementServerOptions.Default,
+            sctp ?? SctpSessionSettings.Default, bound), $"pe-server-{Interlocked.Increment(ref s_servers)}");
+        try
+        {
+            var local = await bound.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new PoolElementServer(actor, local, isSctp: true);
+        }
+        catch
+        {
+            system.Stop(actor);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The user transport to register for this server (RFC 5354 §3.3, §3.5): SCTP or TCP as the server listens, with
+    /// <paramref name="address"/> (default: the bound address, or 127.0.0.1 when bound to any), the bound port and
+    /// Transport Use "data plus control".
+    /// </summary>
+    public TransportParameter ToRegisteredTransport(IPAddress? address = null)
+    {
+        var tcp = ToUserTransport(address);
+        return IsSctp ? new SctpTransport(tcp.Port, TransportUse.DataPlusControl, tcp.Addresses) : tcp;
+    }
+
+    /// <summary>
     /// The TCP user transport to register for this server (RFC 5354 §3.5): <paramref name="address"/> (default: the bound
     /// address, or 127.0.0.1 when bound to any) and the bound port, control messages accepted on it.
     /// </summary>
@@ -69,6 +110,11 @@ public sealed class PoolElementServer : IAsyncDisposable
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
+        if (IsSctp)
+        {
+            return;                                                          // the shim's heartbeat does not exist on SCTP
+        }
+
         using var socket = new Socket(LocalEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var target = LocalEndPoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, LocalEndPoint.Port)
             : LocalEndPoint.Address.Equals(IPAddress.IPv6Any) ? new IPEndPoint(IPAddress.IPv6Loopback, LocalEndPoint.Port)

@@ -51,6 +51,9 @@ public sealed record PoolSessionOptions
     /// <summary>Frame and buffer limits of the connection (shim maximum frame length, pending send bytes).</summary>
     public ShimConnectionSettings Connection { get; init; } = ShimConnectionSettings.Default;
 
+    /// <summary>How a session talks to a PE that registered an SCTP user transport (spec/asap.md §4.8): data PPID, acknowledgement.</summary>
+    public SctpSessionSettings Sctp { get; init; } = SctpSessionSettings.Default;
+
     /// <summary>
     /// Called on the session's actor after each failover, before the cookie echo, the resent and the queued messages go
     /// out. Keep it short; a send made from it goes out after the queued ones.

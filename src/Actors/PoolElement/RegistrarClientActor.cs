@@ -4,6 +4,7 @@ using System.Net;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 
@@ -55,6 +56,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         Receive<AssociationReceived<AsapMessage>>(received => OnMessage(received.Message, Sender));
         Receive<AssociationEstablished>(established => Adopt(established));
         Receive<RegistrarSocketConnected>(OnSocketConnected);
+        Receive<RegistrarSctpSocketConnected>(OnSctpSocketConnected);
         Receive<RegistrarAssociationOpened>(opened => OnOpened(opened.Attempt, opened.Association));
         Receive<RegistrarConnectFailed>(failed => OnConnectFailed(failed.Attempt, failed.Reason));
         Receive<ConnectTimedOut>(timedOut => OnConnectFailed(timedOut.Attempt, $"no connection within {_settings.ConnectTimeout}"));
@@ -302,6 +304,20 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 
         var association = Context.ActorOf(
             TcpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association),
+            $"association-{connected.Attempt}");
+        OnOpened(connected.Attempt, association);
+    }
+
+    private void OnSctpSocketConnected(RegistrarSctpSocketConnected connected)
+    {
+        if (_connecting?.Attempt != connected.Attempt)
+        {
+            connected.Socket.Dispose();
+            return;
+        }
+
+        var association = Context.ActorOf(
+            SctpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap),
             $"association-{connected.Attempt}");
         OnOpened(connected.Attempt, association);
     }

@@ -20,7 +20,8 @@ internal sealed class PoolElementSessionActor : ReceiveActor
 {
     private static long s_sessionIds;
 
-    private readonly Socket _socket;
+    private readonly Func<IActorRef, Props> _connectionProps;
+    private readonly string _peer;
     private readonly IPoolElementService _service;
     private readonly PoolElementServerOptions _options;
     private readonly ILoggingAdapter _log;
@@ -32,8 +33,15 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     private bool _closing;
 
     public PoolElementSessionActor(Socket socket, IPoolElementService service, PoolElementServerOptions options)
+        : this(handler => ShimConnectionActor.Accepted(socket, handler, options.Connection), socket.RemoteEndPoint?.ToString() ?? "unknown peer", service, options)
     {
-        _socket = socket;
+    }
+
+    /// <summary>A session over the connection actor <paramref name="connectionProps"/> makes for its handler (TCP shim or SCTP).</summary>
+    public PoolElementSessionActor(Func<IActorRef, Props> connectionProps, string peer, IPoolElementService service, PoolElementServerOptions options)
+    {
+        _connectionProps = connectionProps;
+        _peer = peer;
         _service = service;
         _options = options;
         _log = Context.GetLogger();
@@ -60,9 +68,13 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     public static Props Props(Socket socket, IPoolElementService service, PoolElementServerOptions options) =>
         Kernel.Props.Create(() => new PoolElementSessionActor(socket, service, options));
 
+    /// <summary>Props of a session over the connection <paramref name="connectionProps"/> makes (e.g. <see cref="SctpSessionConnectionActor.Accepted"/>).</summary>
+    public static Props Props(Func<IActorRef, Props> connectionProps, string peer, IPoolElementService service, PoolElementServerOptions options) =>
+        Kernel.Props.Create(() => new PoolElementSessionActor(connectionProps, peer, service, options));
+
     protected override void PreStart()
     {
-        _connection = Context.ActorOf(ShimConnectionActor.Accepted(_socket, Self, _options.Connection), "connection");
+        _connection = Context.ActorOf(_connectionProps(Self), "connection");
         _outlet.Connection = _connection;
         Context.Watch(_connection);
     }
@@ -79,7 +91,7 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     private void Open()
     {
         _opened = true;
-        _log.Debug("session {Id} opened by {Peer}", _context.SessionId, _socket.RemoteEndPoint);
+        _log.Debug("session {Id} opened by {Peer}", _context.SessionId, _peer);
         if (_options.BusinessCard is { } card)
         {
             _connection.Tell(new ShimSend(new ShimAsapFrame(card)), Self);

@@ -6,6 +6,7 @@ using RSerPool.Actors.Api;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
 using RSerPool.Actors.PoolUser;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -35,6 +36,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     private readonly PoolSessionOptions _options;
     private readonly IPoolSessionSink _sink;
     private readonly Func<IPEndPoint, IActorRef, Props> _connectionProps;
+    private readonly Func<IPEndPoint, IActorRef, Props> _sctpConnectionProps;
     private readonly ILoggingAdapter _log;
     private readonly List<uint> _excluded = new();
     private readonly LinkedList<Unacked> _unacked = new();
@@ -56,13 +58,15 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     private bool _closed;
 
     public PoolUserSessionActor(IActorRef resolver, PoolHandle pool, PoolSessionOptions options, IPoolSessionSink sink,
-        Func<IPEndPoint, IActorRef, Props> connectionProps)
+        Func<IPEndPoint, IActorRef, Props> connectionProps, Func<IPEndPoint, IActorRef, Props>? sctpConnectionProps = null)
     {
         _resolver = resolver;
         _pool = pool;
         _options = options;
         _sink = sink;
         _connectionProps = connectionProps;
+        var sctp = options.Sctp;
+        _sctpConnectionProps = sctpConnectionProps ?? ((endpoint, handler) => SctpSessionConnectionActor.Connect(endpoint, handler, sctp));
         _log = Context.GetLogger();
         Selecting();
     }
@@ -70,26 +74,37 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef resolver, PoolHandle pool, PoolSessionOptions options, IPoolSessionSink sink,
-        Func<IPEndPoint, IActorRef, Props>? connectionProps = null)
+        Func<IPEndPoint, IActorRef, Props>? connectionProps = null, Func<IPEndPoint, IActorRef, Props>? sctpConnectionProps = null)
     {
         var settings = options.Connection;
         connectionProps ??= (endpoint, handler) => ShimConnectionActor.Connect(endpoint, handler, settings);
-        return Kernel.Props.Create(() => new PoolUserSessionActor(resolver, pool, options, sink, connectionProps));
+        return Kernel.Props.Create(() => new PoolUserSessionActor(resolver, pool, options, sink, connectionProps, sctpConnectionProps));
     }
 
-    /// <summary>The address to connect to from a PE's user transport: TCP only, first specific address (RFC 5354 §3.5).</summary>
-    public static IPEndPoint? EndpointOf(PoolElement element)
+    /// <summary>
+    /// The address to connect to from a PE's user transport, first specific address (RFC 5354 §3.3, §3.5): TCP (the
+    /// shim), or SCTP where this kernel has it (spec/asap.md §4.8); null for other transports.
+    /// </summary>
+    public static IPEndPoint? EndpointOf(PoolElement element) => EndpointOf(element, SctpSupport.IsAvailable);
+
+    internal static IPEndPoint? EndpointOf(PoolElement element, bool sctpAvailable)
     {
-        if (element.UserTransport is not TcpTransport tcp)
+        TransportParameter? transport = element.UserTransport switch
+        {
+            TcpTransport tcp => tcp,
+            SctpTransport sctp when sctpAvailable => sctp,
+            _ => null,
+        };
+        if (transport is null)
         {
             return null;
         }
 
-        foreach (var address in tcp.Addresses)
+        foreach (var address in transport.Addresses)
         {
             if (!address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any) && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             {
-                return new IPEndPoint(address, tcp.Port);
+                return new IPEndPoint(address, transport.Port);
             }
         }
 
@@ -156,14 +171,15 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         var endpoint = EndpointOf(selected.Element);
         if (endpoint is null)
         {
-            _log.Warning("pool {Pool}: PE 0x{Id:x8} has no usable TCP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, selected.Element.UserTransport);
+            _log.Warning("pool {Pool}: PE 0x{Id:x8} has no usable TCP or SCTP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, selected.Element.UserTransport);
             Exclude(selected.Element.Identifier);
             StartSelection();
             return;
         }
 
         _candidate = selected.Element;
-        _connection = Context.ActorOf(_connectionProps(endpoint, Self), $"connection-{++_connectionCount}");
+        var props = selected.Element.UserTransport is SctpTransport ? _sctpConnectionProps : _connectionProps;
+        _connection = Context.ActorOf(props(endpoint, Self), $"connection-{++_connectionCount}");
         Context.Watch(_connection);
         Timers.StartSingleTimer(ConnectTimer, new SessionConnectTimedOut(_connection), _options.ConnectTimeout);
         Become(Connecting);

@@ -12,6 +12,8 @@ public sealed class NodeCommandOptions
 
     public Option<string?> AsapAnnounce { get; } = new("--asap-announce") { Description = "where Server Announces are heard: off or HOST:PORT (default off; RSPLIB uses 239.0.0.50:3863)" };
 
+    public Option<string?> RegistrarTransport { get; } = new("--registrar-transport") { Description = "ASAP towards registrars over tcp, sctp (RSPLIB) or auto (SCTP where the kernel has it); default tcp" };
+
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
 
     public void AddTo(Command command)
@@ -19,6 +21,7 @@ public sealed class NodeCommandOptions
         command.Options.Add(ConfigFiles);
         command.Options.Add(Registrars);
         command.Options.Add(AsapAnnounce);
+        command.Options.Add(RegistrarTransport);
         command.Options.Add(LogLevel);
     }
 
@@ -38,6 +41,11 @@ public sealed class NodeCommandOptions
         if (parse.GetValue(AsapAnnounce) is { } announce)
         {
             config = config.With("rserpool.registrar-client.announce-listen", announce);
+        }
+        if (parse.GetValue(RegistrarTransport) is { } transport)
+        {
+            RegistrarTransportText.Parse(transport, "--registrar-transport"); // a bad value is a usage error
+            config = config.With("rserpool.registrar-client.transport", transport);
         }
         if (parse.GetValue(LogLevel) is { } level)
         {

@@ -29,6 +29,7 @@ public static class RegistrarCommand
         var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (0 = unlimited; RSPLIB -maxhrrate)" };
         var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (0 = unlimited; RSPLIB -maxeurate)" };
         var enrp = new Option<string?>("--enrp") { Description = "ENRP TCP endpoint HOST:PORT, or off (default 0.0.0.0:9901; port 0 = any free port)" };
+        var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp (default) or sctp (RFC 5353, as RSPLIB)" };
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
@@ -36,7 +37,7 @@ public static class RegistrarCommand
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, peers, enrpAnnounce, logLevel,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, enrpTransport, peers, enrpAnnounce, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -58,6 +59,7 @@ public static class RegistrarCommand
                 config = Override(config, $"{r}.max-handle-resolution-rate", parse.GetValue(maxHrRate)?.ToString(CultureInfo.InvariantCulture));
                 config = Override(config, $"{r}.max-endpoint-unreachable-rate", parse.GetValue(maxEuRate)?.ToString(CultureInfo.InvariantCulture));
                 config = Override(config, $"{r}.enrp.endpoint", parse.GetValue(enrp));
+                config = Override(config, $"{r}.enrp.transport", parse.GetValue(enrpTransport));
                 config = Override(config, "akka.loglevel", parse.GetValue(logLevel));
                 if (parse.GetValue(peers) is { Length: > 0 } peerList)
                 {
@@ -99,8 +101,8 @@ public static class RegistrarCommand
                     case RegistrarStarted started:
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
-                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}, ENRP on TCP {EnrpEndPoint}",
-                                started.ServerId, started.AsapEndPoint, enrpEndPoint);
+                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}, ENRP on {EnrpTransport} {EnrpEndPoint}",
+                                started.ServerId, started.AsapEndPoint, settings.Enrp?.Transport is Actors.Enrp.SctpEnrpTransport ? "SCTP" : "TCP", enrpEndPoint);
                         }
                         else
                         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Services;
@@ -10,7 +11,8 @@ namespace RSerPool.Hosts.Commands;
 
 /// <summary>
 /// <c>rserpool server</c>: a pool element serving one of the example services (RSPLIB's set) to PU sessions over the
-/// TCP shim (docs/session-shim.md), registered in a pool at a registrar; deregisters on SIGTERM/Ctrl-C.
+/// TCP shim (docs/session-shim.md) or over kernel SCTP (<c>--transport sctp</c>, spec/asap.md §4.8; docs/interop.md),
+/// registered in a pool at a registrar; deregisters on SIGTERM/Ctrl-C.
 /// </summary>
 public static class ServerCommand
 {
@@ -22,6 +24,7 @@ public static class ServerCommand
         var policy = new Option<string>("--policy") { Description = "pool policy NAME[:VALUE...], e.g. RoundRobin, WeightedRoundRobin:5, LeastUsed", DefaultValueFactory = _ => "RoundRobin" };
         var local = new Option<string>("--local") { Description = "where PUs connect, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:0" };
         var directory = new Option<string?>("--directory") { Description = "directory the files service serves" };
+        var transport = new Option<string?>("--transport") { Description = "user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; default rserpool.server.transport (tcp)" };
         var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)" };
         var command = new Command("server", "Run a pool element with an example service");
         node.AddTo(command);
@@ -31,6 +34,7 @@ public static class ServerCommand
         command.Options.Add(local);
         command.Options.Add(directory);
         command.Options.Add(identifier);
+        command.Options.Add(transport);
 
         command.SetAction(async (parse, cancel) =>
         {
@@ -43,9 +47,15 @@ public static class ServerCommand
             string poolHandle;
             uint peIdentifier;
             PoolElementOptions registration;
+            bool sctp;
             try
             {
                 config = node.Load(parse);
+                if (parse.GetValue(transport) is { } transportText)
+                {
+                    config = config.With("rserpool.server.transport", transportText);
+                }
+                sctp = RegistrarTransportText.IsSctp(config.GetString("rserpool.server.transport"), SctpSupport.IsAvailable, "rserpool.server.transport");
                 nodeOptions = NodeConfig.Read(config);
                 selectionPolicy = PolicyText.Parse(parse.GetValue(policy)!);
                 localEndPoint = EndPointText.Parse(parse.GetValue(local)!, 0, "--local");
@@ -68,14 +78,16 @@ public static class ServerCommand
             return await ServiceHost.RunAsync(config, "rserpool-server", async (system, logger) =>
             {
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
-                var server = await PoolElementServer.StartAsync(system, localEndPoint, implementation,
-                    PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") }).ConfigureAwait(false);
+                var serverOptions = PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") };
+                var server = sctp
+                    ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, cancellationToken: cancel).ConfigureAwait(false)
+                    : await PoolElementServer.StartAsync(system, localEndPoint, implementation, serverOptions).ConfigureAwait(false);
                 await server.WarmUpAsync(cancel).ConfigureAwait(false);
-                var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToUserTransport() }, cancel).ConfigureAwait(false);
+                var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToRegisteredTransport() }, cancel).ConfigureAwait(false);
                 registered.StatusChanged += (_, change) =>
                     logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);
-                logger.Information("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on TCP {EndPoint}, policy {Policy}",
-                    registered.Identifier, poolHandle, serviceName, server.LocalEndPoint, selectionPolicy.Type);
+                logger.Information("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on {Transport} {EndPoint}, policy {Policy}",
+                    registered.Identifier, poolHandle, serviceName, server.IsSctp ? "SCTP" : "TCP", server.LocalEndPoint, selectionPolicy.Type);
                 return new HostedService(registered.Actor, async () =>
                 {
                     await registered.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);

@@ -23,34 +23,38 @@ public static class TerminalCommand
         var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary" };
         var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
         var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
+        var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
         node.AddTo(command);
         command.Options.Add(pool);
         command.Options.Add(generate);
         command.Options.Add(interval);
         command.Options.Add(answerTimeout);
+        command.Options.Add(protocol);
 
         command.SetAction(async (parse, cancel) =>
         {
             HoconConfig config;
             TimeSpan pause;
             TimeSpan waitForAnswers;
+            TerminalProtocol terminalProtocol;
             try
             {
                 config = node.Load(parse);
                 pause = Duration(parse.GetValue(interval)!, "--interval");
                 waitForAnswers = Duration(parse.GetValue(answerTimeout)!, "--answer-timeout");
+                terminalProtocol = TerminalProtocol.Parse(parse.GetValue(protocol)!);
                 if (parse.GetValue(generate) is < 0)
                 {
                     throw new HoconException("--generate: a count of requests, 0 or more");
                 }
             }
-            catch (HoconException e)
+            catch (Exception e) when (e is HoconException or ArgumentException)
             {
                 stderr.WriteLine($"rserpool terminal: {e.Message}");
                 return ExitCodes.Usage;
             }
-            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr);
+            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol);
             return parse.GetValue(generate) is { } count
                 ? await run.GenerateAsync(count, pause, waitForAnswers, cancel).ConfigureAwait(false)
                 : await run.InteractAsync(waitForAnswers, cancel).ConfigureAwait(false);

@@ -25,6 +25,7 @@ public static class NodeConfig
             : EndPointText.Parse(announce, RegistrarConfig.AsapPort, $"{c}.announce-listen");
         return new RSerPoolNodeOptions
         {
+            Connector = RegistrarTransportText.Parse(config.GetString($"{c}.transport"), $"{c}.transport"),
             RegistrarClient = RegistrarClientSettings.Default with
             {
                 StaticRegistrars = registrars,

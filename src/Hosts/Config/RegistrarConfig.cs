@@ -50,6 +50,14 @@ public static class RegistrarConfig
     }
 
     /// <summary>rserpool.registrar.enrp.*; null when the endpoint is "off".</summary>
+    /// <summary>rserpool.registrar.enrp.transport: tcp or sctp (RFC 5353 §7).</summary>
+    public static IEnrpTransport ReadEnrpTransport(string text, string source) => text.Trim().ToLowerInvariant() switch
+    {
+        "tcp" => TcpEnrpTransport.Instance,
+        "sctp" => SctpEnrpTransport.Instance,
+        _ => throw new HoconException($"{source}: '{text}' is not an ENRP transport (tcp or sctp)"),
+    };
+
     public static EnrpSettings? ReadEnrp(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -63,6 +71,7 @@ public static class RegistrarConfig
         return new EnrpSettings
         {
             EndPoint = EndPointText.Parse(endpoint, EnrpSettings.DefaultPort, $"{e}.endpoint"),
+            Transport = ReadEnrpTransport(config.GetString($"{e}.transport"), $"{e}.transport"),
             Peers = config.GetStringList($"{e}.peers").Select(p => EndPointText.Parse(p, EnrpSettings.DefaultPort, $"{e}.peers")).ToArray(),
             PresenceTargets = config.GetStringList($"{e}.presence-announce")
                 .Where(t => !t.Equals("off", StringComparison.OrdinalIgnoreCase))

@@ -8,8 +8,10 @@ using Serilog;
 namespace RSerPool.Hosts.Commands.Terminal;
 
 /// <summary>One run of <c>rserpool terminal</c>: node + one PU session, logs and failovers on stderr, answers on stdout.</summary>
-public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr)
+public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr, TerminalProtocol? protocol = null)
 {
+    private readonly TerminalProtocol _protocol = protocol ?? TerminalProtocol.Text;
+
     private int _failovers;
 
     public async Task<int> InteractAsync(TimeSpan answerTimeout, CancellationToken cancel)
@@ -24,7 +26,7 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             {
                 await foreach (var message in session.ReadAllAsync(cancel).ConfigureAwait(false))
                 {
-                    await WriteLineAsync(stdout, Encoding.UTF8.GetString(message.Payload.Span)).ConfigureAwait(false);
+                    await WriteLineAsync(stdout, _protocol.Describe(message.Payload.Span)).ConfigureAwait(false);
                     if (Interlocked.Increment(ref answered) >= Volatile.Read(ref sent) && Volatile.Read(ref inputEnded))
                     {
                         allAnswered.TrySetResult();
@@ -35,7 +37,7 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             while (await stdin.ReadLineAsync(cancel).ConfigureAwait(false) is { } line)
             {
                 Interlocked.Increment(ref sent);
-                await session.SendAsync(Encoding.UTF8.GetBytes(line), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
+                await session.SendAsync(_protocol.Encode(line), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
             }
             Volatile.Write(ref inputEnded, true);
             if (Interlocked.Read(ref answered) >= Interlocked.Read(ref sent))
@@ -98,12 +100,14 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
         try
         {
             await using var node = await RSerPoolNode.StartAsync(NodeConfig.Read(config) with { System = system }, cancel).ConfigureAwait(false);
-            var options = NodeConfig.ReadSession(config) with
+            var sessionOptions = NodeConfig.ReadSession(config);
+            var options = sessionOptions with
             {
+                Sctp = _protocol.SctpSettings(sessionOptions.Sctp),
                 OnFailover = failover =>
                 {
                     Interlocked.Increment(ref _failovers);
-                    stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason}");
+                    stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason} (now {Where(failover.NewElement)})");
                 },
             };
             PoolSession session;
@@ -118,7 +122,7 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             }
             await using (session.ConfigureAwait(false))
             {
-                stderr.WriteLine($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool}");
+                stderr.WriteLine($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool} {Where(session.CurrentPoolElement)}");
                 return await body(session, logger).ConfigureAwait(false);
             }
         }
@@ -131,6 +135,10 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             await system.Terminate().ConfigureAwait(false);
         }
     }
+
+    // "at SCTP port 4711": which transport the session uses (scripts/interop finds the PE process by it).
+    private static string Where(RSerPool.Wire.Parameters.PoolElement element) =>
+        $"at {(element.UserTransport is RSerPool.Wire.Parameters.SctpTransport ? "SCTP" : "TCP")} port {element.UserTransport.Port}";
 
     private static async Task WriteLineAsync(TextWriter writer, string line)
     {

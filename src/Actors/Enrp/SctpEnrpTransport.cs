@@ -1,0 +1,37 @@
+// ENRP over kernel SCTP (RFC 5353 §7: SCTP, PPID 12), what RSPLIB's rspregistrar speaks on port 9901.
+using System.Net;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
+using RSerPool.Wire.Messages.Enrp;
+
+namespace RSerPool.Actors.Enrp;
+
+/// <summary>
+/// ENRP associations over SCTP: <see cref="SctpListenerActor{TMessage}"/> and <see cref="OutboundSctpAssociationActor"/>
+/// with <see cref="SctpSettings.Enrp"/>. Where the kernel has no SCTP the listener reports <see cref="BindFailed"/>
+/// with <see cref="SctpSupport.Reason"/> and outbound associations stop at once.
+/// </summary>
+public sealed class SctpEnrpTransport : IEnrpTransport
+{
+    public static SctpEnrpTransport Instance { get; } = new();
+
+    /// <summary>Longest wait for one outbound SCTP handshake (default 5 s, as the TCP transport).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return context.ActorOf(SctpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, SctpSettings.Enrp, settings.MaxAssociations),
+            "enrp-listener");
+    }
+
+    public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return context.ActorOf(OutboundSctpAssociationActor.Props(remote, handler, codec, settings.Association, SctpSettings.Enrp,
+            settings.MaxQueuedWhileConnecting, ConnectTimeout), name);
+    }
+}

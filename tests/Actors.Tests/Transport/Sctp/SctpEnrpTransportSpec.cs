@@ -1,0 +1,62 @@
+using System.Net;
+using RSerPool.Actors.Enrp;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.TestKit;
+using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
+using RSerPool.Wire.Messages.Enrp;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Transport.Sctp;
+
+/// <summary>
+/// ENRP over kernel SCTP (RFC 5353 §7, PPID 12): <see cref="SctpEnrpTransport"/>'s listener and outbound association on
+/// loopback; without kernel SCTP the outbound association stops and the listener reports the reason.
+/// </summary>
+public sealed class SctpEnrpTransportSpec : TestKit
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly EnrpWireCodec Codec = new(0x0a0a0a0a);
+
+    public SctpEnrpTransportSpec()
+        : base(RealTimeSettings)
+    {
+    }
+
+    [SctpFact]
+    public async Task Sends_queued_before_the_handshake_reach_the_peer_with_ppid_12_and_answers_come_back()
+    {
+        var server = CreateTestProbe("server");
+        var client = CreateTestProbe("client");
+        Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), server.Ref, Codec, AssociationSettings.Default,
+            SctpSettings.Enrp, maxAssociations: 4), "enrp-listener");
+        var bound = await server.ExpectMsgAsync<Bound>(timeout: Timeout);
+        var outbound = Sys.ActorOf(OutboundSctpAssociationActor.Props(bound.LocalEndPoint, client.Ref, Codec, AssociationSettings.Default, SctpSettings.Enrp,
+            maxQueued: 10, connectTimeout: Timeout), "enrp-outbound");
+        outbound.Tell(new AssociationSend<EnrpMessage>(new EnrpListRequest(0x0b0b0b0b, 0x0a0a0a0a)));    // queued until up
+
+        var inbound = await server.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var request = await server.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(timeout: Timeout);
+        Assert.Equal(new EnrpListRequest(0x0b0b0b0b, 0x0a0a0a0a), request.Message);
+
+        inbound.Association.Tell(new AssociationSend<EnrpMessage>(new EnrpListRequest(0x0a0a0a0a, 0x0b0b0b0b)));
+        await client.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var answer = await client.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(timeout: Timeout);
+        Assert.Equal(new EnrpListRequest(0x0a0a0a0a, 0x0b0b0b0b), answer.Message);
+    }
+
+    [NoSctpFact]
+    public async Task The_outbound_association_stops_and_the_listener_reports_the_reason()
+    {
+        var handler = CreateTestProbe("handler");
+        var outbound = Sys.ActorOf(OutboundSctpAssociationActor.Props(new IPEndPoint(IPAddress.Loopback, 9901), handler.Ref, Codec, AssociationSettings.Default,
+            SctpSettings.Enrp, maxQueued: 10, connectTimeout: Timeout), "enrp-outbound");
+        handler.Watch(outbound);
+        await handler.ExpectTerminatedAsync(outbound, Timeout);
+
+        Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, Codec, AssociationSettings.Default,
+            SctpSettings.Enrp, maxAssociations: 4), "enrp-listener");
+        var failed = await handler.ExpectMsgAsync<BindFailed>(timeout: Timeout);
+        Assert.Equal(SctpSupport.Reason, failed.Reason);
+    }
+}
