@@ -43,6 +43,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private bool _inStartup = true;
     private uint _mentorId;
     private long _connectionNumber;
+    private long _peerIncarnations;
 
     public EnrpActor(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace)
     {
@@ -75,13 +76,15 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<PoolElementRemoved>(OnPoolElementRemoved);
         Receive<PeerProbeDue>(probe =>
         {
-            if (_peers.TryGetValue(probe.ServerId, out PeerEntry? peer))
+            if (_peers.TryGetValue(probe.ServerId, out PeerEntry? peer) && peer.Actor.Equals(Sender))
             {
                 _log.Debug("ENRP peer 0x{PeerId:x8} silent for {Time}: probing", peer.ServerId, _settings.MaxTimeLastHeard);
                 SendPresence(peer, replyRequired: true);
             }
         });
-        Receive<PeerSilent>(silent => OnPeerSilent(silent.ServerId));
+        // Only the current incarnation of a peer actor speaks for that peer: a removed one may still be stopping.
+        Receive<PeerSilent>(silent => _peers.TryGetValue(silent.ServerId, out PeerEntry? peer) && peer.Actor.Equals(Sender),
+            silent => OnPeerSilent(silent.ServerId));
         Receive<UdpPresenceReceived>(received => OnUdpPresence(received.Presence, received.Source));
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
@@ -343,7 +346,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     private PeerEntry AddPeer(uint serverId)
     {
-        var actor = Context.ActorOf(EnrpPeerActor.Props(serverId, _settings), $"peer-{serverId:x8}");
+        // A peer removed (taken over, or gone) and heard again gets a new actor while the old one may still be stopping.
+        var actor = Context.ActorOf(EnrpPeerActor.Props(serverId, _settings), $"peer-{serverId:x8}-{++_peerIncarnations}");
         var peer = new PeerEntry(serverId, actor);
         _peers.Add(serverId, peer);
         _log.Info("registrar 0x{ServerId:x8}: new ENRP peer 0x{PeerId:x8}", _serverId, serverId);

@@ -134,6 +134,25 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
     }
 
     [Fact]
+    public void A_registrar_taken_over_that_comes_back_with_its_old_id_is_a_peer_again()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(1300));
+        Assert.Single(TakersOf(IdA, b, c));
+
+        // Same server id, same endpoint: its Presence makes it a new peer of both survivors, which keep running.
+        StartRegistrar(IdA, 1, [2, 3]);
+        Advance(TimeSpan.FromMilliseconds(600));
+        foreach (var node in new[] { b, c })
+        {
+            Assert.Contains(Status(node).Peers, peer => peer.ServerId == IdA);
+            Assert.Equal([0x101u], Resolve(node));
+        }
+    }
+
+    [Fact]
     public void A_takeover_is_given_up_when_a_live_peer_does_not_acknowledge_in_time()
     {
         var (a, b, c) = StartThree();

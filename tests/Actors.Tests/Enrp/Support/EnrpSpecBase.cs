@@ -22,6 +22,8 @@ public abstract class EnrpSpecBase : TestKit
     protected static IPEndPoint EnrpEndPoint(int n) => new(IPAddress.Parse($"10.9.0.{n}"), EnrpSettings.DefaultPort);
 
     /// <summary>Starts registrar <paramref name="n"/> (ENRP endpoint 10.9.0.n:9901) with static peers by number.</summary>
+    private int _incarnations;
+
     protected RegistrarNode StartRegistrar(uint id, int n, int[] peers, EnrpSettings? enrp = null)
     {
         var settings = new RegistrarSettings
@@ -38,8 +40,9 @@ public abstract class EnrpSpecBase : TestKit
                 Transport = Network,
             },
         };
-        var observer = CreateTestProbe($"observer-{n}");
-        var registrar = ActorOf(RegistrarActor.Props(settings, observer.Ref), $"registrar-{n}");
+        int incarnation = ++_incarnations;   // a registrar started again at the same place gets new actor names
+        var observer = CreateTestProbe($"observer-{n}-{incarnation}");
+        var registrar = ActorOf(RegistrarActor.Props(settings, observer.Ref), $"registrar-{n}-{incarnation}");
         var started = observer.ExpectMsg<RegistrarStarted>();
         Assert.Equal(EnrpEndPoint(n), started.EnrpEndPoint);
         return new RegistrarNode(id, n, registrar);
