@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Transport;
 using RSerPool.Actors.Kernel.Event;
 
 namespace RSerPool.Actors.Session;
@@ -32,7 +33,7 @@ internal sealed class PoolElementServerActor : ReceiveActor
         _bound = bound;
         _log = Context.GetLogger();
 
-        Receive<Accepted>(accepted => Accept(accepted.Socket));
+        Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
         Receive<Terminated>(_ => _open--);
     }
 
@@ -65,7 +66,7 @@ internal sealed class PoolElementServerActor : ReceiveActor
         var local = (IPEndPoint)socket.LocalEndPoint!;
         _log.Info("PE server listening on TCP {EndPoint}", local);
         _bound.TrySetResult(local);
-        _ = AcceptLoopAsync(socket, Self, _stop.Token);
+        _ = TcpAcceptLoop.RunAsync(socket, Self, _stop.Token);
     }
 
     protected override void PostStop()
@@ -90,29 +91,4 @@ internal sealed class PoolElementServerActor : ReceiveActor
         Context.Watch(child);
         _open++;
     }
-
-    private static async Task AcceptLoopAsync(Socket listener, IActorRef self, CancellationToken cancel)
-    {
-        while (!cancel.IsCancellationRequested)
-        {
-            Socket accepted;
-            try
-            {
-                accepted = await listener.AcceptAsync(cancel).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A connection reset before accept completed: keep accepting the others.
-                continue;
-            }
-
-            self.Tell(new Accepted(accepted), ActorRefs.NoSender);
-        }
-    }
-
-    private sealed record Accepted(Socket Socket);
 }

@@ -66,7 +66,7 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
         var local = (IPEndPoint)socket.LocalEndPoint!;
         _log.Info("{Protocol} listening on TCP {EndPoint}", _codec.Name, local);
         _handler.Tell(new Bound(Self, local), Self);
-        _ = AcceptLoopAsync(socket, Self, _stop.Token);
+        _ = TcpAcceptLoop.RunAsync(socket, Self, _stop.Token);
     }
 
     protected override void PostStop()
@@ -88,27 +88,5 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
         var child = Context.ActorOf(TcpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings), $"association-{++_accepted}");
         Context.Watch(child);
         _open++;
-    }
-
-    private static async Task AcceptLoopAsync(Socket listener, IActorRef self, CancellationToken cancel)
-    {
-        while (!cancel.IsCancellationRequested)
-        {
-            Socket accepted;
-            try
-            {
-                accepted = await listener.AcceptAsync(cancel).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A connection reset before accept completed: keep accepting the others.
-                continue;
-            }
-            self.Tell(new SocketAccepted(accepted), ActorRefs.NoSender);
-        }
     }
 }
