@@ -4,9 +4,10 @@ set -u
 DIR=$(dirname "$0")
 OUT=${1:-/mnt/share}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-bash "$DIR/scenario1.sh" "$OUT"
-bash "$DIR/scenario2.sh" "$OUT"
-bash "$DIR/scenario3.sh" "$OUT"
-if [ "${INTEROP_SCENARIO4:-0}" = 1 ]; then bash "$DIR/scenario4.sh" "$OUT"; fi   # experimental (docs/interop.md)
-if [ "${INTEROP_UNIT_TESTS:-1}" = 1 ]; then bash "$DIR/sctp-tests.sh" "$OUT"; fi
+# INTEROP_ONLY=N runs only scenario N (e.g. INTEROP_ONLY=4 for the ENRP peering, without the unit tests).
+ONLY=${INTEROP_ONLY:-}
+wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+for n in 1 2 3; do wanted $n && bash "$DIR/scenario$n.sh" "$OUT"; done
+if [ "${INTEROP_SCENARIO4:-0}" = 1 ] || [ "$ONLY" = 4 ]; then bash "$DIR/scenario4.sh" "$OUT"; fi   # experimental (docs/interop.md)
+if [ -z "$ONLY" ] && [ "${INTEROP_UNIT_TESTS:-1}" = 1 ]; then bash "$DIR/sctp-tests.sh" "$OUT"; fi
 exit 0

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Scenario 4 (issue 7), first part, experimental: ENRP over SCTP (PPID 12) between OUR registrar and RSPLIB's
 # rspregistrar, statically peered; an rspserver registered at rspregistrar and our server registered at ours must
-# both show in the handlespace of each registrar (hsdump reads ours too). Takeover (kill a registrar) is not checked
-# yet. Runs only with INTEROP_SCENARIO4=1. Usage: scenario4.sh OUTDIR
+# both show in the handlespace of each registrar (hsdump reads ours too); then rspregistrar is killed and ours must
+# take over its PE; then a fresh rspregistrar peers with ours, ours is killed and rspregistrar must take over. Runs with INTEROP_SCENARIO4=1 or INTEROP_ONLY=4. Usage: scenario4.sh OUTDIR
 set -u
 OUT=$1/scenario4
 mkdir -p "$OUT"
@@ -26,6 +26,7 @@ rserpool.registrar.enrp {
 CONF
 start_bg "$OUT/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3864 --asap-sctp 127.0.0.1:3864 --asap-announce off \
     --enrp 127.0.0.1:9902 --enrp-transport sctp --peer 127.0.0.1:9901 --log-level Debug
+REGISTRAR=$LAST_PID
 if wait_for 90 grep -q "ENRP on SCTP" "$OUT/registrar.log"; then
     result s4-registrar-enrp-sctp PASS "$(grep -o 'ready: .*' "$OUT/registrar.log" | head -1 | sed 's/ {"ActorPath.*//; s/ {}$//')"
 else
@@ -50,11 +51,59 @@ else
     result s4-ours-sees-both FAIL "our registrar's handlespace (hsdump) lacks a PE (see scenario4/hsdump-ours.txt, registrar.log)"
 fi
 
+# Each hsdump run joins the registrars as a peer and leaves at once; a takeover waits for the acknowledgement of every
+# listed peer (enrp.md §5 step 1), RSPLIB's even of one found dead meanwhile. Both registrars drop such a peer after
+# max-time-last-heard + max-time-no-response (5 s + 5 s here), so wait that long before killing a registrar.
+hsdump_peers_gone() { sleep 12; }
+
+# Takeover (enrp.md §5): rspregistrar dies; ours must find it silent, take over its PE and keep it in the handlespace.
+hsdump_peers_gone
+kill -KILL "$RSPREGISTRAR" 2>/dev/null
+if wait_for 90 grep -q "took over 0x" "$OUT/registrar.log"; then
+    took=$(grep -a -m1 -o "took over 0x.*PEs" "$OUT/registrar.log")
+    if wait_for 30 two_at ours-after-takeover 127.0.0.1:9902; then
+        result s4-takeover PASS "our registrar $took; hsdump: $(grep -a -m1 'Pool "EchoPool"' "$OUT/hsdump-ours-after-takeover.txt" | sed 's/^ *//')"
+    else
+        result s4-takeover FAIL "our registrar $took, but its handlespace lacks a PE (see scenario4/hsdump-ours-after-takeover.txt)"
+    fi
+else
+    result s4-takeover FAIL "our registrar did not take over the killed rspregistrar's PE (see scenario4/registrar.log)"
+fi
+
+# The other way: a fresh rspregistrar peers with ours (ours is its mentor), then ours is killed and rspregistrar must
+# take over our PEs (RSPLIB logs that as a warning: "Takeover of peer $<id> completed").
+ours=$(grep -a -m1 -o 'registrar 0x[0-9a-f]* ready' "$OUT/registrar.log" | sed 's/registrar 0x//; s/ ready//')
+mkdir -p "$OUT/second"
+# RSPLIB 3.4.4 completes a takeover only on the last INIT_TAKEOVER_ACK, so with no third registrar to acknowledge it
+# expires ("0 outstanding acknowledgements"): a third rspregistrar (ASAP 3865, ENRP 9903) joins before the kill.
+mkdir -p "$OUT/third"
+if start_rspregistrar "$OUT/second" -peer=127.0.0.1:9902 && wait_for 60 two_at rsplib-second 127.0.0.1:9901; then
+    start_bg "$OUT/third/rspregistrar.out" rspregistrar -asap=127.0.0.1:3865 -enrp=127.0.0.1:9903 -asapannounce=off -enrpannounce=off \
+        -mentordiscoverytimeout=1000 -loglevel=3 -logcolor=off -logfile="$OUT/third/rspregistrar.log" -peer=127.0.0.1:9901 -peer=127.0.0.1:9902
+    wait_for 60 grep -q "registrar is ready" "$OUT/third/rspregistrar.log"
+    hsdump_peers_gone
+    kill -KILL "$REGISTRAR" 2>/dev/null
+    if wait_for 90 grep -q "Takeover of peer \$$ours completed" "$OUT/second/rspregistrar.log" "$OUT/third/rspregistrar.log"; then
+        if wait_for 30 two_at rsplib-after-takeover 127.0.0.1:9901; then
+            result s4-rsplib-takeover PASS "$(grep -l "Takeover of peer \$$ours completed" "$OUT"/second/rspregistrar.log "$OUT"/third/rspregistrar.log | sed "s|$OUT/||; s|/rspregistrar.log||") rspregistrar: Takeover of peer \$$ours completed; hsdump: $(grep -a -m1 'Pool "EchoPool"' "$OUT/hsdump-rsplib-after-takeover.txt" | sed 's/^ *//')"
+        else
+            result s4-rsplib-takeover FAIL "rspregistrar took over \$$ours but lacks a PE (see scenario4/hsdump-rsplib-after-takeover.txt)"
+        fi
+    else
+        result s4-rsplib-takeover FAIL "the second rspregistrar did not take over our registrar \$$ours (see scenario4/second/rspregistrar.log)"
+    fi
+else
+    result s4-rsplib-takeover FAIL "the second rspregistrar did not come up with both PEs (see scenario4/second/, hsdump-rsplib-second.txt)"
+fi
+
 stop_all
 stop_capture
-complaints=$(grep -a -i -E "error|warning|invalid|unable" "$OUT/rspregistrar.log" | head -3)
+# RSPLIB logs its own takeover of ours as warnings: "Taking over peer $<ours>...", "Takeover of peer $<ours> completed",
+# and "Sending TakeoverServer failed" for each listed peer it cannot reach then (ours is dead). Nothing else may appear.
+complaints=$(grep -a -i -E "error|warning|invalid|unable" "$OUT/rspregistrar.log" "$OUT"/second/rspregistrar.log "$OUT"/third/rspregistrar.log 2>/dev/null |
+    grep -a -v -E "Takeover of peer \\\$$ours completed|Taking over peer \\\$$ours|Sending TakeoverServer failed" | head -3)
 if [ -z "$complaints" ]; then
-    result s4-rsplib-logs PASS "no errors or warnings in rspregistrar.log"
+    result s4-rsplib-logs PASS "no errors or warnings in the three rspregistrar.log (but RSPLIB's own takeover lines)"
 else
     result s4-rsplib-logs FAIL "$complaints"
 fi

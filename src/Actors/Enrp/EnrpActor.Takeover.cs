@@ -68,6 +68,28 @@ internal sealed partial class EnrpActor
         }
     }
 
+    // enrp.md §5 step 1 counts only peers in the peer list: one removed since (e.g. found dead too) cannot acknowledge, so
+    // a takeover waiting only for it completes instead of expiring.
+    private void StopAwaitingAcknowledgementFrom(uint serverId)
+    {
+        var complete = new List<uint>();
+        foreach (var (targetId, outstanding) in _takeovers)
+        {
+            if (outstanding.Remove(serverId) && outstanding.Count == 0)
+            {
+                complete.Add(targetId);
+            }
+        }
+
+        foreach (uint targetId in complete)
+        {
+            if (_takeovers.ContainsKey(targetId))
+            {
+                CompleteTakeover(targetId);
+            }
+        }
+    }
+
     // enrp.md §5 initiator step 5: tell every peer, become the home of the target's PEs, forget the target.
     private void CompleteTakeover(uint targetId)
     {

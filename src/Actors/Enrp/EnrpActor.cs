@@ -37,6 +37,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private readonly Dictionary<IActorRef, IPEndPoint> _outboundEndPoints = [];
     private readonly Dictionary<IActorRef, int> _invalidCounts = [];
     private readonly Dictionary<IActorRef, IPAddress> _remoteAddresses = [];
+    private readonly Dictionary<IPEndPoint, IActorRef> _sharedAssociations = [];
     private readonly List<PoolElementEntry> _scratch = [];
     private IPEndPoint? _endPoint;
     private IActorRef _udpPresence = ActorRefs.Nobody;
@@ -65,7 +66,12 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             if (established.Remote is IPEndPoint remote)
             {
-                _remoteAddresses[established.Association] = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                _remoteAddresses[established.Association] = address;
+                if (_settings.Transport.SharesAssociations)
+                {
+                    _sharedAssociations[new IPEndPoint(address, remote.Port)] = established.Association;
+                }
                 Context.Watch(established.Association);
             }
         });
@@ -368,6 +374,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             EndStartup("the mentor went away");
         }
+
+        StopAwaitingAcknowledgementFrom(serverId);
     }
 
     private void Heard(PeerEntry peer, IActorRef association)
@@ -468,7 +476,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     private void SendTo(IPEndPoint endPoint, EnrpMessage message)
     {
-        if (!_outbound.TryGetValue(endPoint, out IActorRef? association))
+        if (!_outbound.TryGetValue(endPoint, out IActorRef? association) && !_sharedAssociations.TryGetValue(endPoint, out association))
         {
             association = _settings.Transport.Connect(Context, endPoint, Self, _codec, _settings, $"connection-{++_connectionNumber}");
             Context.Watch(association);
@@ -500,7 +508,13 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         _invalidCounts.Remove(actor);
-        _remoteAddresses.Remove(actor);
+        if (_remoteAddresses.Remove(actor))
+        {
+            foreach (var shared in _sharedAssociations.Where(entry => entry.Value.Equals(actor)).Select(entry => entry.Key).ToArray())
+            {
+                _sharedAssociations.Remove(shared);
+            }
+        }
     }
 
     private EnrpStatus Status() => new(

@@ -17,4 +17,10 @@ public interface IEnrpTransport
 
     /// <summary>An outbound association child of <paramref name="context"/> to <paramref name="remote"/>; it queues sends until connected and stops if connecting fails.</summary>
     IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name);
+
+    /// <summary>
+    /// True when an association a peer opened from its ENRP endpoint serves both ways (SCTP: one association per pair of
+    /// registrars, RFC 5353 §7), so messages to that endpoint go over it instead of a second association. False for TCP.
+    /// </summary>
+    bool SharesAssociations => false;
 }

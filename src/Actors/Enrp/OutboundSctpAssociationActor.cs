@@ -13,10 +13,14 @@ namespace RSerPool.Actors.Enrp;
 /// an <see cref="SctpAssociationActor{TMessage}"/> child (PPID 12) whose handler is the ENRP actor, as
 /// <see cref="OutboundTcpAssociationActor"/> does for TCP: sends told before the association is up are queued (at most
 /// <c>maxQueued</c>; more are dropped); it stops when connecting fails (also where the kernel has no SCTP) or the child stops.
+/// With a <c>local</c> endpoint the socket is bound to it first (SO_REUSEPORT, beside the ENRP listener), so the association
+/// leaves from the registrar's ENRP port as RSPLIB's one-to-many socket does; if that bind fails it connects from an
+/// ephemeral port.
 /// </summary>
 public sealed class OutboundSctpAssociationActor : ReceiveActor
 {
     private readonly IPEndPoint _remote;
+    private readonly IPEndPoint? _local;
     private readonly IActorRef _handler;
     private readonly EnrpWireCodec _codec;
     private readonly AssociationSettings _settings;
@@ -29,9 +33,10 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
     private bool _stopped;
 
     public OutboundSctpAssociationActor(IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, AssociationSettings settings, SctpSettings sctp,
-        int maxQueued, TimeSpan connectTimeout)
+        int maxQueued, TimeSpan connectTimeout, IPEndPoint? local = null)
     {
         _remote = remote;
+        _local = local;
         _handler = handler;
         _codec = codec;
         _settings = settings;
@@ -66,21 +71,22 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
     }
 
     public static Props Props(IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, AssociationSettings settings, SctpSettings sctp,
-        int maxQueued, TimeSpan connectTimeout) =>
-        Kernel.Props.Create(() => new OutboundSctpAssociationActor(remote, handler, codec, settings, sctp, maxQueued, connectTimeout));
+        int maxQueued, TimeSpan connectTimeout, IPEndPoint? local = null) =>
+        Kernel.Props.Create(() => new OutboundSctpAssociationActor(remote, handler, codec, settings, sctp, maxQueued, connectTimeout, local));
 
     protected override void PreStart()
     {
         Context.Watch(_handler);
         var self = Self;
         var remote = _remote;
+        var local = _local;
         var timeout = _connectTimeout;
-        _ = Task.Run(() => ConnectBlocking(remote, timeout, self));
+        _ = Task.Run(() => ConnectBlocking(remote, local, timeout, self));
     }
 
     protected override void PostStop() => _stopped = true;
 
-    private static void ConnectBlocking(IPEndPoint remote, TimeSpan timeout, IActorRef self)
+    private static void ConnectBlocking(IPEndPoint remote, IPEndPoint? local, TimeSpan timeout, IActorRef self)
     {
         if (!SctpSupport.IsAvailable)
         {
@@ -90,7 +96,8 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
         SctpSocket? socket = null;
         try
         {
-            socket = SctpSocket.Create(remote.AddressFamily);
+            socket = local is not null && local.AddressFamily == remote.AddressFamily ? TryBound(local) : null;
+            socket ??= SctpSocket.Create(remote.AddressFamily);
             socket.PrepareForMessages();
             socket.Connect(remote, timeout);
             self.Tell(new Connected(socket), ActorRefs.NoSender);
@@ -99,6 +106,23 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
         {
             socket?.Dispose();
             self.Tell(new ConnectFailed(e.Message), ActorRefs.NoSender);
+        }
+    }
+
+    // A socket bound to the ENRP endpoint beside its listener, or null when the kernel refuses (the caller then binds nothing).
+    private static SctpSocket? TryBound(IPEndPoint local)
+    {
+        var socket = SctpSocket.Create(local.AddressFamily);
+        try
+        {
+            socket.EnableReusePort();
+            socket.Bind(local);
+            return socket;
+        }
+        catch (SctpException)
+        {
+            socket.Dispose();
+            return null;
         }
     }
 

@@ -19,6 +19,15 @@ public sealed class SctpEnrpTransport : IEnrpTransport
     /// <summary>Longest wait for one outbound SCTP handshake (default 5 s, as the TCP transport).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether outbound associations leave from the configured ENRP endpoint (default true; only when its port is not 0):
+    /// RSPLIB takes a Presence only if its Server Information names the association's remote address and port.
+    /// </summary>
+    public bool ConnectFromEnrpPort { get; init; } = true;
+
+    /// <summary>An association from a peer's ENRP port is that pair's one association (both ends bound to their ENRP ports).</summary>
+    public bool SharesAssociations => true;
+
     public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,6 +41,6 @@ public sealed class SctpEnrpTransport : IEnrpTransport
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         return context.ActorOf(OutboundSctpAssociationActor.Props(remote, handler, codec, settings.Association, SctpSettings.Enrp,
-            settings.MaxQueuedWhileConnecting, ConnectTimeout), name);
+            settings.MaxQueuedWhileConnecting, ConnectTimeout, ConnectFromEnrpPort && settings.EndPoint.Port != 0 ? settings.EndPoint : null), name);
     }
 }

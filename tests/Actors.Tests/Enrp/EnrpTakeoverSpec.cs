@@ -122,6 +122,28 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
     }
 
     [Fact]
+    public void A_takeover_does_not_wait_for_the_acknowledgement_of_a_peer_that_died_meanwhile()
+    {
+        // In scenario 4 of issue 7 (docs/interop.md) hsdump, a short-lived peer, left one outstanding acknowledgement.
+        var slowExpiry = new EnrpSettings { TakeoverExpiry = TimeSpan.FromSeconds(5) };
+        var a = StartRegistrar(IdA, 1, [2, 3]);
+        var b = StartRegistrar(IdB, 2, [1, 3], slowExpiry);
+        var c = StartRegistrar(IdC, 3, [1, 2]);
+        Settle();
+        Register(a, Connect(a), 0x101);
+        Settle();
+
+        Kill(a);
+        Advance(TimeSpan.FromMilliseconds(400));
+        Kill(c);   // b starts the takeover of a while c is still in its peer list, then finds c dead too
+        Advance(TimeSpan.FromMilliseconds(2100));
+
+        Assert.Equal([IdB], TakersOf(IdA, b));
+        Assert.Equal(IdB, Owners(b)[0x101]);
+        Assert.Empty(Status(b).Peers);
+    }
+
+    [Fact]
     public void A_silent_registrar_without_PEs_is_removed_from_the_peer_list_without_a_takeover()
     {
         var (a, b, c) = StartThree();

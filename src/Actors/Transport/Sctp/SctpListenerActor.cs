@@ -57,6 +57,10 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
         {
             socket = SctpSocket.Create(_endpoint.AddressFamily);
             socket.PrepareForMessages();
+            if (_sctp.ReusePort)
+            {
+                socket.EnableReusePort();
+            }
             socket.Bind(_endpoint);
             socket.Listen(_sctp.ListenBacklog);
         }

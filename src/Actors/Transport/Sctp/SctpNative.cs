@@ -17,6 +17,7 @@ internal static class SctpNative
     public const int IpProtoSctp = 132;
     public const int SolSocket = 1;
     public const int SoError = 4;
+    public const int SoReusePort = 15;
 
     // Socket options at level IPPROTO_SCTP (RFC 6458 §8).
     public const int SctpInitMsg = 2;

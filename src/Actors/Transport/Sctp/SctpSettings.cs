@@ -7,7 +7,7 @@ public sealed record SctpSettings
     public static SctpSettings Asap { get; } = new() { PayloadProtocolId = SctpPayloadProtocol.Asap };
 
     /// <summary>ENRP: PPID 12 on stream 0.</summary>
-    public static SctpSettings Enrp { get; } = new() { PayloadProtocolId = SctpPayloadProtocol.Enrp };
+    public static SctpSettings Enrp { get; } = new() { PayloadProtocolId = SctpPayloadProtocol.Enrp, ReusePort = true };
 
     /// <summary>PPID of every message sent; received messages with another PPID are discarded (logged).</summary>
     public uint PayloadProtocolId { get; init; }
@@ -17,6 +17,13 @@ public sealed record SctpSettings
 
     /// <summary>Send unordered (SCTP_UNORDERED); off for ASAP/ENRP, whose messages depend on their order.</summary>
     public bool Unordered { get; init; }
+
+    /// <summary>
+    /// SO_REUSEPORT on the listener (default false; true for <see cref="Enrp"/>): ENRP associations opened by a registrar
+    /// leave from its ENRP port, because RSPLIB accepts a Presence only when its Server Information names the
+    /// association's remote address and port (one association per pair of registrars, RFC 5353 §7).
+    /// </summary>
+    public bool ReusePort { get; init; }
 
     /// <summary>
     /// Longest wait of the read and accept loops before they look whether their actor stopped; bounds how long a

@@ -44,6 +44,10 @@ public sealed class SctpSocket : IDisposable
         Check("bind", SctpNative.Bind(_handle, address, (uint)address.Length));
     }
 
+    /// <summary>SO_REUSEPORT before <see cref="Bind"/>: a listener and outbound sockets of the same process share one port.</summary>
+    public void EnableReusePort() =>
+        Check("setsockopt(SO_REUSEPORT)", SctpNative.SetSocketOption(_handle, SctpNative.SolSocket, SctpNative.SoReusePort, BitConverter.GetBytes(1), sizeof(int)));
+
     public void Listen(int backlog) => Check("listen", SctpNative.Listen(_handle, backlog));
 
     /// <summary>accept4 without waiting: the new association's socket (non-blocking), or null when none is pending.</summary>

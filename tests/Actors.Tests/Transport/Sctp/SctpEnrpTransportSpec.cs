@@ -45,6 +45,26 @@ public sealed class SctpEnrpTransportSpec : TestKit
         Assert.Equal(new EnrpListRequest(0x0a0a0a0a, 0x0b0b0b0b), answer.Message);
     }
 
+    [SctpFact]
+    public async Task An_outbound_association_bound_to_the_enrp_endpoint_leaves_from_the_listeners_port()
+    {
+        var near = CreateTestProbe("near");
+        var far = CreateTestProbe("far");
+        Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), near.Ref, Codec, AssociationSettings.Default,
+            SctpSettings.Enrp, maxAssociations: 4), "near-listener");
+        var nearBound = await near.ExpectMsgAsync<Bound>(timeout: Timeout);
+        Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), far.Ref, Codec, AssociationSettings.Default,
+            SctpSettings.Enrp, maxAssociations: 4), "far-listener");
+        var farBound = await far.ExpectMsgAsync<Bound>(timeout: Timeout);
+
+        Sys.ActorOf(OutboundSctpAssociationActor.Props(farBound.LocalEndPoint, near.Ref, Codec, AssociationSettings.Default, SctpSettings.Enrp,
+            maxQueued: 10, connectTimeout: Timeout, local: nearBound.LocalEndPoint), "near-outbound");
+
+        // RSPLIB takes a Presence only when the association's remote port is the ENRP port it names.
+        var inbound = await far.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        Assert.Equal(nearBound.LocalEndPoint.Port, ((IPEndPoint)inbound.Remote!).Port);
+    }
+
     [NoSctpFact]
     public async Task The_outbound_association_stops_and_the_listener_reports_the_reason()
     {
