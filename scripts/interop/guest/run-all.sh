@@ -8,6 +8,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ONLY=${INTEROP_ONLY:-}
 wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 for n in 1 2 3; do wanted $n && bash "$DIR/scenario$n.sh" "$OUT"; done
-if [ "${INTEROP_SCENARIO4:-0}" = 1 ] || [ "$ONLY" = 4 ]; then bash "$DIR/scenario4.sh" "$OUT"; fi   # experimental (docs/interop.md)
+if { [ -z "$ONLY" ] && [ "${INTEROP_SCENARIO4:-1}" = 1 ]; } || [ "$ONLY" = 4 ]; then bash "$DIR/scenario4.sh" "$OUT"; fi
 if [ -z "$ONLY" ] && [ "${INTEROP_UNIT_TESTS:-1}" = 1 ]; then bash "$DIR/sctp-tests.sh" "$OUT"; fi
 exit 0
