@@ -72,7 +72,7 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
         var self = Self;
         var cancel = _stop.Token;
         var poll = _sctp.PollInterval;
-        _ = Task.Factory.StartNew(() => AcceptLoop(socket, self, poll, cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        SctpAcceptLoop.Start(socket, self, poll, cancel);
     }
 
     protected override void PostStop()
@@ -114,31 +114,5 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
             $"session-{++_accepted}");
         Context.Watch(child);
         _open++;
-    }
-
-    private static void AcceptLoop(SctpSocket listener, IActorRef self, TimeSpan pollInterval, CancellationToken cancel)
-    {
-        while (!cancel.IsCancellationRequested)
-        {
-            try
-            {
-                if (!listener.WaitReady(write: false, pollInterval))
-                {
-                    continue;
-                }
-                while (!cancel.IsCancellationRequested && listener.TryAccept() is { } accepted)
-                {
-                    self.Tell(new SctpAccepted(accepted), ActorRefs.NoSender);
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SctpException)
-            {
-                continue;                                                    // aborted before accept completed
-            }
-        }
     }
 }

@@ -81,6 +81,13 @@ public sealed class HoconConfig
     public TimeSpan GetDuration(string path) =>
         HoconDuration.TryParse(Scalar(path).Text, out var d) ? d : throw Bad(path, "a duration such as 500ms or 5s");
 
+    /// <summary>A duration that must be above zero (timeouts, intervals).</summary>
+    public TimeSpan GetPositiveDuration(string path)
+    {
+        var value = GetDuration(path);
+        return value > TimeSpan.Zero ? value : throw new HoconException($"configuration key '{path}' must be a positive duration");
+    }
+
     public IReadOnlyList<string> GetStringList(string path)
     {
         if (!TryFind(path, out var v))

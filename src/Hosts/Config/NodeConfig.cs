@@ -30,10 +30,10 @@ public static class NodeConfig
             {
                 StaticRegistrars = registrars,
                 AnnounceListenEndPoint = announceListen,
-                AnnounceTimeout = Positive(config, $"{c}.announce-timeout"),
-                ConnectTimeout = Positive(config, $"{c}.connect-timeout"),
-                RequestTimeout = Positive(config, $"{c}.request-timeout"),
-                HuntRetryDelay = Positive(config, $"{c}.hunt-retry-delay"),
+                AnnounceTimeout = config.GetPositiveDuration($"{c}.announce-timeout"),
+                ConnectTimeout = config.GetPositiveDuration($"{c}.connect-timeout"),
+                RequestTimeout = config.GetPositiveDuration($"{c}.request-timeout"),
+                HuntRetryDelay = config.GetPositiveDuration($"{c}.hunt-retry-delay"),
                 MaxQueuedRequests = config.GetInt($"{c}.max-queued-requests"),
             },
             PoolUser = PoolUserSettings.Default with
@@ -54,10 +54,10 @@ public static class NodeConfig
         var life = config.GetString($"{p}.registration-life");
         return new PoolElementOptions(poolHandle, userTransport)
         {
-            ReregistrationInterval = Positive(config, $"{p}.reregistration-interval"),
-            RegistrationLife = life.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Positive(config, $"{p}.registration-life"),
-            RetryInitialDelay = Positive(config, $"{p}.retry-initial-delay"),
-            RetryMaxDelay = Positive(config, $"{p}.retry-max-delay"),
+            ReregistrationInterval = config.GetPositiveDuration($"{p}.reregistration-interval"),
+            RegistrationLife = life.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : config.GetPositiveDuration($"{p}.registration-life"),
+            RetryInitialDelay = config.GetPositiveDuration($"{p}.retry-initial-delay"),
+            RetryMaxDelay = config.GetPositiveDuration($"{p}.retry-max-delay"),
         };
     }
 
@@ -67,16 +67,10 @@ public static class NodeConfig
         var heartbeat = config.GetDuration($"{s}.heartbeat-interval");
         return PoolSessionOptions.Default with
         {
-            ConnectTimeout = Positive(config, $"{s}.connect-timeout"),
+            ConnectTimeout = config.GetPositiveDuration($"{s}.connect-timeout"),
             HeartbeatInterval = heartbeat > TimeSpan.Zero ? heartbeat : null,
-            HeartbeatTimeout = Positive(config, $"{s}.heartbeat-timeout"),
+            HeartbeatTimeout = config.GetPositiveDuration($"{s}.heartbeat-timeout"),
             MaxUnackedMessages = config.GetInt($"{s}.max-unacked-messages"),
         };
-    }
-
-    internal static TimeSpan Positive(HoconConfig config, string path)
-    {
-        var value = config.GetDuration(path);
-        return value > TimeSpan.Zero ? value : throw new HoconException($"configuration key '{path}' must be a positive duration");
     }
 }

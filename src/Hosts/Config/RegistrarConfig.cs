@@ -25,8 +25,8 @@ public static class RegistrarConfig
                 ? null
                 : EndPointText.Parse(sctp, AsapPort, $"{r}.asap-sctp"),
             AsapAnnounce = new AnnounceSettings(announceTargets, config.GetDuration($"{r}.announce-interval"), config.GetInt($"{r}.announce-ttl")),
-            KeepAliveInterval = Positive(config, $"{r}.keep-alive-interval"),
-            KeepAliveTimeout = Positive(config, $"{r}.keep-alive-timeout"),
+            KeepAliveInterval = config.GetPositiveDuration($"{r}.keep-alive-interval"),
+            KeepAliveTimeout = config.GetPositiveDuration($"{r}.keep-alive-timeout"),
             DefaultHandleResolutionItems = Math.Clamp(config.GetInt($"{r}.max-handle-resolution-items"), 1, 128),
             MaxHandleResolutionRate = config.GetDouble($"{r}.max-handle-resolution-rate"),
             MaxEndpointUnreachableRate = config.GetDouble($"{r}.max-endpoint-unreachable-rate"),
@@ -78,11 +78,11 @@ public static class RegistrarConfig
                 .Select(t => EndPointText.Parse(t, EnrpSettings.DefaultPort, $"{e}.presence-announce"))
                 .ToArray(),
             MulticastTimeToLive = config.GetInt($"{e}.presence-ttl"),
-            PeerHeartbeatCycle = Positive(config, $"{e}.peer-heartbeat-cycle"),
-            MaxTimeLastHeard = Positive(config, $"{e}.max-time-last-heard"),
-            MaxTimeNoResponse = Positive(config, $"{e}.max-time-no-response"),
-            TakeoverExpiry = Positive(config, $"{e}.takeover-expiry"),
-            MentorDiscoveryTimeout = Positive(config, $"{e}.mentor-discovery-timeout"),
+            PeerHeartbeatCycle = config.GetPositiveDuration($"{e}.peer-heartbeat-cycle"),
+            MaxTimeLastHeard = config.GetPositiveDuration($"{e}.max-time-last-heard"),
+            MaxTimeNoResponse = config.GetPositiveDuration($"{e}.max-time-no-response"),
+            TakeoverExpiry = config.GetPositiveDuration($"{e}.takeover-expiry"),
+            MentorDiscoveryTimeout = config.GetPositiveDuration($"{e}.mentor-discovery-timeout"),
             MaxElementsPerHandleTableResponse = Math.Max(1, config.GetInt($"{e}.max-elements-per-handle-table-response")),
             MaxHandleTableResponseBytes = Math.Max(256, config.GetInt($"{e}.max-handle-table-response-bytes")),
             MaxInvalidMessagesPerAssociation = Math.Max(1, config.GetInt($"{e}.max-invalid-messages-per-association")),
@@ -96,11 +96,5 @@ public static class RegistrarConfig
                 MaxPendingSendBytes = config.GetInt("rserpool.registrar.limits.max-pending-send-bytes"),
             },
         };
-    }
-
-    private static TimeSpan Positive(HoconConfig config, string path)
-    {
-        var value = config.GetDuration(path);
-        return value > TimeSpan.Zero ? value : throw new HoconException($"configuration key '{path}' must be a positive duration");
     }
 }

@@ -76,7 +76,7 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
         _handler.Tell(new Bound(Self, local), Self);
         var self = Self;
         var cancel = _stop.Token;
-        _ = Task.Factory.StartNew(() => AcceptLoop(socket, self, _sctp.PollInterval, cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        SctpAcceptLoop.Start(socket, self, _sctp.PollInterval, cancel);
     }
 
     protected override void PostStop()
@@ -113,32 +113,5 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
         var child = Context.ActorOf(SctpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings, _sctp), $"association-{++_accepted}");
         Context.Watch(child);
         _open++;
-    }
-
-    private static void AcceptLoop(SctpSocket listener, IActorRef self, TimeSpan pollInterval, CancellationToken cancel)
-    {
-        while (!cancel.IsCancellationRequested)
-        {
-            try
-            {
-                if (!listener.WaitReady(write: false, pollInterval))
-                {
-                    continue;
-                }
-                while (!cancel.IsCancellationRequested && listener.TryAccept() is { } accepted)
-                {
-                    self.Tell(new SctpAccepted(accepted), ActorRefs.NoSender);
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SctpException)
-            {
-                // An association aborted before accept completed: keep accepting the others.
-                continue;
-            }
-        }
     }
 }
