@@ -2,7 +2,7 @@
 # Scenario 3 (issue 7): OUR `rserpool terminal` resolves through RSPLIB's rspregistrar (ASAP over SCTP) and talks to
 # RSPLIB `rspserver -echo` PEs over SCTP, failing over when its PE is killed; then with `rspserver -pingpong`
 # (PPID 33) it echoes RSPLIB's cookie after the failover, so the new PE goes on counting replies without a gap.
-# Usage: scenario3.sh OUTDIR
+# No transport flag: with kernel SCTP our terminal speaks ASAP over SCTP by default. Usage: scenario3.sh OUTDIR
 set -u
 OUT=$1/scenario3
 mkdir -p "$OUT"
@@ -38,7 +38,7 @@ terminal_session() {
     exec 7<>"$fifo"                                                   # read-write: neither open below blocks
     # Not start_bg: a background command's stdin would be /dev/null unless redirected on the command itself.
     env DOTNET_TieredPGO=0 $RSERPOOL terminal --protocol "$1" --pool "$2" --registrar 127.0.0.1:3863 \
-        --registrar-transport sctp --config "$OUT/node.conf" --answer-timeout 15s --log-level Debug <"$fifo" >"$OUT/$3.log" 2>&1 &
+        --config "$OUT/node.conf" --answer-timeout 15s --log-level Debug <"$fifo" >"$OUT/$3.log" 2>&1 &
     TERMINAL=$!
     PIDS+=("$TERMINAL")
 }

@@ -22,12 +22,14 @@ rserpool.registrar.enrp {
   max-time-last-heard = 5s
   max-time-no-response = 5s
   takeover-expiry = 5s
+  mentor-discovery-timeout = 5s
 }
 CONF
 start_bg "$OUT/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3864 --asap-sctp 127.0.0.1:3864 --asap-announce off \
-    --enrp 127.0.0.1:9902 --enrp-transport sctp --peer 127.0.0.1:9901 --log-level Debug
+    --enrp 127.0.0.1:9902 --peer 127.0.0.1:9901 --log-level Debug
 REGISTRAR=$LAST_PID
-if wait_for 90 grep -q "ENRP on SCTP" "$OUT/registrar.log"; then
+# Default ENRP transport "auto": TCP and SCTP on 9902 (rspregistrar is reached over SCTP after TCP is refused).
+if wait_for 90 grep -q "ENRP on TCP and SCTP" "$OUT/registrar.log"; then
     result s4-registrar-enrp-sctp PASS "$(grep -o 'ready: .*' "$OUT/registrar.log" | head -1 | sed 's/ {"ActorPath.*//; s/ {}$//')"
 else
     result s4-registrar-enrp-sctp FAIL "our registrar did not serve ENRP on SCTP (see scenario4/registrar.log)"; exit 1
@@ -36,7 +38,7 @@ fi
 start_bg "$OUT/rspserver.out" rspserver -echo -poolhandle=EchoPool -registrar=127.0.0.1:3863 -asapannounce=off -local=127.0.0.1 \
     -loglevel=3 -logcolor=off -logfile="$OUT/rspserver.log"
 start_bg "$OUT/server.log" env DOTNET_TieredPGO=0 $RSERPOOL server --service echo --pool EchoPool --registrar 127.0.0.1:3864 \
-    --registrar-transport sctp --transport sctp --local 127.0.0.1:0 --config "$OUT/node.conf" --log-level Debug
+    --local 127.0.0.1:0 --config "$OUT/node.conf" --log-level Debug
 wait_for 120 grep -q "server ready" "$OUT/server.log" || { result s4-server FAIL "our server did not register with our registrar"; exit 1; }
 
 two_at() { hsdump_to "$OUT/hsdump-$1.txt" "$2"; grep -a 'Pool "EchoPool"' "$OUT/hsdump-$1.txt" | grep -q "(2 nodes)"; }
@@ -50,6 +52,20 @@ if wait_for 60 two_at ours 127.0.0.1:9902; then
 else
     result s4-ours-sees-both FAIL "our registrar's handlespace (hsdump) lacks a PE (see scenario4/hsdump-ours.txt, registrar.log)"
 fi
+
+# The same ENRP port over TCP: a TCP-only registrar of ours (ENRP 9904) takes ours on 9902 as its mentor and must
+# download both PEs (ours and, replicated over SCTP from rspregistrar, the rspserver). It leaves again at once, so the
+# rspregistrars below never learn of a peer they cannot reach.
+mkdir -p "$OUT/tcp-peer"
+start_bg "$OUT/tcp-peer/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3866 --asap-sctp off \
+    --asap-announce off --enrp 127.0.0.1:9904 --enrp-transport tcp --peer 127.0.0.1:9902 --log-level Debug
+TCP_PEER=$LAST_PID
+if wait_for 90 grep -a -q -E "startup phase over .*; 2 PEs known" "$OUT/tcp-peer/registrar.log"; then
+    result s4-enrp-tcp-beside-sctp PASS "$(grep -a -m1 -o 'ready: .*' "$OUT/tcp-peer/registrar.log" | sed 's/ {.*//'); $(grep -a -m1 -o 'ENRP startup phase over.*PEs known' "$OUT/tcp-peer/registrar.log")"
+else
+    result s4-enrp-tcp-beside-sctp FAIL "a TCP-only registrar did not download both PEs from ours over TCP (see scenario4/tcp-peer/registrar.log)"
+fi
+stop_pid "$TCP_PEER"
 
 # Each hsdump run joins the registrars as a peer and leaves at once; a takeover waits for the acknowledgement of every
 # listed peer (enrp.md §5 step 1), RSPLIB's even of one found dead meanwhile. Both registrars drop such a peer after

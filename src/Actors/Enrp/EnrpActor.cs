@@ -38,6 +38,12 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private readonly Dictionary<IActorRef, int> _invalidCounts = [];
     private readonly Dictionary<IActorRef, IPAddress> _remoteAddresses = [];
     private readonly Dictionary<IPEndPoint, IActorRef> _sharedAssociations = [];
+    private readonly Dictionary<IActorRef, IEnrpTransport> _associationTransports = [];
+    private readonly Dictionary<IPEndPoint, IEnrpTransport> _endPointTransports = [];
+    private readonly HashSet<IActorRef> _establishedOutbound = [];
+    private EnrpSettings _connectSettings;
+    private IActorRef _additionalListener = ActorRefs.Nobody;
+    private bool _additionalServed;
     private readonly List<PoolElementEntry> _scratch = [];
     private IPEndPoint? _endPoint;
     private IActorRef _udpPresence = ActorRefs.Nobody;
@@ -54,8 +60,17 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _replica = new PoolHandlespace(handlespace with { MaxElementsPerAssociation = int.MaxValue, MaxUnreachableReports = int.MaxValue });
         _log = Context.GetLogger();
         _random = new Random(unchecked((int)serverId));
+        _connectSettings = settings;
 
+        Receive<Bound>(bound => bound.Listener.Equals(_additionalListener), OnAdditionalBound);
         Receive<Bound>(OnBound);
+        Receive<BindFailed>(_ => Sender.Equals(_additionalListener), failed =>
+        {
+            _log.Warning("registrar 0x{ServerId:x8}: ENRP not served over {Transport} on {EndPoint}: {Reason}",
+                _serverId, _settings.AdditionalTransport!.Name, failed.EndPoint, failed.Reason);
+            _additionalListener = ActorRefs.Nobody;
+            ReportBound();
+        });
         Receive<BindFailed>(failed =>
         {
             _log.Error("registrar 0x{ServerId:x8}: cannot listen on ENRP endpoint {EndPoint}: {Reason}", _serverId, failed.EndPoint, failed.Reason);
@@ -68,7 +83,13 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             {
                 IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
                 _remoteAddresses[established.Association] = address;
-                if (_settings.Transport.SharesAssociations)
+                if (OutboundOf(established.Association) is { } outbound)
+                {
+                    _establishedOutbound.Add(outbound);
+                    _associationTransports[established.Association] = _associationTransports[outbound];
+                }
+
+                if (TransportOf(established.Association).SharesAssociations)
                 {
                     _sharedAssociations[new IPEndPoint(address, remote.Port)] = established.Association;
                 }
@@ -105,7 +126,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     // A failing peer actor is not restarted with stale timers: the next Presence creates it again.
     protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
 
-    protected override void PreStart() => _settings.Transport.Listen(Context, _settings.EndPoint, Self, _codec, _settings);
+    protected override void PreStart() => _settings.Transport.Listen(Context, _settings.EndPoint, Self, _codec, _settings, "enrp-listener");
 
     private long Now => Context.System.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -113,8 +134,25 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private void OnBound(Bound bound)
     {
         _endPoint = bound.LocalEndPoint;
-        _log.Info("registrar 0x{ServerId:x8} serving ENRP on {EndPoint} ({Count} static peers)", _serverId, bound.LocalEndPoint, _settings.Peers.Count);
-        Context.Parent.Tell(new EnrpBound(bound.LocalEndPoint), Self);
+        _connectSettings = _settings with { EndPoint = bound.LocalEndPoint };
+        _log.Info("registrar 0x{ServerId:x8} serving ENRP over {Transport} on {EndPoint} ({Count} static peers)",
+            _serverId, _settings.Transport.Name, bound.LocalEndPoint, _settings.Peers.Count);
+        if (_settings.AdditionalTransport is { } additional)
+        {
+            if (additional.UnavailableReason is { } reason)
+            {
+                _log.Info("registrar 0x{ServerId:x8}: ENRP over {Transport} only, not {Additional}: {Reason}", _serverId, _settings.Transport.Name, additional.Name, reason);
+            }
+            else
+            {
+                _additionalListener = additional.Listen(Context, bound.LocalEndPoint, Self, _codec, _settings, $"enrp-listener-{additional.Name}");
+            }
+        }
+
+        if (_additionalListener.Equals(ActorRefs.Nobody))
+        {
+            ReportBound();
+        }
         if (_settings.PresenceTargets.Count > 0)
         {
             _udpPresence = Context.ActorOf(UdpPresenceActor.Props(bound.LocalEndPoint, _settings.PresenceTargets, _settings.MulticastTimeToLive,
@@ -150,6 +188,43 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         // Jitter ±12.5 % (enrp.md §7, RSPLIB registrarRandomizeCycle).
         double factor = 0.875 + (0.25 * _random.NextDouble());
         Timers.StartSingleTimer(HeartbeatTimer, EnrpTick.Heartbeat, _settings.PeerHeartbeatCycle * factor);
+    }
+
+    // Issue 7: the same ENRP port over a second transport (SCTP next to TCP).
+    private void OnAdditionalBound(Bound bound)
+    {
+        _additionalServed = true;
+        _log.Info("registrar 0x{ServerId:x8} serving ENRP over {Transport} on {EndPoint} too", _serverId, _settings.AdditionalTransport!.Name, bound.LocalEndPoint);
+        ReportBound();
+    }
+
+    private void ReportBound() => Context.Parent.Tell(new EnrpBound(_endPoint!, ServedTransports()), Self);
+
+    private IReadOnlyList<string> ServedTransports() =>
+        _additionalServed ? [_settings.Transport.Name, _settings.AdditionalTransport!.Name] : [_settings.Transport.Name];
+
+    // The outbound actor a transport made for this association: the association itself or its parent (the actor that
+    // connects hands the socket to a child).
+    private IActorRef? OutboundOf(IActorRef association) =>
+        _outboundEndPoints.ContainsKey(association)
+            ? association
+            : _outboundEndPoints.Keys.FirstOrDefault(outbound => association.Path.Parent?.Equals(outbound.Path) == true);
+
+    // Outbound associations were made by a known transport; inbound ones by the additional listener or the primary one.
+    private IEnrpTransport TransportOf(IActorRef association)
+    {
+        if (_associationTransports.TryGetValue(association, out IEnrpTransport? transport))
+        {
+            return transport;
+        }
+
+        if (_additionalServed && _settings.AdditionalTransport!.Accepted(_additionalListener, association))
+        {
+            _associationTransports[association] = _settings.AdditionalTransport;
+            return _settings.AdditionalTransport;
+        }
+
+        return _settings.Transport;
     }
 
     private EnrpPresence Presence(uint receiverId, bool replyRequired)
@@ -273,6 +348,10 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (EndPointOf(presence.ServerInformation, association) is { } endPoint)
         {
             peer.EndPoint = endPoint;
+            if (_additionalServed)
+            {
+                _endPointTransports[endPoint] = TransportOf(association);   // answer a peer over the transport it spoke
+            }
         }
 
         Heard(peer, association);
@@ -368,6 +447,11 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         _tableCursors.Remove(serverId);
+        if (peer.EndPoint is { } endPoint && !_settings.Peers.Contains(endPoint))
+        {
+            _endPointTransports.Remove(endPoint);   // bounded by the peer list (static peers keep what they spoke)
+        }
+
         Context.Stop(peer.Actor);
         _log.Info("registrar 0x{ServerId:x8}: ENRP peer 0x{PeerId:x8} removed: {Why}", _serverId, serverId, why);
         if (_inStartup && _mentorId == serverId)
@@ -478,7 +562,9 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     {
         if (!_outbound.TryGetValue(endPoint, out IActorRef? association) && !_sharedAssociations.TryGetValue(endPoint, out association))
         {
-            association = _settings.Transport.Connect(Context, endPoint, Self, _codec, _settings, $"connection-{++_connectionNumber}");
+            IEnrpTransport transport = _endPointTransports.GetValueOrDefault(endPoint) ?? _settings.Transport;
+            association = transport.Connect(Context, endPoint, Self, _codec, _connectSettings, $"connection-{++_connectionNumber}");
+            _associationTransports[association] = transport;
             Context.Watch(association);
             _outbound.Add(endPoint, association);
             _outboundEndPoints.Add(association, endPoint);
@@ -505,7 +591,17 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (_outboundEndPoints.Remove(actor, out IPEndPoint? endPoint))
         {
             _outbound.Remove(endPoint);
+            bool neverConnected = !_establishedOutbound.Contains(actor);
+            if (neverConnected && _additionalServed && !_peers.Values.Any(peer => endPoint.Equals(peer.EndPoint)))
+            {
+                // Not reachable over this transport (e.g. RSPLIB has no ENRP over TCP): the next Presence tries the other.
+                IEnrpTransport tried = _associationTransports.GetValueOrDefault(actor) ?? _settings.Transport;
+                _endPointTransports[endPoint] = ReferenceEquals(tried, _settings.Transport) ? _settings.AdditionalTransport! : _settings.Transport;
+            }
         }
+
+        _associationTransports.Remove(actor);
+        _establishedOutbound.Remove(actor);
 
         _invalidCounts.Remove(actor);
         if (_remoteAddresses.Remove(actor))
@@ -524,5 +620,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _mentorId,
         _peers.Values.OrderBy(peer => peer.ServerId).Select(peer => new EnrpPeerStatus(peer.ServerId, peer.EndPoint, peer.State, peer.Silent)).ToList(),
         _takeovers.Keys.Order().ToList(),
-        _takenOver.ToList());
+        _takenOver.ToList())
+    {
+        ServedTransports = _endPoint is null ? [] : ServedTransports(),
+    };
 }

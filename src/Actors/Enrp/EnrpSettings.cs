@@ -74,4 +74,12 @@ public sealed record EnrpSettings
 
     /// <summary>How associations are made (TCP by default; tests plug an in-memory network).</summary>
     public IEnrpTransport Transport { get; init; } = TcpEnrpTransport.Instance;
+
+    /// <summary>
+    /// A second transport served on the same address and port once <see cref="Transport"/> is bound (null = none): the
+    /// host's "auto" serves SCTP next to TCP where the kernel has it (issue 7; RSPLIB speaks SCTP only). A peer first
+    /// heard over it is answered over it; a static peer that cannot be reached over one transport is tried over the other.
+    /// Skipped with a warning when <see cref="IEnrpTransport.UnavailableReason"/> is set or its port is taken.
+    /// </summary>
+    public IEnrpTransport? AdditionalTransport { get; init; }
 }

@@ -18,4 +18,8 @@ public sealed record EnrpStatus(
     uint MentorId,
     IReadOnlyList<EnrpPeerStatus> Peers,
     IReadOnlyList<uint> TakeoversRunning,
-    IReadOnlyList<uint> TakenOver);
+    IReadOnlyList<uint> TakenOver)
+{
+    /// <summary>Transports ENRP is served over ("tcp", "sctp"), the configured one first; empty before binding.</summary>
+    public IReadOnlyList<string> ServedTransports { get; init; } = [];
+}

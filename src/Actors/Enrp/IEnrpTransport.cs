@@ -12,8 +12,20 @@ namespace RSerPool.Actors.Enrp;
 /// </summary>
 public interface IEnrpTransport
 {
-    /// <summary>A listener child of <paramref name="context"/>; it tells <paramref name="handler"/> <see cref="Bound"/> or <see cref="BindFailed"/>.</summary>
-    IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings);
+    /// <summary>Short lower-case name for logs and actor names ("tcp", "sctp").</summary>
+    string Name { get; }
+
+    /// <summary>Null when this transport works on this host; otherwise why not (e.g. no kernel SCTP).</summary>
+    string? UnavailableReason => null;
+
+    /// <summary>
+    /// A listener child <paramref name="name"/> of <paramref name="context"/>; it tells <paramref name="handler"/>
+    /// <see cref="Bound"/> or <see cref="BindFailed"/>.
+    /// </summary>
+    IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name);
+
+    /// <summary>Whether <paramref name="association"/> was accepted by <paramref name="listener"/> (by default: is its child).</summary>
+    bool Accepted(IActorRef listener, IActorRef association) => association.Path.Parent?.Equals(listener.Path) == true;
 
     /// <summary>An outbound association child of <paramref name="context"/> to <paramref name="remote"/>; it queues sends until connected and stops if connecting fails.</summary>
     IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name);

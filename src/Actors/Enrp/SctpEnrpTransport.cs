@@ -28,12 +28,15 @@ public sealed class SctpEnrpTransport : IEnrpTransport
     /// <summary>An association from a peer's ENRP port is that pair's one association (both ends bound to their ENRP ports).</summary>
     public bool SharesAssociations => true;
 
-    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
+    public string Name => "sctp";
+
+    public string? UnavailableReason => SctpSupport.IsAvailable ? null : SctpSupport.Reason;
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return context.ActorOf(SctpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, SctpSettings.Enrp, settings.MaxAssociations),
-            "enrp-listener");
+        return context.ActorOf(SctpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, SctpSettings.Enrp, settings.MaxAssociations), name);
     }
 
     public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)

@@ -11,11 +11,13 @@ public sealed class TcpEnrpTransport : IEnrpTransport
 {
     public static TcpEnrpTransport Instance { get; } = new();
 
-    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
+    public string Name => "tcp";
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return context.ActorOf(TcpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, settings.MaxAssociations), "enrp-listener");
+        return context.ActorOf(TcpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, settings.MaxAssociations), name);
     }
 
     public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)

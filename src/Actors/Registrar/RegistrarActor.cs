@@ -41,6 +41,7 @@ public sealed class RegistrarActor : ReceiveActor
     private IActorRef _enrp = ActorRefs.Nobody;
     private IPEndPoint? _asapEndPoint;
     private IPEndPoint? _enrpEndPoint;
+    private IReadOnlyList<string>? _enrpTransports;
     private IActorRef _sctpListener = ActorRefs.Nobody;
     private long _nextAssociationId;
     private long _nextPoolNumber;
@@ -97,6 +98,7 @@ public sealed class RegistrarActor : ReceiveActor
         Receive<EnrpBound>(bound =>
         {
             _enrpEndPoint = bound.LocalEndPoint;
+            _enrpTransports = bound.Transports;
             ReportStartedIfReady();
         });
         Receive<EnrpStartFailed>(failed =>
@@ -137,7 +139,7 @@ public sealed class RegistrarActor : ReceiveActor
     {
         if (_asapEndPoint is not null && (_settings.Enrp is null || _enrpEndPoint is not null))
         {
-            _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint), Self);
+            _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint, _enrpTransports), Self);
         }
     }
 

@@ -6,4 +6,5 @@ namespace RSerPool.Actors.Registrar;
 /// Told to the registrar's observer once the ASAP listener (and the ENRP one, when ENRP is on) is bound; the
 /// endpoints have the real ports.
 /// </summary>
-public sealed record RegistrarStarted(uint ServerId, IPEndPoint AsapEndPoint, IPEndPoint? EnrpEndPoint = null);
+/// <param name="EnrpTransports">Transports ENRP is served over ("tcp", "sctp"); empty without ENRP.</param>
+public sealed record RegistrarStarted(uint ServerId, IPEndPoint AsapEndPoint, IPEndPoint? EnrpEndPoint = null, IReadOnlyList<string>? EnrpTransports = null);

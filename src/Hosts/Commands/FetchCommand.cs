@@ -45,6 +45,7 @@ public static class FetchCommand
             string target = parse.GetValue(output) ?? Path.GetFileName(fileName);
 
             using var logger = HostLogging.Create(KernelConfig.LogLevel(config), toStandardError: true);
+            SctpFallbackNotice.LogIfUnavailable(logger, config);
             var system = ActorSystem.Create("rserpool-fetch", KernelConfig.Read(config, logger));
             try
             {

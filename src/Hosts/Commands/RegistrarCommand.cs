@@ -29,7 +29,7 @@ public static class RegistrarCommand
         var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (0 = unlimited; RSPLIB -maxhrrate)" };
         var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (0 = unlimited; RSPLIB -maxeurate)" };
         var enrp = new Option<string?>("--enrp") { Description = "ENRP TCP endpoint HOST:PORT, or off (default 0.0.0.0:9901; port 0 = any free port)" };
-        var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp (default) or sctp (RFC 5353, as RSPLIB)" };
+        var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); default rserpool.registrar.enrp.transport (auto)" };
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
@@ -91,7 +91,7 @@ public static class RegistrarCommand
             {
                 if (settings.AsapSctpEndPoint is not null && !SctpSupport.IsAvailable)
                 {
-                    logger.Information("ASAP on TCP only: {Reason}", SctpSupport.Reason);
+                    logger.Information("ASAP and ENRP on TCP only: {Reason}", SctpSupport.Reason);
                 }
                 var outcome = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var observer = system.ActorOf(StartupObserverActor.Props(outcome), "startup-observer");
@@ -102,7 +102,7 @@ public static class RegistrarCommand
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
                             logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}, ENRP on {EnrpTransport} {EnrpEndPoint}",
-                                started.ServerId, started.AsapEndPoint, settings.Enrp?.Transport is Actors.Enrp.SctpEnrpTransport ? "SCTP" : "TCP", enrpEndPoint);
+                                started.ServerId, started.AsapEndPoint, string.Join(" and ", (started.EnrpTransports ?? []).Select(t => t.ToUpperInvariant())), enrpEndPoint);
                         }
                         else
                         {

@@ -77,6 +77,7 @@ public static class ServerCommand
 
             return await ServiceHost.RunAsync(config, "rserpool-server", async (system, logger) =>
             {
+                SctpFallbackNotice.LogIfUnavailable(logger, config);
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
                 var serverOptions = PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") };
                 var server = sctp

@@ -2,6 +2,7 @@ using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Hosts.Config;
 
@@ -49,14 +50,23 @@ public static class RegistrarConfig
         };
     }
 
-    /// <summary>rserpool.registrar.enrp.*; null when the endpoint is "off".</summary>
-    /// <summary>rserpool.registrar.enrp.transport: tcp or sctp (RFC 5353 §7).</summary>
-    public static IEnrpTransport ReadEnrpTransport(string text, string source) => text.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// rserpool.registrar.enrp.transport: tcp, sctp (RFC 5353 §7) or auto (TCP, plus SCTP on the same port where the
+    /// kernel has it: issue 7). The second transport is the additional one, null when there is none.
+    /// </summary>
+    public static (IEnrpTransport Transport, IEnrpTransport? Additional) ReadEnrpTransport(string text, string source) =>
+        ReadEnrpTransport(text, SctpSupport.IsAvailable, source);
+
+    /// <summary>The same, with <paramref name="sctpAvailable"/> deciding "auto".</summary>
+    public static (IEnrpTransport Transport, IEnrpTransport? Additional) ReadEnrpTransport(string text, bool sctpAvailable, string source) => text.Trim().ToLowerInvariant() switch
     {
-        "tcp" => TcpEnrpTransport.Instance,
-        "sctp" => SctpEnrpTransport.Instance,
-        _ => throw new HoconException($"{source}: '{text}' is not an ENRP transport (tcp or sctp)"),
+        "tcp" => (TcpEnrpTransport.Instance, null),
+        "sctp" => (SctpEnrpTransport.Instance, null),
+        "auto" => (TcpEnrpTransport.Instance, sctpAvailable ? SctpEnrpTransport.Instance : null),
+        _ => throw new HoconException($"{source}: '{text}' is not an ENRP transport (tcp, sctp or auto)"),
     };
+
+    /// <summary>rserpool.registrar.enrp.*; null when the endpoint is "off".</summary>
 
     public static EnrpSettings? ReadEnrp(HoconConfig config)
     {
@@ -68,10 +78,12 @@ public static class RegistrarConfig
             return null;
         }
 
+        var (transport, additional) = ReadEnrpTransport(config.GetString($"{e}.transport"), $"{e}.transport");
         return new EnrpSettings
         {
             EndPoint = EndPointText.Parse(endpoint, EnrpSettings.DefaultPort, $"{e}.endpoint"),
-            Transport = ReadEnrpTransport(config.GetString($"{e}.transport"), $"{e}.transport"),
+            Transport = transport,
+            AdditionalTransport = additional,
             Peers = config.GetStringList($"{e}.peers").Select(p => EndPointText.Parse(p, EnrpSettings.DefaultPort, $"{e}.peers")).ToArray(),
             PresenceTargets = config.GetStringList($"{e}.presence-announce")
                 .Where(t => !t.Equals("off", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.PoolElements;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using Xunit;
 
@@ -27,20 +28,31 @@ public sealed class RegistrarTransportTextTests
     }
 
     [Fact]
-    public void The_reference_configuration_keeps_tcp_towards_registrars()
+    public void The_reference_configuration_uses_sctp_towards_registrars_where_the_kernel_has_it()
     {
         var options = NodeConfig.Read(HoconConfig.Load([]));
-        Assert.Same(TcpRegistrarConnector.Instance, options.Connector);
+        Assert.Same(SctpSupport.IsAvailable ? SctpRegistrarConnector.Instance : TcpRegistrarConnector.Instance, options.Connector);
+        var tcp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "tcp"));
+        Assert.Same(TcpRegistrarConnector.Instance, tcp.Connector);
         var sctp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "sctp"));
         Assert.Same(SctpRegistrarConnector.Instance, sctp.Connector);
+        Assert.Equal("auto", HoconConfig.Load([]).GetString("rserpool.server.transport"));
     }
 
     [Fact]
-    public void The_registrar_s_enrp_transport_is_tcp_unless_sctp_is_asked()
+    public void The_registrar_serves_enrp_over_tcp_and_over_sctp_too_where_the_kernel_has_it()
     {
-        Assert.Same(TcpEnrpTransport.Instance, RegistrarConfig.ReadEnrp(HoconConfig.Load([]))!.Transport);
+        Assert.Equal((TcpEnrpTransport.Instance, SctpEnrpTransport.Instance), RegistrarConfig.ReadEnrpTransport("auto", sctpAvailable: true, "t"));
+        Assert.Equal((TcpEnrpTransport.Instance, null), RegistrarConfig.ReadEnrpTransport("auto", sctpAvailable: false, "t"));
+        Assert.Equal((TcpEnrpTransport.Instance, null), RegistrarConfig.ReadEnrpTransport("TCP", sctpAvailable: true, "t"));
+        Assert.Equal((SctpEnrpTransport.Instance, null), RegistrarConfig.ReadEnrpTransport("sctp", sctpAvailable: false, "t"));
+
+        var byDefault = RegistrarConfig.ReadEnrp(HoconConfig.Load([]))!;
+        Assert.Same(TcpEnrpTransport.Instance, byDefault.Transport);
+        Assert.Equal(SctpSupport.IsAvailable ? SctpEnrpTransport.Instance : null, byDefault.AdditionalTransport);
         var sctp = RegistrarConfig.ReadEnrp(HoconConfig.Load([]).With("rserpool.registrar.enrp.transport", "sctp"));
         Assert.Same(SctpEnrpTransport.Instance, sctp!.Transport);
+        Assert.Null(sctp.AdditionalTransport);
         Assert.Throws<HoconException>(() => RegistrarConfig.ReadEnrp(HoconConfig.Load([]).With("rserpool.registrar.enrp.transport", "udp")));
     }
 }

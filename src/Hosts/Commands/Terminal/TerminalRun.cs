@@ -96,6 +96,7 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
     private async Task<int> RunAsync(Func<PoolSession, ILogger, Task<int>> body, CancellationToken cancel)
     {
         using var logger = HostLogging.Create(KernelConfig.LogLevel(config), toStandardError: true);
+        SctpFallbackNotice.LogIfUnavailable(logger, config);
         var system = ActorSystem.Create("rserpool-terminal", KernelConfig.Read(config, logger));
         try
         {

@@ -24,7 +24,7 @@ public abstract class EnrpSpecBase : TestKit
     /// <summary>Starts registrar <paramref name="n"/> (ENRP endpoint 10.9.0.n:9901) with static peers by number.</summary>
     private int _incarnations;
 
-    protected RegistrarNode StartRegistrar(uint id, int n, int[] peers, EnrpSettings? enrp = null)
+    protected RegistrarNode StartRegistrar(uint id, int n, int[] peers, EnrpSettings? enrp = null, IEnrpTransport? transport = null)
     {
         var settings = new RegistrarSettings
         {
@@ -37,7 +37,7 @@ public abstract class EnrpSpecBase : TestKit
             {
                 EndPoint = EnrpEndPoint(n),
                 Peers = peers.Select(EnrpEndPoint).ToArray(),
-                Transport = Network,
+                Transport = transport ?? Network,
             },
         };
         int incarnation = ++_incarnations;   // a registrar started again at the same place gets new actor names

@@ -25,8 +25,31 @@ public sealed class InMemoryEnrpNetwork : IEnrpTransport
     /// <summary>Every message that went through, in order (after <see cref="Drop"/>).</summary>
     public List<EnrpMessage> Delivered { get; } = [];
 
-    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings) =>
-        context.ActorOf(Props.Create(() => new InMemoryListenerActor(this, endPoint, handler)), "enrp-listener");
+    public string Name { get; init; } = "memory";
+
+    public string? UnavailableReason { get; init; }
+
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name) =>
+        context.ActorOf(Props.Create(() => new InMemoryListenerActor(this, endPoint, handler)), name);
+
+    // Accepting pipe ends are not the listener's children; the network remembers which it made.
+    public bool Accepted(IActorRef listener, IActorRef association)
+    {
+        lock (_gate)
+        {
+            return _accepted.Contains(association);
+        }
+    }
+
+    private readonly HashSet<IActorRef> _accepted = [];
+
+    internal void RecordAccepted(IActorRef association)
+    {
+        lock (_gate)
+        {
+            _accepted.Add(association);
+        }
+    }
 
     public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name) =>
         context.ActorOf(Props.Create(() => new PipeEndActor(this, handler, remote, null)), name);

@@ -68,6 +68,7 @@ internal sealed class PipeEndActor : ReceiveActor
             var local = new IPEndPoint(IPAddress.Parse("10.255.0.1"), (int)Interlocked.Increment(ref s_ports));
             var self = Self;
             _partner = Context.System.ActorOf(Props.Create(() => new PipeEndActor(_network, listener, local, self)));
+            _network.RecordAccepted(_partner);
         }
 
         Context.Watch(_partner);

@@ -19,6 +19,8 @@ internal sealed class RecordingEnrpTransport(IActorRef listener, IActorRef outbo
 
     public bool SharesAssociations => sharesAssociations;
 
+    public string Name { get; init; } = "recording";
+
     public IReadOnlyList<IPEndPoint> Connects
     {
         get
@@ -30,7 +32,7 @@ internal sealed class RecordingEnrpTransport(IActorRef listener, IActorRef outbo
         }
     }
 
-    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings)
+    public IActorRef Listen(IActorContext context, IPEndPoint endPoint, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
     {
         Handler = handler;
         return listener;
