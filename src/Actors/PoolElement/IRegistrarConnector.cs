@@ -11,5 +11,8 @@ namespace RSerPool.Actors.PoolElements;
 /// </summary>
 public interface IRegistrarConnector
 {
+    /// <summary>True when it speaks ASAP over SCTP: a Server Announce's SCTP Transport is then preferred to its TCP one.</summary>
+    bool UsesSctp => false;
+
     void Connect(ConnectRegistrar request, IActorRef client);
 }

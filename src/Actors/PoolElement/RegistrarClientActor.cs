@@ -91,7 +91,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     {
         if (_settings.AnnounceListenEndPoint is { } listen)
         {
-            _announceListener = Context.ActorOf(ServerAnnounceListenerActor.Props(listen), "announce-listener");
+            _announceListener = Context.ActorOf(ServerAnnounceListenerActor.Props(listen, _connector.UsesSctp), "announce-listener");
             Context.Watch(_announceListener);
         }
 

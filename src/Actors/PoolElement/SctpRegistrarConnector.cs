@@ -13,6 +13,8 @@ public sealed class SctpRegistrarConnector : IRegistrarConnector
 {
     public static SctpRegistrarConnector Instance { get; } = new();
 
+    public bool UsesSctp => true;
+
     public void Connect(ConnectRegistrar request, IActorRef client)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,33 +12,39 @@ namespace RSerPool.Actors.PoolElements;
 /// <summary>
 /// Owns one UDP socket bound to the announce endpoint (joining the group when it is a multicast address) and tells
 /// its parent <see cref="AnnounceListenerBound"/> once, then <see cref="ServerAnnounceReceived"/> per valid announce.
-/// The registrar's ASAP endpoint is the announce's TCP transport (else SCTP: our registrars serve both on one
-/// port number); a transport without addresses means the datagram's source address; without any transport, the
+/// The registrar's ASAP endpoint is the announce's TCP transport, or its SCTP one for a client that speaks SCTP
+/// (else the other: our registrars serve both on one port number by default); a transport without addresses means the datagram's source address; without any transport, the
 /// source address and source port (asap.md §4.7, RSPLIB). Anything else on the socket is dropped.
 /// </summary>
 public sealed class ServerAnnounceListenerActor : ReceiveActor
 {
     private const int MaxDatagram = 65_535;
     private readonly IPEndPoint _listen;
+    private readonly bool _preferSctp;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _socket;
 
-    public ServerAnnounceListenerActor(IPEndPoint listen)
+    public ServerAnnounceListenerActor(IPEndPoint listen, bool preferSctp)
     {
         _listen = listen;
+        _preferSctp = preferSctp;
         _log = Context.GetLogger();
     }
 
-    public static Props Props(IPEndPoint listen) => Kernel.Props.Create(() => new ServerAnnounceListenerActor(listen));
+    public static Props Props(IPEndPoint listen, bool preferSctp = false) => Kernel.Props.Create(() => new ServerAnnounceListenerActor(listen, preferSctp));
 
-    /// <summary>The ASAP endpoint an announce from <paramref name="source"/> names (asap.md §4.7).</summary>
-    public static IPEndPoint AsapEndPointOf(AsapServerAnnounce announce, IPEndPoint source)
+    /// <summary>
+    /// The ASAP endpoint an announce from <paramref name="source"/> names (asap.md §4.7): its TCP Transport, or its
+    /// SCTP one when <paramref name="preferSctp"/> (the client speaks SCTP), else the other; the source when it has none.
+    /// </summary>
+    public static IPEndPoint AsapEndPointOf(AsapServerAnnounce announce, IPEndPoint source, bool preferSctp = false)
     {
         ArgumentNullException.ThrowIfNull(announce);
         ArgumentNullException.ThrowIfNull(source);
-        TransportParameter? chosen = announce.Transports.FirstOrDefault(t => t is TcpTransport)
-            ?? announce.Transports.FirstOrDefault(t => t is SctpTransport);
+        TransportParameter? tcp = announce.Transports.FirstOrDefault(t => t is TcpTransport);
+        TransportParameter? sctp = announce.Transports.FirstOrDefault(t => t is SctpTransport);
+        TransportParameter? chosen = preferSctp ? sctp ?? tcp : tcp ?? sctp;
         if (chosen is null)
         {
             return source;
@@ -75,7 +81,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
         var bound = (IPEndPoint)socket.LocalEndPoint!;
         _log.Info("listening for ASAP Server Announces on UDP {EndPoint}{Group}", bound, multicast ? $" (group {_listen.Address})" : string.Empty);
         Context.Parent.Tell(new AnnounceListenerBound(multicast ? new IPEndPoint(_listen.Address, bound.Port) : bound), Self);
-        _ = ReceiveLoopAsync(socket, Context.Parent, _log, _stop.Token);
+        _ = ReceiveLoopAsync(socket, Context.Parent, _log, _preferSctp, _stop.Token);
     }
 
     protected override void PostStop()
@@ -89,7 +95,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
         ? address.IsIPv6Multicast
         : (address.GetAddressBytes()[0] & 0xF0) == 0xE0;
 
-    private static async Task ReceiveLoopAsync(Socket socket, IActorRef parent, ILoggingAdapter log, CancellationToken cancel)
+    private static async Task ReceiveLoopAsync(Socket socket, IActorRef parent, ILoggingAdapter log, bool preferSctp, CancellationToken cancel)
     {
         var buffer = new byte[MaxDatagram];
         EndPoint any = socket.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
@@ -113,7 +119,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
             if (AsapDecoder.TryDecode(buffer.AsSpan(0, received.ReceivedBytes), out AsapMessage? message, out var error)
                 && message is AsapServerAnnounce announce && announce.ServerIdentifier != 0)
             {
-                parent.Tell(new ServerAnnounceReceived(announce.ServerIdentifier, AsapEndPointOf(announce, source)), ActorRefs.NoSender);
+                parent.Tell(new ServerAnnounceReceived(announce.ServerIdentifier, AsapEndPointOf(announce, source, preferSctp)), ActorRefs.NoSender);
             }
             else
             {

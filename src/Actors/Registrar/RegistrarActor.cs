@@ -43,6 +43,9 @@ public sealed class RegistrarActor : ReceiveActor
     private IPEndPoint? _enrpEndPoint;
     private IReadOnlyList<string>? _enrpTransports;
     private IActorRef _sctpListener = ActorRefs.Nobody;
+    private IPEndPoint? _asapSctpEndPoint;
+    private bool _sctpSettled;
+    private bool _announcing;
     private long _nextAssociationId;
     private long _nextPoolNumber;
     private long _nextSnapshotNumber;
@@ -76,7 +79,12 @@ public sealed class RegistrarActor : ReceiveActor
         Receive<GetHandlespaceSnapshot>(_ => Snapshot(Sender));
         Receive<Bound>(OnBound);
         Receive<BindFailed>(_ => Sender.Equals(_sctpListener), failed =>
-            _log.Error("registrar 0x{ServerId:x8}: cannot serve ASAP on SCTP {EndPoint}: {Reason}; TCP only", _serverId, failed.EndPoint, failed.Reason));
+        {
+            _log.Error("registrar 0x{ServerId:x8}: cannot serve ASAP on SCTP {EndPoint}: {Reason}; TCP only", _serverId, failed.EndPoint, failed.Reason);
+            _sctpSettled = true;
+            StartAnnouncingIfReady();
+            ReportStartedIfReady();
+        });
         Receive<BindFailed>(failed =>
         {
             _log.Error("registrar 0x{ServerId:x8}: cannot listen on ASAP endpoint {EndPoint}: {Reason}", _serverId, failed.EndPoint, failed.Reason);
@@ -133,13 +141,17 @@ public sealed class RegistrarActor : ReceiveActor
             _sctpListener = Context.ActorOf(SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association,
                 SctpSettings.Asap, _settings.MaxAssociations), "asap-sctp-listener");
         }
+        else
+        {
+            _sctpSettled = true;
+        }
     }
 
     private void ReportStartedIfReady()
     {
-        if (_asapEndPoint is not null && (_settings.Enrp is null || _enrpEndPoint is not null))
+        if (_asapEndPoint is not null && _sctpSettled && (_settings.Enrp is null || _enrpEndPoint is not null))
         {
-            _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint, _enrpTransports), Self);
+            _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint, _enrpTransports) { AsapSctpEndPoint = _asapSctpEndPoint }, Self);
         }
     }
 
@@ -219,24 +231,45 @@ public sealed class RegistrarActor : ReceiveActor
         if (bound.Listener.Equals(_sctpListener))
         {
             _log.Info("registrar 0x{ServerId:x8} serving ASAP on SCTP {EndPoint}", _serverId, bound.LocalEndPoint);
+            _asapSctpEndPoint = bound.LocalEndPoint;
+            _sctpSettled = true;
+        }
+        else
+        {
+            _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
+            _asapEndPoint = bound.LocalEndPoint;
+        }
+
+        StartAnnouncingIfReady();
+        ReportStartedIfReady();
+    }
+
+    // asap.md §4.7: announce from the ASAP port number once both listeners are settled; with a specific address the
+    // announce names the SCTP Transport (when served) and the TCP one, so each client takes the one it speaks.
+    private void StartAnnouncingIfReady()
+    {
+        if (_announcing || !_settings.AsapAnnounce.Enabled || _asapEndPoint is null || !_sctpSettled)
+        {
             return;
         }
 
-        _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
-        if (_settings.AsapAnnounce.Enabled)
+        _announcing = true;
+        IPAddress address = _asapEndPoint.Address;
+        bool specific = !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any);
+        var transports = new List<TransportParameter>();
+        if (specific && _asapSctpEndPoint is { } sctp)
         {
-            // asap.md §4.7: send from the ASAP port number; add a TCP Transport when the address is specific.
-            IPAddress address = bound.LocalEndPoint.Address;
-            bool specific = !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any);
-            ValueArray<TransportParameter> transports = specific
-                ? [new TcpTransport((ushort)bound.LocalEndPoint.Port, TransportUse.DataOnly, [address])]
-                : default;
-            byte[] datagram = AsapEncoder.EncodeToArray(new AsapServerAnnounce(_serverId, transports));
-            Context.ActorOf(UdpAnnouncerActor.Props(_settings.AsapAnnounce, address, bound.LocalEndPoint.Port, datagram, new Random()), "announcer");
+            IPAddress sctpAddress = sctp.Address.Equals(IPAddress.Any) || sctp.Address.Equals(IPAddress.IPv6Any) ? address : sctp.Address;
+            transports.Add(new SctpTransport((ushort)sctp.Port, TransportUse.DataOnly, [sctpAddress]));
         }
 
-        _asapEndPoint = bound.LocalEndPoint;
-        ReportStartedIfReady();
+        if (specific)
+        {
+            transports.Add(new TcpTransport((ushort)_asapEndPoint.Port, TransportUse.DataOnly, [address]));
+        }
+
+        byte[] datagram = AsapEncoder.EncodeToArray(new AsapServerAnnounce(_serverId, ValueArray.Create<TransportParameter>([.. transports])));
+        Context.ActorOf(UdpAnnouncerActor.Props(_settings.AsapAnnounce, address, _asapEndPoint.Port, datagram, new Random()), "announcer");
     }
 
     private AssociationState Establish(IActorRef association, EndPoint? remote)

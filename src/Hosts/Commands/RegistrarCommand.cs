@@ -99,14 +99,15 @@ public static class RegistrarCommand
                 switch (await outcome.Task.ConfigureAwait(false))
                 {
                     case RegistrarStarted started:
+                        string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
-                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}, ENRP on {EnrpTransport} {EnrpEndPoint}",
-                                started.ServerId, started.AsapEndPoint, string.Join(" and ", (started.EnrpTransports ?? []).Select(t => t.ToUpperInvariant())), enrpEndPoint);
+                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on {Asap}, ENRP on {EnrpTransport} {EnrpEndPoint}",
+                                started.ServerId, asap, string.Join(" and ", (started.EnrpTransports ?? []).Select(t => t.ToUpperInvariant())), enrpEndPoint);
                         }
                         else
                         {
-                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on TCP {AsapEndPoint}", started.ServerId, started.AsapEndPoint);
+                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
                         }
 
                         return registrar;

@@ -55,4 +55,19 @@ public sealed class RegistrarDiscoverySpec : PoolElementSpecBase
         var withoutAddress = new AsapServerAnnounce(ServerA, [new SctpTransport(3870, TransportUse.DataOnly, default)]);
         Assert.Equal(new IPEndPoint(source.Address, 3870), ServerAnnounceListenerActor.AsapEndPointOf(withoutAddress, source));
     }
+
+    [Theory]
+    [InlineData(false, 3863)]
+    [InlineData(true, 3873)]
+    public void A_client_that_speaks_sctp_takes_the_announces_sctp_transport_and_others_its_tcp_one(bool preferSctp, int expectedPort)
+    {
+        var source = new IPEndPoint(IPAddress.Parse("10.0.0.9"), 3863);
+        var address = IPAddress.Parse("10.0.0.7");
+        var both = new AsapServerAnnounce(ServerA, [new SctpTransport(3873, TransportUse.DataOnly, [address]), new TcpTransport(3863, TransportUse.DataOnly, [address])]);
+        Assert.Equal(new IPEndPoint(address, expectedPort), ServerAnnounceListenerActor.AsapEndPointOf(both, source, preferSctp));
+
+        // With only one kind announced, either client takes it.
+        var tcpOnly = new AsapServerAnnounce(ServerA, [new TcpTransport(3863, TransportUse.DataOnly, [address])]);
+        Assert.Equal(new IPEndPoint(address, 3863), ServerAnnounceListenerActor.AsapEndPointOf(tcpOnly, source, preferSctp));
+    }
 }
