@@ -6,7 +6,9 @@
 #
 # Env: RSPLAB_DIR (default ../shared/lab beside the repo, else ../../shared/lab), WIRECHECK (default ../shared/tools/wirecheck),
 #      INTEROP_UNIT_TESTS=0 (skip the in-guest SCTP unit tests), INTEROP_SCENARIO4=0 (skip the ENRP-over-SCTP
-#      peering with rspregistrar, which runs by default), INTEROP_ONLY=N (run only scenario N, e.g. 4; no unit tests), RSPLAB_HOME (lab state; default the lab's own).
+#      peering with rspregistrar, which runs by default), INTEROP_ONLY=N (run only scenario N, e.g. 4; no unit tests;
+#      "unit" = the unit tests; a list runs several, e.g. INTEROP_ONLY="1 unit"), INTEROP_ASAP_SCTP_STYLE=one-to-one (scenario 1's registrar serves ASAP
+#      on one SCTP socket per association; default one-to-many, the registrar's default), RSPLAB_HOME (lab state; default the lab's own).
 # Without the lab: prints a SKIP line and "0 passed, 0 failed", exit 0.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,7 +41,7 @@ export RSPLAB_PROJECT_DIR=$PUB RSPLAB_PROJECT_RO=1 RSPLAB_SHARE=$SHARE
 trap '"$LAB/vm.sh" stop >/dev/null 2>&1' EXIT
 "$LAB/vm.sh" start || { say "lab VM did not start"; echo "0 passed, 1 failed"; exit 1; }
 say "running the scenarios in the guest"
-"$LAB/vm.sh" run -t 1500 "INTEROP_ONLY=${INTEROP_ONLY:-} INTEROP_UNIT_TESTS=${INTEROP_UNIT_TESTS:-1} INTEROP_SCENARIO4=${INTEROP_SCENARIO4:-1} bash /mnt/project/guest/run-all.sh /mnt/share" | tee "$OUT/guest.log"
+"$LAB/vm.sh" run -t 1500 "INTEROP_ONLY='${INTEROP_ONLY:-}' INTEROP_ASAP_SCTP_STYLE=${INTEROP_ASAP_SCTP_STYLE:-one-to-many} INTEROP_UNIT_TESTS=${INTEROP_UNIT_TESTS:-1} INTEROP_SCENARIO4=${INTEROP_SCENARIO4:-1} bash /mnt/project/guest/run-all.sh /mnt/share" | tee "$OUT/guest.log"
 "$LAB/vm.sh" stop >/dev/null 2>&1
 trap - EXIT
 

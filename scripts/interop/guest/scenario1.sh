@@ -13,11 +13,14 @@ start_capture "$OUT/scenario1.pcap" || { result s1-capture FAIL "tshark did not 
 
 # Our registrar: ASAP on TCP and SCTP 127.0.0.1:3863 (different protocols, same port), no announces.
 # Keep-alive times as RSPLIB's PE expects them loosely; TCG makes everything slow.
-start_bg "$OUT/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --asap 127.0.0.1:3863 --asap-sctp 127.0.0.1:3863 --asap-announce off \
+# INTEROP_ASAP_SCTP_STYLE=one-to-one serves ASAP SCTP on one socket per association (rserpool.registrar.asap-sctp-style;
+# default one-to-many).
+echo "rserpool.registrar.asap-sctp-style = \"${INTEROP_ASAP_SCTP_STYLE:-one-to-many}\"" >"$OUT/registrar.conf"
+start_bg "$OUT/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3863 --asap-sctp 127.0.0.1:3863 --asap-announce off \
     --keep-alive-interval 2s --keep-alive-timeout 3s --log-level Debug
 REGISTRAR=$LAST_PID
 if wait_for 90 grep -q "serving ASAP on SCTP" "$OUT/registrar.log"; then
-    result s1-registrar-sctp PASS "$(grep -o "serving ASAP on SCTP [^ ]*" "$OUT/registrar.log" | head -1)"
+    result s1-registrar-sctp PASS "$(grep -o "serving ASAP on SCTP [^ ]*" "$OUT/registrar.log" | head -1) (${INTEROP_ASAP_SCTP_STYLE:-one-to-many})"
 else
     result s1-registrar-sctp FAIL "our registrar did not listen on SCTP (see scenario1/registrar.log)"
     exit 1

@@ -138,8 +138,12 @@ public sealed class RegistrarActor : ReceiveActor
         }
         if (_settings.AsapSctpEndPoint is { } sctpEndPoint && SctpSupport.IsAvailable)
         {
-            _sctpListener = Context.ActorOf(SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association,
-                SctpSettings.Asap, _settings.MaxAssociations), "asap-sctp-listener");
+            var sctpProps = _settings.AsapSctpStyle == SctpSocketStyle.OneToMany
+                ? SctpOneToManyListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap,
+                    _settings.MaxAssociations)
+                : SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap,
+                    _settings.MaxAssociations);
+            _sctpListener = Context.ActorOf(sctpProps, "asap-sctp-listener");
         }
         else
         {

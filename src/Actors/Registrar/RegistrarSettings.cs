@@ -2,6 +2,7 @@ using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.Registrar;
 
@@ -19,6 +20,12 @@ public sealed record RegistrarSettings
 
     /// <summary>Where ASAP over kernel SCTP is served too (PPID 11, RFC 5352 §5); null = off; skipped where the kernel has no SCTP.</summary>
     public IPEndPoint? AsapSctpEndPoint { get; init; }
+
+    /// <summary>
+    /// Socket style of the ASAP SCTP listener: one-to-one (a socket and read thread per PE) or one-to-many (one socket
+    /// and one read loop for every PE, RFC 6458 §3).
+    /// </summary>
+    public SctpSocketStyle AsapSctpStyle { get; init; } = SctpSocketStyle.OneToMany;
 
     /// <summary>ASAP Server Announce targets and period (asap.md §4.7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
     public AnnounceSettings AsapAnnounce { get; init; } = new([new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863)], TimeSpan.FromSeconds(1));

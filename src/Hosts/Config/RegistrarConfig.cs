@@ -25,6 +25,7 @@ public static class RegistrarConfig
             AsapSctpEndPoint = config.GetString($"{r}.asap-sctp") is var sctp && sctp.Equals("off", StringComparison.OrdinalIgnoreCase)
                 ? null
                 : EndPointText.Parse(sctp, AsapPort, $"{r}.asap-sctp"),
+            AsapSctpStyle = ReadSctpStyle(config.GetString($"{r}.asap-sctp-style"), $"{r}.asap-sctp-style"),
             AsapAnnounce = new AnnounceSettings(announceTargets, config.GetDuration($"{r}.announce-interval"), config.GetInt($"{r}.announce-ttl")),
             KeepAliveInterval = config.GetPositiveDuration($"{r}.keep-alive-interval"),
             KeepAliveTimeout = config.GetPositiveDuration($"{r}.keep-alive-timeout"),
@@ -49,6 +50,14 @@ public static class RegistrarConfig
             Enrp = ReadEnrp(config),
         };
     }
+
+    /// <summary>rserpool.registrar.asap-sctp-style: one-to-one or one-to-many (RFC 6458 §3, §4).</summary>
+    public static SctpSocketStyle ReadSctpStyle(string text, string source) => text.Trim().ToLowerInvariant() switch
+    {
+        "one-to-one" => SctpSocketStyle.OneToOne,
+        "one-to-many" => SctpSocketStyle.OneToMany,
+        _ => throw new HoconException($"{source}: '{text}' is not an SCTP socket style (one-to-one or one-to-many)"),
+    };
 
     /// <summary>
     /// rserpool.registrar.enrp.transport: tcp, sctp (RFC 5353 §7) or auto (TCP, plus SCTP on the same port where the

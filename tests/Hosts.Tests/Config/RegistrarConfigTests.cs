@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using Xunit;
 
@@ -52,8 +53,17 @@ public sealed class RegistrarConfigTests
         Assert.Equal(2048, settings.Association.MaxMessageLength);
     }
 
+    [Fact]
+    public void The_asap_sctp_style_is_one_to_many_by_default_and_one_to_one_when_set()
+    {
+        Assert.Equal(SctpSocketStyle.OneToMany, RegistrarConfig.Read(HoconConfig.Reference()).AsapSctpStyle);
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp-style = one-to-one"));
+        Assert.Equal(SctpSocketStyle.OneToOne, RegistrarConfig.Read(config).AsapSctpStyle);
+    }
+
     [Theory]
     [InlineData("rserpool.registrar.asap = \"localhost:3863\"", "not an address:port")]
+    [InlineData("rserpool.registrar.asap-sctp-style = many", "not an SCTP socket style")]
     [InlineData("rserpool.registrar.keep-alive-timeout = 0ms", "positive duration")]
     [InlineData("rserpool.registrar.asap-announce = [\"1.2.3.4:99999\"]", "not an address:port")]
     public void Bad_values_are_reported_with_their_key(string text, string expected)

@@ -1,7 +1,5 @@
-using System.Threading.Channels;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
-using RSerPool.Wire.Errors;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -27,9 +25,8 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
     private readonly SctpSettings _sctp;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SctpOutbound _outbound;
     private readonly string _peer;
-    private long _pendingSendBytes;
 
     public SctpAssociationActor(SctpSocket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp)
     {
@@ -40,6 +37,8 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
         _sctp = sctp;
         _log = Context.GetLogger();
         _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        _outbound = new SctpOutbound(socket, new SctpSendInfo(sctp.Stream, sctp.PayloadProtocolId, sctp.Unordered), settings.MaxPendingSendBytes,
+            sctp.PollInterval);
 
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
         Receive<AnswerFrame<TMessage>>(answer =>
@@ -92,13 +91,13 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
         var self = Self;
         var cancel = _stop.Token;
         _ = Task.Factory.StartNew(() => ReadLoop(self, cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        _ = WriteLoopAsync(self, cancel);
+        _outbound.Start(self, cancel);
     }
 
     protected override void PostStop()
     {
         _stop.Cancel();
-        _outbound.Writer.TryComplete();
+        _outbound.Complete();
         _socket.Shutdown();
         _socket.Dispose();
     }
@@ -127,48 +126,13 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
 
     private void Send(TMessage message)
     {
-        int length = _codec.GetEncodedLength(message);
-        var bytes = new byte[length];
+        var bytes = new byte[_codec.GetEncodedLength(message)];
         _codec.Encode(message, bytes);
-        if (Interlocked.Add(ref _pendingSendBytes, length) > _settings.MaxPendingSendBytes)
+        if (!_outbound.TryEnqueue(bytes))
         {
             _log.Warning("{Protocol} SCTP association with {Peer} closed: peer does not read ({Bytes} bytes pending)",
-                _codec.Name, _peer, Interlocked.Read(ref _pendingSendBytes));
+                _codec.Name, _peer, _outbound.PendingBytes);
             Context.Stop(Self);
-            return;
-        }
-        _outbound.Writer.TryWrite(bytes);
-    }
-
-    private async Task WriteLoopAsync(IActorRef self, CancellationToken cancel)
-    {
-        var info = new SctpSendInfo(_sctp.Stream, _sctp.PayloadProtocolId, _sctp.Unordered);
-        try
-        {
-            await foreach (var bytes in _outbound.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    var status = _socket.TrySend(bytes, info, out int errno);
-                    if (status == SctpSendStatus.Sent)
-                    {
-                        break;
-                    }
-                    if (status == SctpSendStatus.Failed)
-                    {
-                        self.Tell(new SendFailed(new SctpException("sendmsg", errno).Message), ActorRefs.NoSender);
-                        return;
-                    }
-                    cancel.ThrowIfCancellationRequested();
-                    _socket.WaitReady(write: true, _sctp.PollInterval);
-                }
-                Interlocked.Add(ref _pendingSendBytes, -bytes.Length);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-        {
-            // The actor stopped and closed the socket: the loop ends with it.
-            return;
         }
     }
 
@@ -221,7 +185,7 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
                     filled += result.Bytes;
                     if (result.EndOfMessage)
                     {
-                        Deliver(self, buffer.AsSpan(0, filled), info);
+                        SctpInbound.Deliver(buffer.AsSpan(0, filled), info, _sctp.PayloadProtocolId, _codec, _settings.WireLimits, _handler, self);
                         filled = 0;
                         info = null;
                     }
@@ -232,33 +196,6 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
         {
             // The actor stopped and closed the socket: the loop ends with it.
             return;
-        }
-    }
-
-    private void Deliver(IActorRef self, ReadOnlySpan<byte> frame, SctpReceiveInfo? info)
-    {
-        if (info is { } received && received.PayloadProtocolId != _sctp.PayloadProtocolId && received.PayloadProtocolId != 0)
-        {
-            self.Tell(new SctpUnexpectedPayload(received.PayloadProtocolId, received.Stream, frame.Length), ActorRefs.NoSender);
-            return;
-        }
-        bool decoded = _codec.TryDecode(frame, _settings.WireLimits, out var message, out var error, out var unrecognized);
-        if (decoded)
-        {
-            _handler.Tell(new AssociationReceived<TMessage>(message!), self);
-        }
-        if (!decoded || !unrecognized.IsEmpty)
-        {
-            var reply = _codec.BuildErrorReply(frame, decoded ? DecodeError.None : error, unrecognized);
-            var cause = decoded ? $"{unrecognized.Count} unrecognized parameter(s) to report" : error.ToString();
-            if (reply is not null)
-            {
-                self.Tell(new AnswerFrame<TMessage>(reply, cause), ActorRefs.NoSender);
-            }
-            else if (!decoded)
-            {
-                self.Tell(new DiscardedFrame(cause), ActorRefs.NoSender);
-            }
         }
     }
 }

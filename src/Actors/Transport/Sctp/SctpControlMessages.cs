@@ -34,14 +34,14 @@ public static class SctpControlMessages
         return SendInfoSpace;
     }
 
-    /// <summary>The struct sctp_sndinfo alone, as SCTP_DEFAULT_SNDINFO takes it.</summary>
+    /// <summary>The struct sctp_sndinfo alone, as SCTP_DEFAULT_SNDINFO takes it: sid, flags, ppid, context, assoc id.</summary>
     public static void WriteSendInfoBody(Span<byte> destination, in SctpSendInfo info)
     {
         BitConverter.TryWriteBytes(destination[..2], info.Stream);
-        BitConverter.TryWriteBytes(destination.Slice(2, 2), info.Unordered ? SctpSendInfo.UnorderedFlag : (ushort)0);
+        BitConverter.TryWriteBytes(destination.Slice(2, 2), info.WireFlags);
         BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(4, 4), info.PayloadProtocolId);
         BitConverter.TryWriteBytes(destination.Slice(8, 4), info.Context);
-        BitConverter.TryWriteBytes(destination.Slice(12, 4), 0);
+        BitConverter.TryWriteBytes(destination.Slice(12, 4), info.AssociationId);
     }
 
     /// <summary>Finds the SCTP_RCVINFO cmsg among the control data recvmsg returned.</summary>

@@ -12,6 +12,7 @@ internal static class SctpNative
     public const int AfInet = 2;
     public const int AfInet6 = 10;
     public const int SockStream = 1;
+    public const int SockSeqPacket = 5;
     public const int SockNonBlock = 0x800;
     public const int SockCloExec = 0x80000;
     public const int IpProtoSctp = 132;
@@ -22,6 +23,7 @@ internal static class SctpNative
     // Socket options at level IPPROTO_SCTP (RFC 6458 §8).
     public const int SctpInitMsg = 2;
     public const int SctpNoDelay = 3;
+    public const int SctpPrimaryAddr = 6;
     public const int SctpRecvRcvInfo = 32;
     public const int SctpDefaultSndInfo = 34;
     public const int SctpEvent = 127;

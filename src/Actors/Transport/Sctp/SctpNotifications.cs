@@ -15,9 +15,14 @@ public static class SctpNotifications
 
     // struct sctp_assoc_change: type, flags, length, u16 state, u16 error, u16 outbound, u16 inbound, assoc id.
     private const int AssociationChangeLength = 20;
+    private const int AssociationChangeIdOffset = 16;
+
+    // struct sctp_shutdown_event: type, flags, length, assoc id.
+    private const int ShutdownEventLength = 12;
 
     // struct sctp_paddr_change (packed): type, flags, length, sockaddr_storage (128), int state, int error, assoc id.
     private const int PeerAddressChangeLength = 148;
+    private const int PeerAddressChangeIdOffset = 144;
     private const int SockaddrStorageLength = 128;
 
     public static bool TryParse(ReadOnlySpan<byte> notification, out SctpAssociationEvent? parsed)
@@ -42,16 +47,19 @@ public static class SctpNotifications
                     _ => SctpEventKind.Other,
                 };
                 parsed = new SctpAssociationEvent(kind, type, state, BitConverter.ToUInt16(notification.Slice(10, 2)),
-                    BitConverter.ToUInt16(notification.Slice(12, 2)), BitConverter.ToUInt16(notification.Slice(14, 2)));
+                    BitConverter.ToUInt16(notification.Slice(12, 2)), BitConverter.ToUInt16(notification.Slice(14, 2)),
+                    AssociationId: BitConverter.ToInt32(notification.Slice(AssociationChangeIdOffset, 4)));
                 return true;
             case PeerAddressChange when notification.Length >= PeerAddressChangeLength:
                 parsed = new SctpAssociationEvent(SctpEventKind.PeerAddressChange, type,
                     BitConverter.ToInt32(notification.Slice(8 + SockaddrStorageLength, 4)),
                     BitConverter.ToInt32(notification.Slice(12 + SockaddrStorageLength, 4)),
-                    PeerAddress: SocketAddressCodec.Decode(notification.Slice(8, SockaddrStorageLength)));
+                    PeerAddress: SocketAddressCodec.Decode(notification.Slice(8, SockaddrStorageLength)),
+                    AssociationId: BitConverter.ToInt32(notification.Slice(PeerAddressChangeIdOffset, 4)));
                 return true;
             case ShutdownEvent:
-                parsed = new SctpAssociationEvent(SctpEventKind.PeerShutdown, type, 0, 0);
+                parsed = new SctpAssociationEvent(SctpEventKind.PeerShutdown, type, 0, 0,
+                    AssociationId: notification.Length >= ShutdownEventLength ? BitConverter.ToInt32(notification.Slice(8, 4)) : 0);
                 return true;
             default:
                 parsed = new SctpAssociationEvent(SctpEventKind.Other, type, 0, 0);

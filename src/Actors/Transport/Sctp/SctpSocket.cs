@@ -5,37 +5,46 @@ using System.Runtime.InteropServices;
 namespace RSerPool.Actors.Transport.Sctp;
 
 /// <summary>
-/// A one-to-one style (SOCK_STREAM) kernel SCTP socket, non-blocking, used through libc (RFC 6458 §4). Each send is
-/// one SCTP user message with its own stream and PPID (SCTP_SNDINFO cmsg); each receive reports message boundaries
-/// (MSG_EOR), notifications (MSG_NOTIFICATION) and the SCTP_RCVINFO of the data. Thread use: one reader and one
-/// writer at a time; <see cref="Dispose"/> closes the descriptor once no call is using it.
+/// A kernel SCTP socket, non-blocking, used through libc: one-to-one style (SOCK_STREAM, RFC 6458 §4) or one-to-many
+/// style (SOCK_SEQPACKET, RFC 6458 §3; <see cref="Style"/>). Each send is one SCTP user message with its own stream
+/// and PPID (SCTP_SNDINFO cmsg; on one-to-many sockets also the association, snd_assoc_id); each receive reports
+/// message boundaries (MSG_EOR), notifications (MSG_NOTIFICATION) and the SCTP_RCVINFO of the data (with rcv_assoc_id).
+/// Thread use: one reader and one writer at a time on one-to-one sockets; on one-to-many sockets one reader and any
+/// number of writers (the kernel serialises sendmsg). <see cref="Dispose"/> closes the descriptor once no call is using it.
 /// </summary>
 public sealed class SctpSocket : IDisposable
 {
     private readonly SctpSocketHandle _handle;
 
-    private SctpSocket(SctpSocketHandle handle, AddressFamily family)
+    private SctpSocket(SctpSocketHandle handle, AddressFamily family, SctpSocketStyle style)
     {
         _handle = handle;
         AddressFamily = family;
+        Style = style;
     }
 
     public AddressFamily AddressFamily { get; }
+
+    public SctpSocketStyle Style { get; }
 
     internal SctpSocketHandle Handle => _handle;
 
     public bool IsClosed => _handle.IsClosed;
 
-    /// <summary>socket(AF_INET or AF_INET6, SOCK_STREAM, IPPROTO_SCTP), non-blocking and close-on-exec.</summary>
-    public static SctpSocket Create(AddressFamily family)
+    /// <summary>
+    /// socket(AF_INET or AF_INET6, SOCK_STREAM or SOCK_SEQPACKET as <paramref name="style"/> says, IPPROTO_SCTP),
+    /// non-blocking and close-on-exec.
+    /// </summary>
+    public static SctpSocket Create(AddressFamily family, SctpSocketStyle style = SctpSocketStyle.OneToOne)
     {
         int domain = family == AddressFamily.InterNetworkV6 ? SctpNative.AfInet6 : SctpNative.AfInet;
-        int fd = SctpNative.Socket(domain, SctpNative.SockStream | SctpNative.SockNonBlock | SctpNative.SockCloExec, SctpNative.IpProtoSctp);
+        int type = style == SctpSocketStyle.OneToMany ? SctpNative.SockSeqPacket : SctpNative.SockStream;
+        int fd = SctpNative.Socket(domain, type | SctpNative.SockNonBlock | SctpNative.SockCloExec, SctpNative.IpProtoSctp);
         if (fd < 0)
         {
             throw new SctpException("socket", Marshal.GetLastPInvokeError());
         }
-        return new SctpSocket(new SctpSocketHandle(fd), family);
+        return new SctpSocket(new SctpSocketHandle(fd), family, style);
     }
 
     public void Bind(IPEndPoint endpoint)
@@ -50,13 +59,13 @@ public sealed class SctpSocket : IDisposable
 
     public void Listen(int backlog) => Check("listen", SctpNative.Listen(_handle, backlog));
 
-    /// <summary>accept4 without waiting: the new association's socket (non-blocking), or null when none is pending.</summary>
+    /// <summary>accept4 (one-to-one listeners only) without waiting: the new association's socket (non-blocking), or null when none is pending.</summary>
     public SctpSocket? TryAccept()
     {
         int fd = SctpNative.Accept4(_handle, IntPtr.Zero, IntPtr.Zero, SctpNative.SockNonBlock | SctpNative.SockCloExec);
         if (fd >= 0)
         {
-            return new SctpSocket(new SctpSocketHandle(fd), AddressFamily);
+            return new SctpSocket(new SctpSocketHandle(fd), AddressFamily, SctpSocketStyle.OneToOne);
         }
         int errno = Marshal.GetLastPInvokeError();
         return errno is SctpNative.EAgain or SctpNative.EIntr ? null : throw new SctpException("accept4", errno);
@@ -213,6 +222,46 @@ public sealed class SctpSocket : IDisposable
 
     public IPEndPoint? LocalEndPoint => Name(SctpNative.GetSocketName);
 
+    /// <summary>
+    /// The primary peer address of association <paramref name="associationId"/> of a one-to-many socket
+    /// (getsockopt SCTP_PRIMARY_ADDR, struct sctp_prim: assoc id, then a sockaddr_storage; RFC 6458 §8.1.8); null
+    /// when the association is gone.
+    /// </summary>
+    public IPEndPoint? PeerPrimaryAddress(int associationId)
+    {
+        var value = new byte[sizeof(int) + SockaddrStorageLength];
+        BitConverter.TryWriteBytes(value.AsSpan(0, 4), associationId);
+        uint length = (uint)value.Length;
+        try
+        {
+            return SctpNative.GetSocketOption(_handle, SctpNative.IpProtoSctp, SctpNative.SctpPrimaryAddr, value, ref length) == 0
+                ? SocketAddressCodec.Decode(value.AsSpan(4, (int)Math.Min(length, (uint)value.Length) - 4))
+                : null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Ends association <paramref name="associationId"/> of a one-to-many socket: graceful SHUTDOWN (SCTP_EOF) or ABORT
+    /// (SCTP_ABORT), sent as a data-less sendmsg naming the association (RFC 6458 §3.1.4, §5.3.4). False when the
+    /// kernel refused (the association is already gone) or the socket is closed.
+    /// </summary>
+    public bool EndAssociation(int associationId, bool abort)
+    {
+        var info = new SctpSendInfo(0, 0, AssociationId: associationId, Flags: abort ? SctpSendFlags.Abort : SctpSendFlags.EndOfFile);
+        try
+        {
+            return TrySend([], info, out _) == SctpSendStatus.Sent;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     public IPEndPoint? RemoteEndPoint => Name(SctpNative.GetPeerName);
 
     /// <summary>shutdown(SHUT_RDWR): starts the graceful SCTP SHUTDOWN; errors (already gone) are ignored.</summary>
@@ -248,6 +297,8 @@ public sealed class SctpSocket : IDisposable
             }
         }
     }
+
+    private const int SockaddrStorageLength = 128;
 
     private delegate int NameCall(SctpSocketHandle fd, byte[] address, ref uint length);
 

@@ -40,6 +40,23 @@ public sealed class SctpLayoutSpec
     }
 
     [Fact]
+    public void Send_info_names_the_association_and_carries_eof_abort_and_unordered_flags()
+    {
+        var control = new byte[SctpControlMessages.SendInfoSpace];
+        SctpControlMessages.WriteSendInfo(control, new SctpSendInfo(0, 0, AssociationId: 0x01020304, Flags: SctpSendFlags.EndOfFile));
+        Assert.Equal((ushort)0x0200, BitConverter.ToUInt16(control, 18)); // SCTP_EOF = MSG_FIN
+        Assert.Equal(0x01020304, BitConverter.ToInt32(control, 28));       // snd_assoc_id
+
+        SctpControlMessages.WriteSendInfo(control, new SctpSendInfo(2, SctpPayloadProtocol.Asap, Unordered: true, AssociationId: 7, Flags: SctpSendFlags.Abort));
+        Assert.Equal((ushort)0x0005, BitConverter.ToUInt16(control, 18)); // SCTP_ABORT | SCTP_UNORDERED
+        Assert.Equal(7, BitConverter.ToInt32(control, 28));
+
+        var body = new byte[SctpControlMessages.SendInfoLength];
+        SctpControlMessages.WriteSendInfoBody(body, new SctpSendInfo(0, SctpPayloadProtocol.Asap, Flags: SctpSendFlags.Unordered));
+        Assert.Equal((ushort)1, BitConverter.ToUInt16(body, 2));
+    }
+
+    [Fact]
     public void Receive_info_is_found_after_other_cmsgs()
     {
         var control = new byte[128];
@@ -124,6 +141,30 @@ public sealed class SctpLayoutSpec
         Assert.Equal(SctpEventKind.PeerAddressChange, parsed!.Kind);
         Assert.Equal(1, parsed.State);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 3863), parsed.PeerAddress);
+    }
+
+    [Fact]
+    public void Notifications_carry_their_association_id()
+    {
+        var change = new byte[20];
+        BitConverter.TryWriteBytes(change.AsSpan(0), (ushort)0x8001);
+        BitConverter.TryWriteBytes(change.AsSpan(8), (ushort)3);    // SCTP_SHUTDOWN_COMP
+        BitConverter.TryWriteBytes(change.AsSpan(16), 41);          // sac_assoc_id
+        Assert.True(SctpNotifications.TryParse(change, out var parsed));
+        Assert.Equal(SctpEventKind.ShutdownComplete, parsed!.Kind);
+        Assert.Equal(41, parsed.AssociationId);
+
+        var shutdown = new byte[12];
+        BitConverter.TryWriteBytes(shutdown.AsSpan(0), (ushort)0x8005);
+        BitConverter.TryWriteBytes(shutdown.AsSpan(8), 42);         // sse_assoc_id
+        Assert.True(SctpNotifications.TryParse(shutdown, out parsed));
+        Assert.Equal(42, parsed!.AssociationId);
+
+        var address = new byte[148];
+        BitConverter.TryWriteBytes(address.AsSpan(0), (ushort)0x8002);
+        BitConverter.TryWriteBytes(address.AsSpan(144), 43);        // spc_assoc_id after the packed sockaddr_storage, state, error
+        Assert.True(SctpNotifications.TryParse(address, out parsed));
+        Assert.Equal(43, parsed!.AssociationId);
     }
 
     [Fact]

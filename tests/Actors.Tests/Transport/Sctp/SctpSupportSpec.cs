@@ -46,4 +46,25 @@ public sealed class SctpSupportSpec : TestKit
         Assert.Equal(SctpSupport.Reason, failed.Reason);
         await handler.ExpectTerminatedAsync(listener, TimeSpan.FromSeconds(10));
     }
+
+    [NoSctpFact]
+    public async Task Without_sctp_the_one_to_many_listener_reports_bind_failed_and_stops()
+    {
+        var handler = CreateTestProbe("handler");
+        var endpoint = new IPEndPoint(IPAddress.Loopback, 0);
+        var listener = Sys.ActorOf(SctpOneToManyListenerActor<AsapMessage>.Props(endpoint, handler.Ref, AsapWireCodec.Instance,
+            AssociationSettings.Default, SctpSettings.Asap, maxAssociations: 4), "asap-sctp-endpoint");
+        handler.Watch(listener);
+        var failed = await handler.ExpectMsgAsync<BindFailed>(timeout: TimeSpan.FromSeconds(10));
+        Assert.Equal(endpoint, failed.EndPoint);
+        Assert.Equal(SctpSupport.Reason, failed.Reason);
+        await handler.ExpectTerminatedAsync(listener, TimeSpan.FromSeconds(10));
+    }
+
+    [NoSctpFact]
+    public void Without_sctp_a_one_to_many_socket_cannot_be_made_either()
+    {
+        var failure = Assert.Throws<SctpException>(() => SctpSocket.Create(System.Net.Sockets.AddressFamily.InterNetwork, SctpSocketStyle.OneToMany));
+        Assert.Equal("socket", failure.Call);
+    }
 }

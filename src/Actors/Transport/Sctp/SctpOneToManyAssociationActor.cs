@@ -1,0 +1,150 @@
+using System.Net;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Kernel.Event;
+
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>
+/// Wire actor for one association of a one-to-many SCTP socket (RFC 6458 §3), child of
+/// <see cref="SctpOneToManyListenerActor{TMessage}"/>, with the same contract for its handler as
+/// <see cref="SctpAssociationActor{TMessage}"/> and <see cref="TcpAssociationActor{TMessage}"/>:
+/// <see cref="AssociationEstablished"/> first, then <see cref="AssociationReceived{TMessage}"/> with this actor as
+/// sender; <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/> as commands; Error answers for
+/// messages that cannot be processed (asap.md §4.12); death pact with the handler; it stops when the association ends.
+/// The listener's read loop routes this association's messages and notifications here (<see cref="SctpAssociationEvent"/>:
+/// up, lost, shutdown, peer address changes); this actor decodes them. Sends go out on the shared socket naming the
+/// association (snd_assoc_id) with <see cref="SctpSettings.PayloadProtocolId"/> on <see cref="SctpSettings.Stream"/>.
+/// When it stops while the association lives, it ends the association: SHUTDOWN (SCTP_EOF) when closed or left by its
+/// handler, ABORT (SCTP_ABORT) after a protocol violation or a peer that does not read. The established message names
+/// the peer's primary address and the listener's bound endpoint (a wildcard address when the listener is bound to one).
+/// </summary>
+public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
+    where TMessage : class
+{
+    private readonly SctpSocket _socket;
+    private readonly int _associationId;
+    private readonly IPEndPoint? _remote;
+    private readonly IPEndPoint? _local;
+    private readonly IActorRef _handler;
+    private readonly IWireCodec<TMessage> _codec;
+    private readonly AssociationSettings _settings;
+    private readonly SctpSettings _sctp;
+    private readonly ILoggingAdapter _log;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SctpOutbound _outbound;
+    private readonly string _peer;
+    private bool _ended;
+    private bool _abortOnStop;
+
+    public SctpOneToManyAssociationActor(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
+        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp)
+    {
+        _socket = socket;
+        _associationId = associationId;
+        _remote = remote;
+        _local = local;
+        _handler = handler;
+        _codec = codec;
+        _settings = settings;
+        _sctp = sctp;
+        _log = Context.GetLogger();
+        _peer = $"{remote?.ToString() ?? "unknown peer"} (association {associationId})";
+        _outbound = new SctpOutbound(socket, new SctpSendInfo(sctp.Stream, sctp.PayloadProtocolId, sctp.Unordered, AssociationId: associationId),
+            settings.MaxPendingSendBytes, sctp.PollInterval);
+
+        Receive<SctpEndpointFrame>(frame =>
+            SctpInbound.Deliver(frame.Frame, frame.Info, _sctp.PayloadProtocolId, _codec, _settings.WireLimits, _handler, Self));
+        Receive<AssociationSend<TMessage>>(send => Send(send.Message));
+        Receive<AnswerFrame<TMessage>>(answer =>
+        {
+            _log.Warning("{Protocol} from {Peer} over SCTP: {Cause}; answered with an Error", _codec.Name, _peer, answer.Cause);
+            Send(answer.Reply);
+        });
+        Receive<DiscardedFrame>(discarded =>
+            _log.Debug("{Protocol} from {Peer} over SCTP: message discarded without answer: {Cause}", _codec.Name, _peer, discarded.Cause));
+        Receive<SctpUnexpectedPayload>(other =>
+            _log.Info("{Protocol} from {Peer} over SCTP: {Length}-byte message with PPID {Ppid} on stream {Stream} discarded (expected PPID {Expected})",
+                _codec.Name, _peer, other.Length, other.PayloadProtocolId, other.Stream, _sctp.PayloadProtocolId));
+        Receive<SctpAssociationEvent>(OnEvent);
+        Receive<CloseAssociation>(close =>
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer} closing: {Reason}", _codec.Name, _peer, close.Reason);
+            Context.Stop(Self);
+        });
+        Receive<SctpOversizedMessage>(oversized =>
+        {
+            _log.Warning("{Protocol} SCTP association with {Peer} aborted: message longer than {Limit} bytes", _codec.Name, _peer, oversized.Limit);
+            _abortOnStop = true;
+            Context.Stop(Self);
+        });
+        Receive<SendFailed>(failed =>
+        {
+            _log.Warning("{Protocol} SCTP association with {Peer} aborted: send failed: {Reason}", _codec.Name, _peer, failed.Reason);
+            _abortOnStop = true;
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(t => t.ActorRef.Equals(_handler), _ =>
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: handler stopped, closing", _codec.Name, _peer);
+            Context.Stop(Self);
+        });
+    }
+
+    public static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
+        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp) =>
+        Kernel.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp));
+
+    protected override void PreStart()
+    {
+        Context.Watch(_handler);
+        _handler.Tell(new AssociationEstablished(Self, _remote, _local), Self);
+        _outbound.Start(Self, _stop.Token);
+    }
+
+    protected override void PostStop()
+    {
+        _stop.Cancel();
+        _outbound.Complete();
+        if (!_ended)
+        {
+            // The socket is shared: only this association ends (RFC 6458 §3.1.4).
+            _socket.EndAssociation(_associationId, abort: _abortOnStop);
+        }
+    }
+
+    private void OnEvent(SctpAssociationEvent sctpEvent)
+    {
+        if (sctpEvent.EndsAssociation)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (error {Error})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.Error);
+            _ended = true;
+            Context.Stop(Self);
+            return;
+        }
+        if (sctpEvent.Kind == SctpEventKind.PeerAddressChange)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: peer address {Address} state {State}", _codec.Name, _peer, sctpEvent.PeerAddress, sctpEvent.State);
+            return;
+        }
+        if (sctpEvent.Kind is SctpEventKind.Up or SctpEventKind.Restart)
+        {
+            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} ({Outbound} outbound / {Inbound} inbound streams)", _codec.Name, _peer,
+                sctpEvent.Kind, sctpEvent.OutboundStreams, sctpEvent.InboundStreams);
+            return;
+        }
+        _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (notification 0x{Type:x4})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.NotificationType);
+    }
+
+    private void Send(TMessage message)
+    {
+        var bytes = new byte[_codec.GetEncodedLength(message)];
+        _codec.Encode(message, bytes);
+        if (!_outbound.TryEnqueue(bytes))
+        {
+            _log.Warning("{Protocol} SCTP association with {Peer} aborted: peer does not read ({Bytes} bytes pending)",
+                _codec.Name, _peer, _outbound.PendingBytes);
+            _abortOnStop = true;
+            Context.Stop(Self);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Buffers;
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>
+/// The one read loop of a one-to-many SCTP socket (RFC 6458 §3), on a dedicated thread: waits on the socket (at most
+/// the poll interval at a time) and tells the listener actor each complete message as <see cref="SctpEndpointFrame"/>
+/// (association from rcv_assoc_id), each notification as <see cref="SctpAssociationEvent"/> (association from the
+/// notification; for COMM_UP with the peer's primary address), a message longer than the maximum as
+/// <see cref="SctpOversizedMessage"/> (the rest of it is dropped up to MSG_EOR), and its own end as
+/// <see cref="ReadLoopEnded"/>. A message that arrives in pieces (partial delivery, RFC 6458 §8.1.20) is joined per
+/// association; Linux's default fragment interleave level 0 keeps at most one such message in progress.
+/// </summary>
+internal sealed class SctpOneToManyReadLoop
+{
+    private readonly SctpSocket _socket;
+    private readonly IActorRef _listener;
+    private readonly int _maxMessageLength;
+    private readonly TimeSpan _pollInterval;
+    private readonly Dictionary<int, (ArrayBufferWriter<byte> Bytes, SctpReceiveInfo Info)> _partial = [];
+    private readonly HashSet<int> _discarding = [];
+
+    private SctpOneToManyReadLoop(SctpSocket socket, IActorRef listener, int maxMessageLength, TimeSpan pollInterval)
+    {
+        _socket = socket;
+        _listener = listener;
+        _maxMessageLength = maxMessageLength;
+        _pollInterval = pollInterval;
+    }
+
+    public static void Start(SctpSocket socket, IActorRef listener, int maxMessageLength, TimeSpan pollInterval, CancellationToken cancel)
+    {
+        var loop = new SctpOneToManyReadLoop(socket, listener, maxMessageLength, pollInterval);
+        _ = Task.Factory.StartNew(() => loop.Run(cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Run(CancellationToken cancel)
+    {
+        var buffer = new byte[_maxMessageLength];
+        var control = new byte[SctpControlMessages.ReceiveControlSpace];
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                if (!_socket.WaitReady(write: false, _pollInterval))
+                {
+                    continue;
+                }
+                while (!cancel.IsCancellationRequested)
+                {
+                    var result = _socket.TryReceive(buffer, 0, control);
+                    switch (result.Status)
+                    {
+                        case SctpReceiveStatus.WouldBlock:
+                            break;
+                        case SctpReceiveStatus.Closed:
+                            _listener.Tell(new ReadLoopEnded("the socket was shut down", IsProtocolViolation: false), ActorRefs.NoSender);
+                            return;
+                        case SctpReceiveStatus.Failed:
+                            _listener.Tell(new ReadLoopEnded(new SctpException("recvmsg", result.Errno).Message, IsProtocolViolation: false), ActorRefs.NoSender);
+                            return;
+                        default:
+                            if (result.IsNotification)
+                            {
+                                OnNotification(buffer.AsSpan(0, result.Bytes), result.EndOfMessage);
+                            }
+                            else if (result.Info is { } info)
+                            {
+                                OnData(buffer.AsSpan(0, result.Bytes), result.EndOfMessage, info);
+                            }
+                            continue;
+                    }
+                    break;
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The listener stopped and closed the socket: the loop ends with it.
+            return;
+        }
+    }
+
+    private void OnNotification(ReadOnlySpan<byte> notification, bool complete)
+    {
+        if (!complete || !SctpNotifications.TryParse(notification, out var parsed))
+        {
+            return;
+        }
+        var sctpEvent = parsed!;
+        if (sctpEvent.Kind == SctpEventKind.Up)
+        {
+            // Looked up now, while the association surely exists (sac_info carries no address; RFC 6458 §6.1.1).
+            sctpEvent = sctpEvent with { PeerAddress = _socket.PeerPrimaryAddress(sctpEvent.AssociationId) };
+        }
+        else if (sctpEvent.EndsAssociation)
+        {
+            _partial.Remove(sctpEvent.AssociationId);
+            _discarding.Remove(sctpEvent.AssociationId);
+        }
+        _listener.Tell(sctpEvent, ActorRefs.NoSender);
+    }
+
+    private void OnData(ReadOnlySpan<byte> piece, bool endOfMessage, SctpReceiveInfo info)
+    {
+        int association = info.AssociationId;
+        if (_discarding.Contains(association))
+        {
+            if (endOfMessage)
+            {
+                _discarding.Remove(association);
+            }
+            return;
+        }
+        if (!_partial.TryGetValue(association, out var partial))
+        {
+            if (endOfMessage)
+            {
+                _listener.Tell(new SctpEndpointFrame(association, piece.ToArray(), info), ActorRefs.NoSender);
+                return;
+            }
+            partial = (new ArrayBufferWriter<byte>(piece.Length), info);
+            _partial[association] = partial;
+        }
+        if (partial.Bytes.WrittenCount + piece.Length > _maxMessageLength || (!endOfMessage && partial.Bytes.WrittenCount + piece.Length == _maxMessageLength))
+        {
+            _partial.Remove(association);
+            if (!endOfMessage)
+            {
+                _discarding.Add(association);
+            }
+            _listener.Tell(new SctpOversizedMessage(association, _maxMessageLength), ActorRefs.NoSender);
+            return;
+        }
+        partial.Bytes.Write(piece);
+        if (endOfMessage)
+        {
+            _partial.Remove(association);
+            _listener.Tell(new SctpEndpointFrame(association, partial.Bytes.WrittenSpan.ToArray(), partial.Info), ActorRefs.NoSender);
+        }
+    }
+}

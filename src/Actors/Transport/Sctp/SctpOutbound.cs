@@ -1,0 +1,77 @@
+using System.Threading.Channels;
+using RSerPool.Actors.Kernel;
+
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>
+/// The outgoing side of one SCTP association: the owning actor queues encoded messages, a write loop sends them in
+/// order, one sendmsg (one SCTP user message) each with <c>sendInfo</c>, waiting while the socket's send buffer is
+/// full. Bytes queued but not yet sent are counted against <c>maxPendingBytes</c>; a failed send is told to the
+/// actor as <see cref="SendFailed"/>.
+/// </summary>
+internal sealed class SctpOutbound
+{
+    private readonly SctpSocket _socket;
+    private readonly SctpSendInfo _sendInfo;
+    private readonly long _maxPendingBytes;
+    private readonly TimeSpan _pollInterval;
+    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private long _pendingBytes;
+
+    public SctpOutbound(SctpSocket socket, SctpSendInfo sendInfo, long maxPendingBytes, TimeSpan pollInterval)
+    {
+        _socket = socket;
+        _sendInfo = sendInfo;
+        _maxPendingBytes = maxPendingBytes;
+        _pollInterval = pollInterval;
+    }
+
+    public long PendingBytes => Interlocked.Read(ref _pendingBytes);
+
+    /// <summary>Queues <paramref name="message"/>; false when that would exceed the pending limit (the peer does not read).</summary>
+    public bool TryEnqueue(byte[] message)
+    {
+        if (Interlocked.Add(ref _pendingBytes, message.Length) > _maxPendingBytes)
+        {
+            return false;
+        }
+        _queue.Writer.TryWrite(message);
+        return true;
+    }
+
+    public void Start(IActorRef owner, CancellationToken cancel) => _ = WriteLoopAsync(owner, cancel);
+
+    /// <summary>No more messages: the write loop ends (what is still queued is dropped when <c>cancel</c> fired).</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    private async Task WriteLoopAsync(IActorRef owner, CancellationToken cancel)
+    {
+        try
+        {
+            await foreach (var bytes in _queue.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    var status = _socket.TrySend(bytes, _sendInfo, out int errno);
+                    if (status == SctpSendStatus.Sent)
+                    {
+                        break;
+                    }
+                    if (status == SctpSendStatus.Failed)
+                    {
+                        owner.Tell(new SendFailed(new SctpException("sendmsg", errno).Message), ActorRefs.NoSender);
+                        return;
+                    }
+                    cancel.ThrowIfCancellationRequested();
+                    _socket.WaitReady(write: true, _pollInterval);
+                }
+                Interlocked.Add(ref _pendingBytes, -bytes.Length);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The actor stopped and closed the socket (or its association): the loop ends with it.
+            return;
+        }
+    }
+}
