@@ -74,6 +74,10 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
         int maxQueued, TimeSpan connectTimeout, IPEndPoint? local = null) =>
         Kernel.Props.Create(() => new OutboundSctpAssociationActor(remote, handler, codec, settings, sctp, maxQueued, connectTimeout, local));
 
+    // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
+    // same socket, which would announce the association a second time.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
     protected override void PreStart()
     {
         Context.Watch(_handler);

@@ -57,6 +57,10 @@ public sealed class OutboundTcpAssociationActor : ReceiveActor
     public static Props Props(IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, AssociationSettings settings, int maxQueued) =>
         Kernel.Props.Create(() => new OutboundTcpAssociationActor(remote, handler, codec, settings, maxQueued));
 
+    // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
+    // same socket, which would announce the association a second time.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
     protected override void PreStart()
     {
         Context.Watch(_handler);

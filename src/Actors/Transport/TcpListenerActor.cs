@@ -41,6 +41,10 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
     public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations) =>
         Kernel.Props.Create(() => new TcpListenerActor<TMessage>(endpoint, handler, codec, settings, maxAssociations));
 
+    // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
+    // same socket, which would announce the association a second time.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
     protected override void PreStart()
     {
         var socket = new Socket(_endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);

@@ -222,4 +222,26 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var failed = await probe.ExpectMsgAsync<BindFailed>(timeout: Timeout);
         Assert.Equal(_endpoint, failed.EndPoint);
     }
+
+    [Fact]
+    public async Task An_association_actor_that_fails_stops_once_and_the_peer_sees_its_connection_close()
+    {
+        var handler = CreateTestProbe("failing-handler");
+        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, new ThrowingEncodeCodec<AsapDeregistrationResponse>(),
+            AssociationSettings.Default, maxAssociations: 2), "failing-listener");
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(timeout: Timeout)).LocalEndPoint;
+        var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _clients.Add(client);
+        await client.ConnectAsync(endpoint);
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout)).Association;
+        handler.Watch(association);
+
+        association.Tell(new AssociationSend<AsapMessage>(new AsapDeregistrationResponse(PoolHandle.FromString("EchoPool"), 1)), handler.Ref);
+
+        // The listener stops a failed association (never restarted on its socket): the handler sees it end, the peer EOF.
+        await handler.ExpectTerminatedAsync(association, Timeout);
+        using var eof = new CancellationTokenSource(Timeout);
+        Assert.Equal(0, await client.ReceiveAsync(new byte[16], SocketFlags.None, eof.Token));
+        handler.ExpectNoMsg(TimeSpan.Zero);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
             sctp.PollInterval);
 
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
+        Receive<SctpAssociationSend<TMessage>>(send => Send(send.Message, send.Stream, send.Unordered, send.PayloadProtocolId));
         Receive<AnswerFrame<TMessage>>(answer =>
         {
             _log.Warning("{Protocol} from {Peer} over SCTP: {Cause}; answered with an Error", _codec.Name, _peer, answer.Cause);
@@ -104,31 +105,16 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
 
     private void OnEvent(SctpAssociationEvent sctpEvent)
     {
+        _log.Debug("{Protocol} SCTP association with {Peer}: {Event}", _codec.Name, _peer, sctpEvent.Describe());
         if (sctpEvent.EndsAssociation)
         {
-            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (error {Error})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.Error);
             Context.Stop(Self);
-            return;
         }
-        if (sctpEvent.Kind == SctpEventKind.PeerAddressChange)
-        {
-            _log.Debug("{Protocol} SCTP association with {Peer}: peer address {Address} state {State}", _codec.Name, _peer, sctpEvent.PeerAddress, sctpEvent.State);
-            return;
-        }
-        if (sctpEvent.Kind is SctpEventKind.Up or SctpEventKind.Restart)
-        {
-            _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} ({Outbound} outbound / {Inbound} inbound streams)", _codec.Name, _peer,
-                sctpEvent.Kind, sctpEvent.OutboundStreams, sctpEvent.InboundStreams);
-            return;
-        }
-        _log.Debug("{Protocol} SCTP association with {Peer}: {Kind} (notification 0x{Type:x4})", _codec.Name, _peer, sctpEvent.Kind, sctpEvent.NotificationType);
     }
 
-    private void Send(TMessage message)
+    private void Send(TMessage message, ushort? stream = null, bool unordered = false, uint? payloadProtocolId = null)
     {
-        var bytes = new byte[_codec.GetEncodedLength(message)];
-        _codec.Encode(message, bytes);
-        if (!_outbound.TryEnqueue(bytes))
+        if (!_outbound.TryEnqueue(_codec, message, stream, unordered, payloadProtocolId))
         {
             _log.Warning("{Protocol} SCTP association with {Peer} closed: peer does not read ({Bytes} bytes pending)",
                 _codec.Name, _peer, _outbound.PendingBytes);

@@ -14,4 +14,13 @@ public sealed record SctpAssociationEvent(SctpEventKind Kind, ushort Notificatio
 {
     /// <summary>True when the association can carry no more messages.</summary>
     public bool EndsAssociation => Kind is SctpEventKind.Lost or SctpEventKind.ShutdownComplete or SctpEventKind.CannotStart;
+
+    /// <summary>One line for the association's debug log.</summary>
+    public string Describe() => Kind switch
+    {
+        _ when EndsAssociation => $"{Kind} (error {Error})",
+        SctpEventKind.PeerAddressChange => $"peer address {PeerAddress} state {State}",
+        SctpEventKind.Up or SctpEventKind.Restart => $"{Kind} ({OutboundStreams} outbound / {InboundStreams} inbound streams)",
+        _ => $"{Kind} (notification 0x{NotificationType:x4})",
+    };
 }

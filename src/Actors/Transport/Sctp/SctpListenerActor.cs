@@ -45,6 +45,10 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
         int maxAssociations) =>
         Kernel.Props.Create(() => new SctpListenerActor<TMessage>(endpoint, handler, codec, settings, sctp, maxAssociations));
 
+    // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
+    // same socket, which would announce the association a second time.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
     protected override void PreStart()
     {
         if (!SctpSupport.IsAvailable)

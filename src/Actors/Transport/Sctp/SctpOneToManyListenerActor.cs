@@ -69,6 +69,10 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
         int maxAssociations) =>
         Kernel.Props.Create(() => new SctpOneToManyListenerActor<TMessage>(endpoint, handler, codec, settings, sctp, maxAssociations));
 
+    // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
+    // same socket, which would announce the association a second time.
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
     protected override void PreStart()
     {
         if (!SctpSupport.IsAvailable)

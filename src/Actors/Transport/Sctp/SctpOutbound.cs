@@ -5,7 +5,8 @@ namespace RSerPool.Actors.Transport.Sctp;
 
 /// <summary>
 /// The outgoing side of one SCTP association: the owning actor queues encoded messages, a write loop sends them in
-/// order, one sendmsg (one SCTP user message) each with <c>sendInfo</c>, waiting while the socket's send buffer is
+/// order, one sendmsg (one SCTP user message) each with <c>sendInfo</c> or the stream, PPID and flags given with the
+/// message (the association id stays), waiting while the socket's send buffer is
 /// full. Bytes queued but not yet sent are counted against <c>maxPendingBytes</c>; a failed send is told to the
 /// actor as <see cref="SendFailed"/>.
 /// </summary>
@@ -15,7 +16,7 @@ internal sealed class SctpOutbound
     private readonly SctpSendInfo _sendInfo;
     private readonly long _maxPendingBytes;
     private readonly TimeSpan _pollInterval;
-    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(byte[] Bytes, SctpSendInfo Info)> _queue = Channel.CreateUnbounded<(byte[] Bytes, SctpSendInfo Info)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private long _pendingBytes;
 
     public SctpOutbound(SctpSocket socket, SctpSendInfo sendInfo, long maxPendingBytes, TimeSpan pollInterval)
@@ -29,13 +30,29 @@ internal sealed class SctpOutbound
     public long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
     /// <summary>Queues <paramref name="message"/>; false when that would exceed the pending limit (the peer does not read).</summary>
-    public bool TryEnqueue(byte[] message)
+    public bool TryEnqueue(byte[] message) => TryEnqueue(message, _sendInfo);
+
+    /// <summary>
+    /// Encodes <paramref name="message"/> and queues it with the association's send info, or on <paramref name="stream"/>
+    /// (unordered, with <paramref name="payloadProtocolId"/> when given) when a stream is named; false as above.
+    /// </summary>
+    public bool TryEnqueue<TMessage>(IWireCodec<TMessage> codec, TMessage message, ushort? stream = null, bool unordered = false, uint? payloadProtocolId = null)
+        where TMessage : class
+    {
+        var bytes = new byte[codec.GetEncodedLength(message)];
+        codec.Encode(message, bytes);
+        return stream is { } chosen
+            ? TryEnqueue(bytes, _sendInfo with { Stream = chosen, Unordered = unordered, PayloadProtocolId = payloadProtocolId ?? _sendInfo.PayloadProtocolId })
+            : TryEnqueue(bytes, _sendInfo);
+    }
+
+    private bool TryEnqueue(byte[] message, SctpSendInfo info)
     {
         if (Interlocked.Add(ref _pendingBytes, message.Length) > _maxPendingBytes)
         {
             return false;
         }
-        _queue.Writer.TryWrite(message);
+        _queue.Writer.TryWrite((message, info));
         return true;
     }
 
@@ -48,11 +65,11 @@ internal sealed class SctpOutbound
     {
         try
         {
-            await foreach (var bytes in _queue.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
+            await foreach (var (bytes, info) in _queue.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
             {
                 while (true)
                 {
-                    var status = _socket.TrySend(bytes, _sendInfo, out int errno);
+                    var status = _socket.TrySend(bytes, info, out int errno);
                     if (status == SctpSendStatus.Sent)
                     {
                         break;
