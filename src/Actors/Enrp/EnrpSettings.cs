@@ -1,6 +1,7 @@
 // ENRP server settings (RFC 5353 §4, enrp.md §7 timers), filled by the host from rserpool.registrar.enrp.*.
 using System.Net;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.Enrp;
 
@@ -82,4 +83,7 @@ public sealed record EnrpSettings
     /// Skipped with a warning when <see cref="IEnrpTransport.UnavailableReason"/> is set or its port is taken.
     /// </summary>
     public IEnrpTransport? AdditionalTransport { get; init; }
+
+    /// <summary>How ENRP associations over SCTP carry messages (PPID 12, stream 0, from the ENRP port) and the socket settings.</summary>
+    public SctpSettings Sctp { get; init; } = SctpSettings.Enrp;
 }

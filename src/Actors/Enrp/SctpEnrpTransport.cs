@@ -9,7 +9,7 @@ namespace RSerPool.Actors.Enrp;
 
 /// <summary>
 /// ENRP associations over SCTP: <see cref="SctpListenerActor{TMessage}"/> and <see cref="OutboundSctpAssociationActor"/>
-/// with <see cref="SctpSettings.Enrp"/>. Where the kernel has no SCTP the listener reports <see cref="BindFailed"/>
+/// with <see cref="EnrpSettings.Sctp"/> (default <see cref="SctpSettings.Enrp"/>). Where the kernel has no SCTP the listener reports <see cref="BindFailed"/>
 /// with <see cref="SctpSupport.Reason"/> and outbound associations stop at once.
 /// </summary>
 public sealed class SctpEnrpTransport : IEnrpTransport
@@ -36,14 +36,14 @@ public sealed class SctpEnrpTransport : IEnrpTransport
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return context.ActorOf(SctpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, SctpSettings.Enrp, settings.MaxAssociations), name);
+        return context.ActorOf(SctpListenerActor<EnrpMessage>.Props(endPoint, handler, codec, settings.Association, settings.Sctp, settings.MaxAssociations), name);
     }
 
     public IActorRef Connect(IActorContext context, IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, EnrpSettings settings, string name)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return context.ActorOf(OutboundSctpAssociationActor.Props(remote, handler, codec, settings.Association, SctpSettings.Enrp,
+        return context.ActorOf(OutboundSctpAssociationActor.Props(remote, handler, codec, settings.Association, settings.Sctp,
             settings.MaxQueuedWhileConnecting, ConnectTimeout, ConnectFromEnrpPort && settings.EndPoint.Port != 0 ? settings.EndPoint : null), name);
     }
 }

@@ -317,7 +317,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         }
 
         var association = Context.ActorOf(
-            SctpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap),
+            SctpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association, _settings.Sctp),
             $"association-{connected.Attempt}");
         OnOpened(connected.Attempt, association);
     }

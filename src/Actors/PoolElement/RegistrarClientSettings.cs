@@ -1,6 +1,7 @@
 // Registrar discovery and request timers of a PE/PU process (RFC 5352 §3.1, asap.md §4.1 and §5).
 using System.Net;
 using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.PoolElements;
 
@@ -38,4 +39,7 @@ public sealed record RegistrarClientSettings
 
     /// <summary>Framing and buffer limits of the registrar association.</summary>
     public AssociationSettings Association { get; init; } = AssociationSettings.Default;
+
+    /// <summary>How an ASAP association over SCTP carries messages (PPID 11, stream 0) and the socket settings.</summary>
+    public SctpSettings Sctp { get; init; } = SctpSettings.Asap;
 }

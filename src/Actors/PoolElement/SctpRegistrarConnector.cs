@@ -6,7 +6,7 @@ namespace RSerPool.Actors.PoolElements;
 
 /// <summary>
 /// Connects a one-to-one SCTP socket (off the actor, at most the request's timeout) and hands it to the client, which
-/// runs it as an <see cref="SctpAssociationActor{TMessage}"/> with <see cref="SctpSettings.Asap"/>. Where the kernel has
+/// runs it as an <see cref="SctpAssociationActor{TMessage}"/> with <see cref="RegistrarClientSettings.Sctp"/>. Where the kernel has
 /// no SCTP every attempt fails with <see cref="SctpSupport.Reason"/>.
 /// </summary>
 public sealed class SctpRegistrarConnector : IRegistrarConnector

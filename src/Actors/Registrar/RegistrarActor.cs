@@ -139,9 +139,9 @@ public sealed class RegistrarActor : ReceiveActor
         if (_settings.AsapSctpEndPoint is { } sctpEndPoint && SctpSupport.IsAvailable)
         {
             var sctpProps = _settings.AsapSctpStyle == SctpSocketStyle.OneToMany
-                ? SctpOneToManyListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap,
+                ? SctpOneToManyListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
                     _settings.MaxAssociations)
-                : SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, SctpSettings.Asap,
+                : SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
                     _settings.MaxAssociations);
             _sctpListener = Context.ActorOf(sctpProps, "asap-sctp-listener");
         }

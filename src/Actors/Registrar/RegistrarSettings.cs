@@ -27,6 +27,9 @@ public sealed record RegistrarSettings
     /// </summary>
     public SctpSocketStyle AsapSctpStyle { get; init; } = SctpSocketStyle.OneToMany;
 
+    /// <summary>How ASAP associations over SCTP carry messages (PPID 11, stream 0) and the socket settings.</summary>
+    public SctpSettings AsapSctp { get; init; } = SctpSettings.Asap;
+
     /// <summary>ASAP Server Announce targets and period (asap.md §4.7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
     public AnnounceSettings AsapAnnounce { get; init; } = new([new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863)], TimeSpan.FromSeconds(1));
 

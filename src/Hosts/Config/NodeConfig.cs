@@ -2,6 +2,8 @@ using System.Net;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
+using RSerPool.Actors.Session;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Config;
@@ -35,6 +37,7 @@ public static class NodeConfig
                 RequestTimeout = config.GetPositiveDuration($"{c}.request-timeout"),
                 HuntRetryDelay = config.GetPositiveDuration($"{c}.hunt-retry-delay"),
                 MaxQueuedRequests = config.GetInt($"{c}.max-queued-requests"),
+                Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
             },
             PoolUser = PoolUserSettings.Default with
             {
@@ -71,6 +74,7 @@ public static class NodeConfig
             HeartbeatInterval = heartbeat > TimeSpan.Zero ? heartbeat : null,
             HeartbeatTimeout = config.GetPositiveDuration($"{s}.heartbeat-timeout"),
             MaxUnackedMessages = config.GetInt($"{s}.max-unacked-messages"),
+            Sctp = SctpConfig.Apply(config, SctpSessionSettings.Default),
         };
     }
 }

@@ -26,6 +26,7 @@ public static class RegistrarConfig
                 ? null
                 : EndPointText.Parse(sctp, AsapPort, $"{r}.asap-sctp"),
             AsapSctpStyle = ReadSctpStyle(config.GetString($"{r}.asap-sctp-style"), $"{r}.asap-sctp-style"),
+            AsapSctp = SctpConfig.Apply(config, SctpSettings.Asap),
             AsapAnnounce = new AnnounceSettings(announceTargets, config.GetDuration($"{r}.announce-interval"), config.GetInt($"{r}.announce-ttl")),
             KeepAliveInterval = config.GetPositiveDuration($"{r}.keep-alive-interval"),
             KeepAliveTimeout = config.GetPositiveDuration($"{r}.keep-alive-timeout"),
@@ -109,6 +110,7 @@ public static class RegistrarConfig
             MaxInvalidMessagesPerAssociation = Math.Max(1, config.GetInt($"{e}.max-invalid-messages-per-association")),
             MaxPoolElementsPerPeer = Math.Max(1, config.GetInt($"{e}.max-pes-per-peer")),
             MaxPeers = Math.Max(1, config.GetInt($"{e}.max-peers")),
+            Sctp = SctpConfig.Apply(config, SctpSettings.Enrp),
             MaxAssociations = Math.Max(1, config.GetInt($"{e}.max-associations")),
             MaxQueuedWhileConnecting = Math.Max(1, config.GetInt($"{e}.max-queued-while-connecting")),
             Association = AssociationSettings.Default with

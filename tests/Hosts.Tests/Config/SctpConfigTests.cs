@@ -1,0 +1,48 @@
+using RSerPool.Actors.Transport.Sctp;
+using RSerPool.Hosts.Config;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Config;
+
+/// <summary>rserpool.sctp.* reaches every SCTP user: registrar ASAP and ENRP, registrar client, sessions.</summary>
+public sealed class SctpConfigTests
+{
+    [Fact]
+    public void The_reference_values_reach_every_role_and_keep_each_protocols_ppid()
+    {
+        var config = HoconConfig.Reference();
+        var registrar = RegistrarConfig.Read(config);
+        var node = NodeConfig.Read(config);
+        var session = NodeConfig.ReadSession(config);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), registrar.AsapSctp.PollInterval);
+        Assert.Equal(512, registrar.AsapSctp.ListenBacklog);
+        Assert.Equal(SctpPayloadProtocol.Asap, registrar.AsapSctp.PayloadProtocolId);
+        Assert.Equal(SctpPayloadProtocol.Enrp, registrar.Enrp!.Sctp.PayloadProtocolId);
+        Assert.True(registrar.Enrp.Sctp.ReusePort);
+        Assert.Equal(SctpPayloadProtocol.Asap, node.RegistrarClient.Sctp.PayloadProtocolId);
+        Assert.Equal(512, session.Sctp.ListenBacklog);
+    }
+
+    [Fact]
+    public void Set_values_reach_every_role()
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.sctp { poll-interval = 50ms, listen-backlog = 64 }"));
+        var registrar = RegistrarConfig.Read(config);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), registrar.AsapSctp.PollInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), registrar.Enrp!.Sctp.PollInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), NodeConfig.Read(config).RegistrarClient.Sctp.PollInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), NodeConfig.ReadSession(config).Sctp.PollInterval);
+        Assert.Equal(64, registrar.AsapSctp.ListenBacklog);
+        Assert.Equal(64, NodeConfig.ReadSession(config).Sctp.ListenBacklog);
+    }
+
+    [Fact]
+    public void A_backlog_below_one_is_a_configuration_error_naming_the_key()
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.sctp.listen-backlog = 0"));
+        var error = Assert.Throws<HoconException>(() => RegistrarConfig.Read(config));
+        Assert.Contains("rserpool.sctp.listen-backlog", error.Message, StringComparison.Ordinal);
+    }
+}
