@@ -544,6 +544,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _inStartup = false;
         Timers.Cancel(MentorTimer);
         _log.Info("registrar 0x{ServerId:x8}: ENRP startup phase over ({Why}); {Count} PEs known", _serverId, why, _replica.ElementCount);
+        Context.Parent.Tell(EnrpStartupOver.Instance, Self);
     }
 
     private void SendToPeer(PeerEntry peer, EnrpMessage message)

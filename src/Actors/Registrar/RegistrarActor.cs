@@ -46,6 +46,7 @@ public sealed class RegistrarActor : ReceiveActor
     private IPEndPoint? _asapSctpEndPoint;
     private bool _sctpSettled;
     private bool _announcing;
+    private bool _enrpStartupOver;
     private long _nextAssociationId;
     private long _nextPoolNumber;
     private long _nextSnapshotNumber;
@@ -103,6 +104,11 @@ public sealed class RegistrarActor : ReceiveActor
         });
         Receive<ReplicaChanges>(changes => Sender.Equals(_enrp), ApplyReplicaChanges);
         Receive<OwnershipTransfer>(transfer => Sender.Equals(_enrp), TransferOwnership);
+        Receive<EnrpStartupOver>(_ => Sender.Equals(_enrp), _ =>
+        {
+            _enrpStartupOver = true;
+            StartAnnouncingIfReady();
+        });
         Receive<EnrpBound>(bound =>
         {
             _enrpEndPoint = bound.LocalEndPoint;
@@ -131,6 +137,7 @@ public sealed class RegistrarActor : ReceiveActor
         var props = TcpListenerActor<AsapMessage>.Props(_settings.AsapEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.MaxAssociations);
         _listener = Context.ActorOf(props, "asap-listener");
         Context.Watch(_listener);
+        _enrpStartupOver = _settings.Enrp is null;
         if (_settings.Enrp is { } enrp)
         {
             _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace), "enrp");
@@ -248,11 +255,12 @@ public sealed class RegistrarActor : ReceiveActor
         ReportStartedIfReady();
     }
 
-    // asap.md §4.7: announce from the ASAP port number once both listeners are settled; with a specific address the
-    // announce names the SCTP Transport (when served) and the TCP one, so each client takes the one it speaks.
+    // asap.md §4.7: announce from the ASAP port number once both listeners are settled and the ENRP startup phase is
+    // over (enrp.md §4.1 step 5: PEs find a registrar only once its handlespace is complete); with a specific address
+    // the announce names the SCTP Transport (when served) and the TCP one, so each client takes the one it speaks.
     private void StartAnnouncingIfReady()
     {
-        if (_announcing || !_settings.AsapAnnounce.Enabled || _asapEndPoint is null || !_sctpSettled)
+        if (_announcing || !_settings.AsapAnnounce.Enabled || _asapEndPoint is null || !_sctpSettled || !_enrpStartupOver)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Kernel.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
@@ -83,5 +84,28 @@ public sealed class RegistrarStartSpec : TestKit, IDisposable
         Assert.Equal(8, received.ReceivedBytes);
         Assert.Equal(new AsapServerAnnounce(ServerId), AsapDecoder.Decode(buffer.AsSpan(0, received.ReceivedBytes)));
         Assert.Equal(started.AsapEndPoint.Port, ((IPEndPoint)received.RemoteEndPoint).Port);
+    }
+
+    [Fact]
+    public async Task No_announce_goes_out_before_the_enrp_startup_phase_is_over()
+    {
+        // enrp.md §4.1 steps 1 and 5: a registrar still waiting for a mentor is not announced to PEs.
+        var announce = new AnnounceSettings([(IPEndPoint)_announceReceiver.LocalEndPoint!], TimeSpan.FromSeconds(1));
+        var settings = SettingsFor(new IPEndPoint(IPAddress.Loopback, 0), announce) with
+        {
+            Enrp = new EnrpSettings { EndPoint = new IPEndPoint(IPAddress.Loopback, 0), MentorDiscoveryTimeout = TimeSpan.FromSeconds(5) },
+        };
+        var observer = CreateTestProbe();
+        ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
+        observer.ExpectMsg<RegistrarStarted>();
+
+        Scheduler.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.Equal(0, _announceReceiver.Available);
+
+        Scheduler.Advance(TimeSpan.FromMilliseconds(200));
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = await _announceReceiver.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        Assert.Equal(ServerId, Assert.IsType<AsapServerAnnounce>(AsapDecoder.Decode(buffer.AsSpan(0, received.ReceivedBytes))).ServerIdentifier);
     }
 }
