@@ -93,13 +93,13 @@ public sealed class PoolElementServer : IAsyncDisposable
 
     /// <summary>
     /// The TCP user transport to register for this server (RFC 5354 §3.5): <paramref name="address"/> (default: the bound
-    /// address, or 127.0.0.1 when bound to any) and the bound port, control messages accepted on it.
+    /// address) and the bound port, control messages accepted on it. A server bound to any address (0.0.0.0, ::) is
+    /// registered with the address its node reaches the registrar from (the registrar client fills it in; a registrar
+    /// fills in the PE's association address otherwise), never with the wildcard.
     /// </summary>
     public TcpTransport ToUserTransport(IPAddress? address = null)
     {
-        address ??= LocalEndPoint.Address.Equals(IPAddress.Any) || LocalEndPoint.Address.Equals(IPAddress.IPv6Any)
-            ? IPAddress.Loopback
-            : LocalEndPoint.Address;
+        address ??= LocalEndPoint.Address;
         return new TcpTransport((ushort)LocalEndPoint.Port, TransportUse.DataPlusControl, [address]);
     }
 

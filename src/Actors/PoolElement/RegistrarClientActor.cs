@@ -28,6 +28,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log;
     private readonly List<KnownRegistrar> _known = [];
     private readonly Dictionary<IActorRef, (IPEndPoint? EndPoint, uint ServerId)> _associations = [];
+    private readonly Dictionary<IActorRef, IPAddress> _localAddresses = [];
     private readonly List<PendingRequest> _pending = [];
     private readonly Dictionary<(PoolHandle Handle, uint Identifier), IActorRef> _routes = [];
     private readonly List<IActorRef> _stateWaiters = [];
@@ -138,7 +139,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         if (_current is not null)
         {
             pending.SentOn = _current;
-            _current.Tell(new AssociationSend<AsapMessage>(request), Self);
+            _current.Tell(new AssociationSend<AsapMessage>(AddressedFor(_current, request)), Self);
         }
         else
         {
@@ -302,9 +303,11 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             return;
         }
 
+        IPAddress? local = (connected.Socket.LocalEndPoint as IPEndPoint)?.Address;
         var association = Context.ActorOf(
             TcpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association),
             $"association-{connected.Attempt}");
+        RememberLocalAddress(association, local);
         OnOpened(connected.Attempt, association);
     }
 
@@ -316,9 +319,11 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             return;
         }
 
+        IPAddress? local = connected.Socket.LocalEndPoint?.Address;
         var association = Context.ActorOf(
             SctpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association, _settings.Sctp),
             $"association-{connected.Attempt}");
+        RememberLocalAddress(association, local);
         OnOpened(connected.Attempt, association);
     }
 
@@ -349,13 +354,14 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             if (pending.SentOn is null)
             {
                 pending.SentOn = association;
-                association.Tell(new AssociationSend<AsapMessage>(pending.Request), Self);
+                association.Tell(new AssociationSend<AsapMessage>(AddressedFor(association, pending.Request)), Self);
             }
         }
     }
 
     private void Adopt(AssociationEstablished established)
     {
+        RememberLocalAddress(established.Association, (established.Local as IPEndPoint)?.Address);
         if (_associations.ContainsKey(established.Association) || established.Association.Equals(Self))
         {
             return;
@@ -366,6 +372,27 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         Context.Watch(established.Association);
         _log.Debug("inbound registrar association from {Remote} adopted", established.Remote);
     }
+
+    private void RememberLocalAddress(IActorRef association, IPAddress? local)
+    {
+        if (local is not null && !TransportAddresses.IsUnspecified(local))
+        {
+            _localAddresses[association] = local;
+        }
+    }
+
+    // asap.md §4.2 step 2: a user transport bound to any address is registered with the address this PE reaches the
+    // registrar from (what RSPLIB's registrar checks, README 4.6), never with 0.0.0.0 or ::.
+    private AsapMessage AddressedFor(IActorRef association, AsapMessage request) =>
+        request is AsapRegistration registration && _localAddresses.TryGetValue(association, out IPAddress? local)
+            ? registration with
+            {
+                PoolElement = registration.PoolElement with
+                {
+                    UserTransport = TransportAddresses.FillUnspecified(registration.PoolElement.UserTransport, local),
+                },
+            }
+            : request;
 
     private void OnConnectFailed(long attempt, string reason)
     {
@@ -400,6 +427,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 
     private void OnTerminated(IActorRef actor)
     {
+        _localAddresses.Remove(actor);
         if (actor.Equals(_announceListener))
         {
             _log.Warning("announce listener on {EndPoint} stopped: registrars are found from the static list only", _settings.AnnounceListenEndPoint);

@@ -119,7 +119,14 @@ internal sealed class PoolActor : ReceiveActor
     // asap.md §4.2 (registrar side) and §4.3: new PE or re-registration (update in place, keep identity).
     private void Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot)
     {
-        PoolElement element = registration.PoolElement with { AsapTransport = AsapTransportOf(peer) };
+        // A wildcard (or empty) user address is the PE's own address on its association (asap.md §4.2 step 2).
+        PoolElement element = registration.PoolElement with
+        {
+            AsapTransport = AsapTransportOf(peer),
+            UserTransport = peer.Remote is IPEndPoint remote
+                ? TransportAddresses.FillUnspecified(registration.PoolElement.UserTransport, remote.Address)
+                : registration.PoolElement.UserTransport,
+        };
         uint identifier = element.Identifier;
         long previousAssociation = _space.TryGetElement(_poolHandle, identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
         RegistrationResult result = _space.Register(_poolHandle, element, _serverId, peer.Id);

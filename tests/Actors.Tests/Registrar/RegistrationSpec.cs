@@ -179,4 +179,18 @@ public sealed class RegistrationSpec : RegistrarSpecBase
         var started = Start(Settings with { ServerId = 0 });
         Assert.NotEqual(0u, started.ServerId);
     }
+
+    [Fact]
+    public void A_wildcard_user_address_is_replaced_by_the_pes_association_address()
+    {
+        // asap.md §4.2 step 2: PUs must never be handed 0.0.0.0; the PE is at its association's address (10.1.0.n).
+        Start();
+        var pe = Connect();
+        var wildcard = Asap.Pe(0x51) with { UserTransport = new TcpTransport(7000, TransportUse.DataOnly, [System.Net.IPAddress.Any]) };
+        RegisterAccepted(pe, new AsapRegistration(Asap.EchoPool, wildcard));
+
+        var resolved = Assert.Single(Resolve(Connect()).PoolElements);
+        Assert.Equal([System.Net.IPAddress.Parse("10.1.0.1")], resolved.UserTransport.Addresses.ToArray());
+        Assert.Equal(7000, resolved.UserTransport.Port);
+    }
 }
