@@ -143,19 +143,22 @@ public sealed class RegistrarActor : ReceiveActor
             _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace), "enrp");
             Context.Watch(_enrp);
         }
-        if (_settings.AsapSctpEndPoint is { } sctpEndPoint && SctpSupport.IsAvailable)
+        // With AsapSctpOnTcpEndPoint the SCTP listener starts once the TCP one is bound (OnBound).
+        _sctpSettled = !SctpSupport.IsAvailable || (_settings.AsapSctpEndPoint is null && !_settings.AsapSctpOnTcpEndPoint);
+        if (!_sctpSettled && !_settings.AsapSctpOnTcpEndPoint)
         {
-            var sctpProps = _settings.AsapSctpStyle == SctpSocketStyle.OneToMany
-                ? SctpOneToManyListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
-                    _settings.MaxAssociations)
-                : SctpListenerActor<AsapMessage>.Props(sctpEndPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
-                    _settings.MaxAssociations);
-            _sctpListener = Context.ActorOf(sctpProps, "asap-sctp-listener");
+            ListenOnSctp(_settings.AsapSctpEndPoint!);
         }
-        else
-        {
-            _sctpSettled = true;
-        }
+    }
+
+    private void ListenOnSctp(IPEndPoint endPoint)
+    {
+        var sctpProps = _settings.AsapSctpStyle == SctpSocketStyle.OneToMany
+            ? SctpOneToManyListenerActor<AsapMessage>.Props(endPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
+                _settings.MaxAssociations)
+            : SctpListenerActor<AsapMessage>.Props(endPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
+                _settings.MaxAssociations);
+        _sctpListener = Context.ActorOf(sctpProps, "asap-sctp-listener");
     }
 
     private void ReportStartedIfReady()
@@ -249,6 +252,10 @@ public sealed class RegistrarActor : ReceiveActor
         {
             _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
             _asapEndPoint = bound.LocalEndPoint;
+            if (!_sctpSettled && _settings.AsapSctpOnTcpEndPoint)
+            {
+                ListenOnSctp(bound.LocalEndPoint);
+            }
         }
 
         StartAnnouncingIfReady();

@@ -22,6 +22,12 @@ public sealed record RegistrarSettings
     public IPEndPoint? AsapSctpEndPoint { get; init; }
 
     /// <summary>
+    /// When true, ASAP over SCTP is served on the address and port the TCP listener is bound to (port 0 included) and
+    /// <see cref="AsapSctpEndPoint"/> is not used: one HOST:PORT reaches the registrar over either transport.
+    /// </summary>
+    public bool AsapSctpOnTcpEndPoint { get; init; }
+
+    /// <summary>
     /// Socket style of the ASAP SCTP listener: one-to-one (a socket and read thread per PE) or one-to-many (one socket
     /// and one read loop for every PE, RFC 6458 §3).
     /// </summary>

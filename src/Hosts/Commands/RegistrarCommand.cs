@@ -17,7 +17,7 @@ public static class RegistrarCommand
     {
         var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf (repeatable; later files win)", AllowMultipleArgumentsPerToken = false };
         var asap = new Option<string?>("--asap") { Description = "ASAP TCP endpoint HOST:PORT (default 0.0.0.0:3863; port 0 = any free port)" };
-        var asapSctp = new Option<string?>("--asap-sctp") { Description = "ASAP SCTP endpoint HOST:PORT, or off (default 0.0.0.0:3863 where the kernel has SCTP)" };
+        var asapSctp = new Option<string?>("--asap-sctp") { Description = "ASAP SCTP endpoint HOST:PORT, auto (the TCP endpoint; default) or off; used where the kernel has SCTP" };
         var announce = new Option<string[]>("--asap-announce") { Description = "Server Announce target HOST:PORT, or off (repeatable; default 239.0.0.50:3863)" };
         var serverId = new Option<string?>("--server-id") { Description = "Server Identifier, decimal or 0x-hex (default: random)" };
         var keepAliveInterval = new Option<string?>("--keep-alive-interval") { Description = "time from an Ack to the next Endpoint Keep Alive (e.g. 500ms)" };
@@ -89,7 +89,7 @@ public static class RegistrarCommand
 
             return await ServiceHost.RunAsync(config, "rserpool-registrar", async (system, logger) =>
             {
-                if (settings.AsapSctpEndPoint is not null && !SctpSupport.IsAvailable)
+                if ((settings.AsapSctpEndPoint is not null || settings.AsapSctpOnTcpEndPoint) && !SctpSupport.IsAvailable)
                 {
                     logger.Information("ASAP and ENRP on TCP only: {Reason}", SctpSupport.Reason);
                 }

@@ -22,9 +22,10 @@ public static class RegistrarConfig
         {
             ServerId = checked((uint)config.GetLong($"{r}.server-id")),
             AsapEndPoint = EndPointText.Parse(config.GetString($"{r}.asap"), AsapPort, $"{r}.asap"),
-            AsapSctpEndPoint = config.GetString($"{r}.asap-sctp") is var sctp && sctp.Equals("off", StringComparison.OrdinalIgnoreCase)
+            AsapSctpEndPoint = config.GetString($"{r}.asap-sctp") is var sctp && (sctp.Equals("off", StringComparison.OrdinalIgnoreCase) || IsAuto(sctp))
                 ? null
                 : EndPointText.Parse(sctp, AsapPort, $"{r}.asap-sctp"),
+            AsapSctpOnTcpEndPoint = IsAuto(config.GetString($"{r}.asap-sctp")),
             AsapSctpStyle = ReadSctpStyle(config.GetString($"{r}.asap-sctp-style"), $"{r}.asap-sctp-style"),
             AsapSctp = SctpConfig.Apply(config, SctpSettings.Asap),
             AsapAnnounce = new AnnounceSettings(announceTargets, config.GetDuration($"{r}.announce-interval"), config.GetInt($"{r}.announce-ttl")),
@@ -51,6 +52,8 @@ public static class RegistrarConfig
             Enrp = ReadEnrp(config),
         };
     }
+
+    private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>rserpool.registrar.asap-sctp-style: one-to-one or one-to-many (RFC 6458 §3, §4).</summary>
     public static SctpSocketStyle ReadSctpStyle(string text, string source) => text.Trim().ToLowerInvariant() switch

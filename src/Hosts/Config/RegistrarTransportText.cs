@@ -15,7 +15,7 @@ public static class RegistrarTransportText
     {
         Tcp => TcpRegistrarConnector.Instance,
         Sctp => SctpRegistrarConnector.Instance,
-        Auto => sctpAvailable ? SctpRegistrarConnector.Instance : TcpRegistrarConnector.Instance,
+        Auto => sctpAvailable ? AutoRegistrarConnector.Instance : TcpRegistrarConnector.Instance,
         _ => throw new HoconException($"{source}: '{text}' is not a registrar transport (tcp, sctp or auto)"),
     };
 

@@ -61,6 +61,22 @@ public sealed class RegistrarConfigTests
         Assert.Equal(SctpSocketStyle.OneToOne, RegistrarConfig.Read(config).AsapSctpStyle);
     }
 
+    [Fact]
+    public void Asap_over_sctp_follows_the_tcp_endpoint_by_default_or_is_set_or_off()
+    {
+        var byDefault = RegistrarConfig.Read(HoconConfig.Reference());
+        Assert.True(byDefault.AsapSctpOnTcpEndPoint);
+        Assert.Null(byDefault.AsapSctpEndPoint);
+
+        var set = RegistrarConfig.Read(HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp = \"127.0.0.1:3870\"")));
+        Assert.False(set.AsapSctpOnTcpEndPoint);
+        Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 3870), set.AsapSctpEndPoint);
+
+        var off = RegistrarConfig.Read(HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp = off")));
+        Assert.False(off.AsapSctpOnTcpEndPoint);
+        Assert.Null(off.AsapSctpEndPoint);
+    }
+
     [Theory]
     [InlineData("rserpool.registrar.asap = \"localhost:3863\"", "not an address:port")]
     [InlineData("rserpool.registrar.asap-sctp-style = many", "not an SCTP socket style")]

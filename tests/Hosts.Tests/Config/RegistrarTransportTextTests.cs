@@ -14,7 +14,7 @@ public sealed class RegistrarTransportTextTests
     {
         Assert.Same(TcpRegistrarConnector.Instance, RegistrarTransportText.Parse("tcp", sctpAvailable: true, "t"));
         Assert.Same(SctpRegistrarConnector.Instance, RegistrarTransportText.Parse("SCTP", sctpAvailable: false, "t"));
-        Assert.Same(SctpRegistrarConnector.Instance, RegistrarTransportText.Parse("auto", sctpAvailable: true, "t"));
+        Assert.Same(AutoRegistrarConnector.Instance, RegistrarTransportText.Parse("auto", sctpAvailable: true, "t"));
         Assert.Same(TcpRegistrarConnector.Instance, RegistrarTransportText.Parse("auto", sctpAvailable: false, "t"));
         Assert.True(RegistrarTransportText.IsSctp("auto", sctpAvailable: true, "t"));
         Assert.False(RegistrarTransportText.IsSctp("tcp", sctpAvailable: true, "t"));
@@ -31,7 +31,7 @@ public sealed class RegistrarTransportTextTests
     public void The_reference_configuration_uses_sctp_towards_registrars_where_the_kernel_has_it()
     {
         var options = NodeConfig.Read(HoconConfig.Load([]));
-        Assert.Same(SctpSupport.IsAvailable ? SctpRegistrarConnector.Instance : TcpRegistrarConnector.Instance, options.Connector);
+        Assert.Same(SctpSupport.IsAvailable ? AutoRegistrarConnector.Instance : TcpRegistrarConnector.Instance, options.Connector);
         var tcp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "tcp"));
         Assert.Same(TcpRegistrarConnector.Instance, tcp.Connector);
         var sctp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "sctp"));

@@ -50,6 +50,41 @@ public sealed class SctpRegistrarAnnounceSpec : TestKit, IDisposable
         Assert.Equal(started.AsapEndPoint.Port, tcp.Port);
     }
 
+    [SctpFact]
+    public async Task Asap_over_sctp_follows_the_tcp_listeners_bound_port()
+    {
+        var observer = CreateTestProbe();
+        var settings = new RegistrarSettings
+        {
+            ServerId = 0x5e5e0004,
+            AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+            AsapSctpOnTcpEndPoint = true,
+            AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
+        };
+        Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar-on-tcp-port");
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+
+        Assert.Equal(started.AsapEndPoint, started.AsapSctpEndPoint);
+    }
+
+    [NoSctpFact]
+    public async Task The_registrar_serves_tcp_alone_when_sctp_should_follow_it_on_a_kernel_without_sctp()
+    {
+        var observer = CreateTestProbe();
+        var settings = new RegistrarSettings
+        {
+            ServerId = 0x5e5e0005,
+            AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+            AsapSctpOnTcpEndPoint = true,
+            AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
+        };
+        Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar-tcp-only");
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+
+        Assert.Null(started.AsapSctpEndPoint);
+        Assert.NotEqual(0, started.AsapEndPoint.Port);
+    }
+
     private async Task<(RegistrarStarted Started, AsapServerAnnounce Announce)> StartAndReceiveAnnounceAsync()
     {
         var settings = new RegistrarSettings
