@@ -17,6 +17,7 @@ public static class Program
             ServerCommand.Create(stderr),
             TerminalCommand.Create(stdin, stdout, stderr),
             FetchCommand.Create(stdout, stderr),
+            MonitorCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
+using RSerPool.Hosts.Status;
 
 namespace RSerPool.Hosts.Commands;
 
@@ -33,16 +35,18 @@ public static class RegistrarCommand
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
+        var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus; port 0 = any free port), or off (default)" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, enrpTransport, peers, enrpAnnounce, logLevel,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status,
         };
         command.SetAction(async (parse, cancel) =>
         {
             HoconConfig config;
             RegistrarSettings settings;
+            IPEndPoint? statusEndPoint;
             try
             {
                 config = HoconConfig.Load(parse.GetValue(configFiles) ?? []);
@@ -61,6 +65,7 @@ public static class RegistrarCommand
                 config = Override(config, $"{r}.enrp.endpoint", parse.GetValue(enrp));
                 config = Override(config, $"{r}.enrp.transport", parse.GetValue(enrpTransport));
                 config = Override(config, "akka.loglevel", parse.GetValue(logLevel));
+                config = Override(config, $"{r}.status", parse.GetValue(status));
                 if (parse.GetValue(peers) is { Length: > 0 } peerList)
                 {
                     var list = string.Join(", ", peerList.Select(p => $"\"{p}\""));
@@ -79,6 +84,7 @@ public static class RegistrarCommand
                     config = config.With(HoconConfig.FromText($"{r}.asap-announce = [{list}]", "--asap-announce"));
                 }
                 settings = RegistrarConfig.Read(config);
+                statusEndPoint = RegistrarConfig.ReadStatusEndPoint(config);
                 KernelConfig.LogLevel(config); // a bad level is a usage error, before anything starts
             }
             catch (HoconException e)
@@ -110,10 +116,18 @@ public static class RegistrarCommand
                             logger.Information("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
                         }
 
-                        return registrar;
+                        if (statusEndPoint is null)
+                        {
+                            return new HostedService(registrar);
+                        }
+
+                        var reader = new RegistrarStatusReader(registrar, started, settings.Enrp is not null, TimeSpan.FromSeconds(5));
+                        var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
+                        logger.Information("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
+                        return new HostedService(registrar, async () => await statusServer.DisposeAsync().ConfigureAwait(false));
                     case RegistrarStartFailed failed:
                         logger.Fatal("registrar cannot start: endpoint {EndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
-                        return null;
+                        return (HostedService?)null;
                     default:
                         return null;
                 }

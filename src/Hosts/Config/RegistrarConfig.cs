@@ -1,3 +1,4 @@
+using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Registrar;
@@ -51,6 +52,14 @@ public static class RegistrarConfig
             MaxAssociations = config.GetInt($"{r}.limits.max-associations"),
             Enrp = ReadEnrp(config),
         };
+    }
+
+    /// <summary>rserpool.registrar.status: the HTTP status endpoint, null when "off".</summary>
+    public static IPEndPoint? ReadStatusEndPoint(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string text = config.GetString("rserpool.registrar.status");
+        return text.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : EndPointText.Parse(text, 0, "rserpool.registrar.status");
     }
 
     private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);

@@ -62,6 +62,16 @@ public sealed class RegistrarConfigTests
     }
 
     [Fact]
+    public void The_status_endpoint_is_off_by_default_and_an_endpoint_when_set()
+    {
+        Assert.Null(RegistrarConfig.ReadStatusEndPoint(HoconConfig.Reference()));
+        var set = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.status = \"127.0.0.1:9090\""));
+        Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9090), RegistrarConfig.ReadStatusEndPoint(set));
+        var bad = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.status = \"nowhere\""));
+        Assert.Throws<HoconException>(() => RegistrarConfig.ReadStatusEndPoint(bad));
+    }
+
+    [Fact]
     public void Asap_over_sctp_follows_the_tcp_endpoint_by_default_or_is_set_or_off()
     {
         var byDefault = RegistrarConfig.Read(HoconConfig.Reference());

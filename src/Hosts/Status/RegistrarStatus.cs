@@ -1,0 +1,13 @@
+// What `rserpool registrar --status` serves as JSON at /status and `rserpool monitor` reads.
+namespace RSerPool.Hosts.Status;
+
+/// <summary>One registrar at one moment: endpoints, ENRP view and the whole handlespace it holds.</summary>
+public sealed record RegistrarStatus(
+    string ServerId,
+    string AsapTcp,
+    string? AsapSctp,
+    string? Enrp,
+    IReadOnlyList<string> EnrpTransports,
+    bool EnrpStartup,
+    IReadOnlyList<PeerStatus> Peers,
+    IReadOnlyList<PoolStatus> Pools);

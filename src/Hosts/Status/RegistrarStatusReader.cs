@@ -1,0 +1,55 @@
+// Builds a RegistrarStatus from the registrar's own observations (GetHandlespaceSnapshot, GetEnrpStatus).
+using System.Globalization;
+using RSerPool.Actors.Enrp;
+using RSerPool.Actors.Kernel;
+using RSerPool.Actors.Registrar;
+using RSerPool.Wire.Parameters;
+
+namespace RSerPool.Hosts.Status;
+
+/// <summary>Asks a running registrar actor for its handlespace and ENRP view and renders them as a <see cref="RegistrarStatus"/>.</summary>
+public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted started, bool enrp, TimeSpan timeout)
+{
+    public async Task<RegistrarStatus> ReadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await registrar.Ask<HandlespaceSnapshot>(GetHandlespaceSnapshot.Instance, timeout, cancellationToken).ConfigureAwait(false);
+        EnrpStatus? enrpStatus = enrp ? await registrar.Ask<EnrpStatus>(GetEnrpStatus.Instance, timeout, cancellationToken).ConfigureAwait(false) : null;
+        return Render(started, snapshot, enrpStatus);
+    }
+
+    /// <summary>The status document of <paramref name="snapshot"/> and <paramref name="enrpStatus"/> (null: ENRP off).</summary>
+    public static RegistrarStatus Render(RegistrarStarted started, HandlespaceSnapshot snapshot, EnrpStatus? enrpStatus)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var pools = snapshot.Elements
+            .GroupBy(pe => pe.PoolHandle)
+            .Select(pool => new PoolStatus(pool.Key.ToString(), pool.Select(pe => new PoolElementStatus(
+                Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, Transport(pe.UserTransport), Policy(pe.Policy),
+                pe.RegistrationLifeMs, pe.UnreachableReports)).ToList()))
+            .ToList();
+        var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent)).ToList() ?? [];
+        return new RegistrarStatus(Id(started.ServerId), started.AsapEndPoint.ToString(), started.AsapSctpEndPoint?.ToString(),
+            started.EnrpEndPoint?.ToString(), started.EnrpTransports ?? [], enrpStatus?.InStartup ?? false, peers, pools);
+    }
+
+    private static string Id(uint id) => "0x" + id.ToString("x8", CultureInfo.InvariantCulture);
+
+    private static string Transport(TransportParameter transport)
+    {
+        string kind = transport switch
+        {
+            SctpTransport => "SCTP",
+            TcpTransport => "TCP",
+            UdpTransport => "UDP",
+            _ => transport.ParameterType.ToString(),
+        };
+        return $"{kind} {string.Join(",", transport.Addresses)} port {transport.Port}";
+    }
+
+    private static string Policy(PoolMemberSelectionPolicy policy)
+    {
+        string name = Enum.IsDefined(policy.Type) ? policy.Type.ToString() : $"0x{(uint)policy.Type:x8}";
+        return policy.Values.Count == 0 ? name : $"{name}:{string.Join(":", policy.Values)}";
+    }
+}

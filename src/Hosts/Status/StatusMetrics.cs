@@ -1,0 +1,30 @@
+// /metrics of the status endpoint: the registrar's gauges in the Prometheus text format (version 0.0.4).
+using System.Globalization;
+using System.Text;
+
+namespace RSerPool.Hosts.Status;
+
+/// <summary>Renders a <see cref="RegistrarStatus"/> as Prometheus gauges.</summary>
+public static class StatusMetrics
+{
+    public const string ContentType = "text/plain; version=0.0.4";
+
+    public static string Render(RegistrarStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        int home = status.Pools.Sum(pool => pool.Elements.Count(pe => pe.Home));
+        int copies = status.Pools.Sum(pool => pool.Elements.Count(pe => !pe.Home));
+        var text = new StringBuilder();
+        Gauge(text, "rserpool_pools", "Pools in the handlespace", status.Pools.Count);
+        text.Append("# HELP rserpool_pool_elements PEs in the handlespace, by owner\n# TYPE rserpool_pool_elements gauge\n");
+        text.Append(CultureInfo.InvariantCulture, $"rserpool_pool_elements{{owner=\"home\"}} {home}\n");
+        text.Append(CultureInfo.InvariantCulture, $"rserpool_pool_elements{{owner=\"peers\"}} {copies}\n");
+        Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count);
+        Gauge(text, "rserpool_enrp_peers_silent", "ENRP peers not heard within max-time-last-heard", status.Peers.Count(peer => peer.Silent));
+        Gauge(text, "rserpool_enrp_startup", "1 while the ENRP startup phase lasts", status.EnrpStartup ? 1 : 0);
+        return text.ToString();
+    }
+
+    private static void Gauge(StringBuilder text, string name, string help, int value) =>
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
+}

@@ -1,0 +1,47 @@
+// How `rserpool monitor` prints a registrar's status: endpoints, ENRP peers, then each pool with its PEs.
+using System.Text;
+
+namespace RSerPool.Hosts.Status;
+
+/// <summary>Plain-text rendering of a <see cref="RegistrarStatus"/>, one line per peer and per PE.</summary>
+public static class StatusText
+{
+    public static string Render(RegistrarStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var text = new StringBuilder();
+        text.Append("registrar ").Append(status.ServerId).Append("  ASAP TCP ").Append(status.AsapTcp);
+        if (status.AsapSctp is { } sctp)
+        {
+            text.Append(", SCTP ").Append(sctp);
+        }
+        if (status.Enrp is { } enrp)
+        {
+            text.Append("  ENRP ").Append(string.Join("+", status.EnrpTransports)).Append(' ').Append(enrp);
+            text.Append(status.EnrpStartup ? " (startup)" : string.Empty);
+        }
+        text.AppendLine();
+        text.Append("ENRP peers: ").Append(status.Peers.Count).AppendLine();
+        foreach (var peer in status.Peers)
+        {
+            text.Append("  ").Append(peer.ServerId).Append("  ").Append(peer.EndPoint ?? "-").Append("  ").Append(peer.State)
+                .Append(peer.Silent ? "  silent" : string.Empty).AppendLine();
+        }
+        text.Append("pools: ").Append(status.Pools.Count).Append(", PEs: ").Append(status.Pools.Sum(pool => pool.Elements.Count)).AppendLine();
+        foreach (var pool in status.Pools)
+        {
+            text.Append("pool ").Append(pool.Handle).Append(": ").Append(pool.Elements.Count).Append(pool.Elements.Count == 1 ? " PE" : " PEs").AppendLine();
+            foreach (var pe in pool.Elements)
+            {
+                text.Append("  PE ").Append(pe.Identifier).Append("  ").Append(pe.Home ? "home" : "owner " + pe.Owner).Append("  ")
+                    .Append(pe.UserTransport).Append("  ").Append(pe.Policy).Append("  life ").Append(pe.RegistrationLifeMs).Append(" ms");
+                if (pe.UnreachableReports > 0)
+                {
+                    text.Append("  unreachable reports ").Append(pe.UnreachableReports);
+                }
+                text.AppendLine();
+            }
+        }
+        return text.ToString();
+    }
+}
