@@ -26,7 +26,7 @@ rserpool.registrar.enrp {
 }
 CONF
 start_bg "$OUT/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3864 --asap-sctp 127.0.0.1:3864 --asap-announce off \
-    --enrp 127.0.0.1:9902 --peer 127.0.0.1:9901 --log-level Debug
+    --enrp 127.0.0.1:9902 --peer 127.0.0.1:9901 --status 127.0.0.1:8099 --log-level Debug
 REGISTRAR=$LAST_PID
 # Default ENRP transport "auto": TCP and SCTP on 9902 (rspregistrar is reached over SCTP after TCP is refused).
 if wait_for 90 grep -q "ENRP on TCP and SCTP" "$OUT/registrar.log"; then
@@ -51,6 +51,14 @@ if wait_for 60 two_at ours 127.0.0.1:9902; then
     result s4-ours-sees-both PASS "our registrar via hsdump: $(grep -a -m1 'Pool "EchoPool"' "$OUT/hsdump-ours.txt" | sed 's/^ *//')"
 else
     result s4-ours-sees-both FAIL "our registrar's handlespace (hsdump) lacks a PE (see scenario4/hsdump-ours.txt, registrar.log)"
+fi
+
+# Our monitor reads our registrar's status endpoint: both PEs (one owned by rspregistrar) and rspregistrar as a peer.
+monitor_sees_both() { timeout 60 $RSERPOOL monitor --status http://127.0.0.1:8099/ >"$OUT/monitor.txt" 2>&1 && grep -q "pool EchoPool: 2 PEs" "$OUT/monitor.txt"; }
+if wait_for 60 monitor_sees_both && grep -q "owner 0x" "$OUT/monitor.txt"; then
+    result s4-monitor PASS "$(grep -m1 '^registrar' "$OUT/monitor.txt"); $(grep -c '  PE 0x' "$OUT/monitor.txt") PEs, one owned by $(grep -m1 -o 'owner 0x[0-9a-f]*' "$OUT/monitor.txt")"
+else
+    result s4-monitor FAIL "rserpool monitor did not show both PEs (see scenario4/monitor.txt)"
 fi
 
 # The same ENRP port over TCP: a TCP-only registrar of ours (ENRP 9904) takes ours on 9902 as its mentor and must
