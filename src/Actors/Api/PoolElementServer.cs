@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Session;
+using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Session;
 
@@ -56,7 +57,9 @@ public sealed class PoolElementServer : IAsyncDisposable
 
     /// <summary>
     /// Starts listening on kernel SCTP at <paramref name="endpoint"/> (port 0 = any free port): PUs such as RSPLIB's
-    /// send application data on its own PPID and ASAP control messages on PPID 11 (spec/asap.md §4.8).
+    /// send application data on its own PPID and ASAP control messages on PPID 11 (spec/asap.md §4.8). The socket style
+    /// is <see cref="SctpSessionSettings.SocketStyle"/>: one one-to-many socket for every PU association (default) or a
+    /// one-to-one socket per association.
     /// </summary>
     /// <exception cref="InvalidOperationException">The kernel has no SCTP or the endpoint cannot be bound.</exception>
     public static async Task<PoolElementServer> StartSctpAsync(ActorSystem system, IPEndPoint endpoint, IPoolElementService service,
@@ -66,8 +69,12 @@ public sealed class PoolElementServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(service);
         var bound = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var actor = system.ActorOf(SctpPoolElementServerActor.Props(endpoint, service, options ?? PoolElementServerOptions.Default,
-            sctp ?? SctpSessionSettings.Default, bound), $"pe-server-{Interlocked.Increment(ref s_servers)}");
+        options ??= PoolElementServerOptions.Default;
+        sctp ??= SctpSessionSettings.Default;
+        var props = sctp.SocketStyle == SctpSocketStyle.OneToMany
+            ? SctpOneToManyPoolElementServerActor.Props(endpoint, service, options, sctp, bound)
+            : SctpPoolElementServerActor.Props(endpoint, service, options, sctp, bound);
+        var actor = system.ActorOf(props, $"pe-server-{Interlocked.Increment(ref s_servers)}");
         try
         {
             var local = await bound.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,9 +5,6 @@ using System.Threading.Channels;
 using RSerPool.Actors.Kernel;
 using RSerPool.Actors.Kernel.Event;
 using RSerPool.Actors.Transport.Sctp;
-using RSerPool.Wire;
-using RSerPool.Wire.Codec;
-using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Session;
 
 namespace RSerPool.Actors.Session;
@@ -16,12 +13,10 @@ namespace RSerPool.Actors.Session;
 /// Owns one one-to-one SCTP socket of a PU session and speaks the same messages to its session actor as
 /// <see cref="ShimConnectionActor"/>: <see cref="ShimConnected"/> (or <see cref="ShimConnectFailed"/>), then
 /// <see cref="ShimReceived"/> per message, <see cref="ShimConnectionClosed"/> before stopping on its own; commands
-/// <see cref="ShimSend"/> and <see cref="ShimClose"/>. The shim's own frames map onto SCTP as follows: DATA is sent as
-/// the bare application bytes with the data PPID; ASAP frames as the ASAP message with PPID 11; HEARTBEAT is answered
-/// here at once (SCTP supervises the path with its own heartbeats, RFC 9260 §8.3); ACK frames are not sent, and an
-/// ack-requested message is acknowledged to the session as <see cref="SctpSessionSettings.Acknowledgement"/> says.
-/// Received PPID 11 messages are decoded as ASAP (undecodable ones are logged and dropped), everything else is
-/// application data, handed on unchanged as a DATA frame numbered from 1.
+/// <see cref="ShimSend"/> and <see cref="ShimClose"/>. Frames map onto SCTP messages as <see cref="SctpSessionFraming"/>
+/// says: DATA as the bare application bytes with the data PPID, ASAP frames as the ASAP message with PPID 11,
+/// HEARTBEAT answered here at once, ACK frames not sent. A PE's one-to-many server uses
+/// <see cref="SctpOneToManySessionConnectionActor"/> instead, with the same contract.
 /// </summary>
 public sealed class SctpSessionConnectionActor : ReceiveActor
 {
@@ -31,11 +26,9 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<Outgoing> _outbound = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SctpSessionFraming _framing;
     private SctpSocket? _socket;
     private string _peer;
-    private uint _receivedSequence;
-    private uint _replyPayloadProtocolId;
-    private uint? _awaitingReplyUpTo;
     private long _pendingSendBytes;
     private bool _closing;
 
@@ -45,8 +38,8 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
         _remote = remote;
         _handler = handler;
         _settings = settings;
-        _replyPayloadProtocolId = settings.DataPayloadProtocolId;
         _log = Context.GetLogger();
+        _framing = new SctpSessionFraming(settings, _log);
         _peer = accepted?.RemoteEndPoint?.ToString() ?? remote?.ToString() ?? "unknown peer";
 
         Receive<Connected>(connected => Start(connected.Socket));
@@ -149,69 +142,39 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
         {
             return;
         }
-        switch (frame)
+        var message = _framing.ToSctp(frame, out var localAnswer);
+        if (message is ({ } bytes, var info) && !Enqueue(bytes, info))
         {
-            case ShimDataFrame data:
-                Enqueue(data.Payload.ToArray(), new SctpSendInfo(_settings.Stream, _replyPayloadProtocolId));
-                if (data.AckRequested)
-                {
-                    if (_settings.Acknowledgement == SctpDataAcknowledgement.OnSend)
-                    {
-                        _handler.Tell(new ShimReceived(new ShimAckFrame(data.Sequence)), Self);
-                    }
-                    else
-                    {
-                        _awaitingReplyUpTo = data.Sequence;
-                    }
-                }
-                break;
-            case ShimAsapFrame asap:
-                var bytes = new byte[AsapEncoder.GetEncodedLength(asap.Message)];
-                AsapEncoder.Encode(asap.Message, bytes);
-                Enqueue(bytes, _settings.ControlSendInfo);                   // asap.md §4.8: control on PPID 11
-                break;
-            case ShimHeartbeatFrame heartbeat:
-                _handler.Tell(new ShimReceived(new ShimHeartbeatAckFrame(heartbeat.Nonce)), Self);
-                break;
-            case ShimAckFrame or ShimHeartbeatAckFrame:
-                break;                                                       // nothing on SCTP stands for them
+            return;
+        }
+        if (localAnswer is not null)
+        {
+            _handler.Tell(new ShimReceived(localAnswer), Self);
         }
     }
 
-    private void Enqueue(byte[] bytes, SctpSendInfo info)
+    private bool Enqueue(byte[] bytes, SctpSendInfo info)
     {
         if (Interlocked.Add(ref _pendingSendBytes, bytes.Length) > _settings.MaxPendingSendBytes)
         {
             CloseOnOwn($"peer does not read ({Interlocked.Read(ref _pendingSendBytes)} bytes pending)", false);
-            return;
+            return false;
         }
         _outbound.Writer.TryWrite(new Outgoing(bytes, info));
+        return true;
     }
 
     private void OnIncoming(Incoming incoming)
     {
-        if (incoming.PayloadProtocolId == SctpPayloadProtocol.Asap)
+        var (acknowledgement, message) = _framing.FromSctp(incoming.Bytes, incoming.PayloadProtocolId, _peer);
+        if (acknowledgement is not null)
         {
-            if (AsapDecoder.TryDecode(incoming.Bytes, WireLimits.Default, out var message, out var error, out _))
-            {
-                _handler.Tell(new ShimReceived(new ShimAsapFrame(message!)), Self);
-            }
-            else
-            {
-                _log.Warning("SCTP session with {Peer}: undecodable ASAP control message ({Length} bytes) dropped: {Error}", _peer, incoming.Bytes.Length, error);
-            }
-            return;
+            _handler.Tell(new ShimReceived(acknowledgement), Self);
         }
-        if (_settings.ReplyWithReceivedPayloadProtocolId)
+        if (message is not null)
         {
-            _replyPayloadProtocolId = incoming.PayloadProtocolId;
+            _handler.Tell(new ShimReceived(message), Self);
         }
-        if (_awaitingReplyUpTo is { } acknowledged)
-        {
-            _awaitingReplyUpTo = null;
-            _handler.Tell(new ShimReceived(new ShimAckFrame(acknowledged)), Self);
-        }
-        _handler.Tell(new ShimReceived(new ShimDataFrame(++_receivedSequence, false, ValueArray.Create<byte>(incoming.Bytes))), Self);
     }
 
     private void OnEvent(SctpAssociationEvent sctpEvent)

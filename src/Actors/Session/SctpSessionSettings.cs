@@ -3,7 +3,7 @@ using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.Session;
 
-/// <summary>Settings of <see cref="SctpSessionConnectionActor"/>.</summary>
+/// <summary>Settings of the SCTP session connections (<see cref="SctpSessionConnectionActor"/>) and of a PE's SCTP session server.</summary>
 public sealed record SctpSessionSettings
 {
     public static SctpSessionSettings Default { get; } = new();
@@ -34,6 +34,13 @@ public sealed record SctpSessionSettings
 
     /// <summary>Listen backlog of a PE's SCTP user transport (default 128).</summary>
     public int ListenBacklog { get; init; } = 128;
+
+    /// <summary>
+    /// Socket style of a PE's SCTP user transport (RFC 6458 §3, §4; a PU's connection is always one-to-one): one-to-many
+    /// (default: one SOCK_SEQPACKET socket and one read loop for every PU association) or one-to-one (a socket and a
+    /// read thread per association). Same messages, limits and behaviour either way.
+    /// </summary>
+    public SctpSocketStyle SocketStyle { get; init; } = SctpSocketStyle.OneToMany;
 
     /// <summary>The SCTP send parameters of ASAP control messages: PPID 11 on <see cref="Stream"/> (RFC 5352 §5).</summary>
     internal SctpSendInfo ControlSendInfo => new(Stream, SctpPayloadProtocol.Asap);

@@ -82,7 +82,7 @@ public static class ServerCommand
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
                 var serverOptions = PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") };
                 var server = sctp
-                    ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, SctpConfig.Apply(config, SctpSessionSettings.Default), cancel).ConfigureAwait(false)
+                    ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, SctpConfig.ApplyServer(config, SctpSessionSettings.Default), cancel).ConfigureAwait(false)
                     : await PoolElementServer.StartAsync(system, localEndPoint, implementation, serverOptions).ConfigureAwait(false);
                 await server.WarmUpAsync(cancel).ConfigureAwait(false);
                 var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToRegisteredTransport() }, cancel).ConfigureAwait(false);

@@ -4,7 +4,10 @@ using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Hosts.Config;
 
-/// <summary>Applies rserpool.sctp.* (poll-interval, listen-backlog) to the SCTP settings of ASAP, ENRP and sessions.</summary>
+/// <summary>
+/// Applies rserpool.sctp.* (poll-interval, listen-backlog) to the SCTP settings of ASAP, ENRP and sessions, and
+/// rserpool.server.sctp-style to those of the PE's session server.
+/// </summary>
 public static class SctpConfig
 {
     private const string S = "rserpool.sctp";
@@ -24,6 +27,16 @@ public static class SctpConfig
         ArgumentNullException.ThrowIfNull(settings);
         return settings with { PollInterval = config.GetPositiveDuration($"{S}.poll-interval"), ListenBacklog = Backlog(config) };
     }
+
+    /// <summary>
+    /// The settings of <c>rserpool server</c>'s SCTP session server: <see cref="Apply(HoconConfig, SctpSessionSettings)"/>
+    /// and rserpool.server.sctp-style (one-to-many or one-to-one, RFC 6458 §3, §4).
+    /// </summary>
+    public static SctpSessionSettings ApplyServer(HoconConfig config, SctpSessionSettings settings) =>
+        Apply(config, settings) with
+        {
+            SocketStyle = RegistrarConfig.ReadSctpStyle(config.GetString("rserpool.server.sctp-style"), "rserpool.server.sctp-style"),
+        };
 
     private static int Backlog(HoconConfig config)
     {

@@ -1,3 +1,4 @@
+using RSerPool.Actors.Session;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using Xunit;
@@ -36,6 +37,26 @@ public sealed class SctpConfigTests
         Assert.Equal(TimeSpan.FromMilliseconds(50), NodeConfig.ReadSession(config).Sctp.PollInterval);
         Assert.Equal(64, registrar.AsapSctp.ListenBacklog);
         Assert.Equal(64, NodeConfig.ReadSession(config).Sctp.ListenBacklog);
+    }
+
+    [Fact]
+    public void The_pe_server_uses_a_one_to_many_socket_unless_configured_one_to_one()
+    {
+        var reference = HoconConfig.Reference();
+        Assert.Equal(SctpSocketStyle.OneToMany, SctpConfig.ApplyServer(reference, SctpSessionSettings.Default).SocketStyle);
+
+        var config = reference.With(HoconConfig.FromText("rserpool.server.sctp-style = one-to-one\nrserpool.sctp.listen-backlog = 64"));
+        var server = SctpConfig.ApplyServer(config, SctpSessionSettings.Default);
+        Assert.Equal(SctpSocketStyle.OneToOne, server.SocketStyle);
+        Assert.Equal(64, server.ListenBacklog);
+    }
+
+    [Fact]
+    public void An_unknown_pe_server_socket_style_is_a_configuration_error_naming_the_key()
+    {
+        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.server.sctp-style = many"));
+        var error = Assert.Throws<HoconException>(() => SctpConfig.ApplyServer(config, SctpSessionSettings.Default));
+        Assert.Contains("rserpool.server.sctp-style", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

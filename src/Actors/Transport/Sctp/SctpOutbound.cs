@@ -8,7 +8,7 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// order, one sendmsg (one SCTP user message) each with <c>sendInfo</c> or the stream, PPID and flags given with the
 /// message (the association id stays), waiting while the socket's send buffer is
 /// full. Bytes queued but not yet sent are counted against <c>maxPendingBytes</c>; a failed send is told to the
-/// actor as <see cref="SendFailed"/>.
+/// actor as <see cref="SendFailed"/>, and, when asked for at start, the end of the queue after <see cref="Complete"/>.
 /// </summary>
 internal sealed class SctpOutbound
 {
@@ -30,7 +30,10 @@ internal sealed class SctpOutbound
     public long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
     /// <summary>Queues <paramref name="message"/>; false when that would exceed the pending limit (the peer does not read).</summary>
-    public bool TryEnqueue(byte[] message) => TryEnqueue(message, _sendInfo);
+    public bool TryEnqueue(byte[] message) => Queue(message, _sendInfo);
+
+    /// <summary>Queues <paramref name="message"/> with the stream, PPID and flags of <paramref name="info"/> (the association id stays); false as above.</summary>
+    public bool TryEnqueue(byte[] message, SctpSendInfo info) => Queue(message, info with { AssociationId = _sendInfo.AssociationId });
 
     /// <summary>
     /// Encodes <paramref name="message"/> and queues it with the association's send info, or on <paramref name="stream"/>
@@ -42,11 +45,11 @@ internal sealed class SctpOutbound
         var bytes = new byte[codec.GetEncodedLength(message)];
         codec.Encode(message, bytes);
         return stream is { } chosen
-            ? TryEnqueue(bytes, _sendInfo with { Stream = chosen, Unordered = unordered, PayloadProtocolId = payloadProtocolId ?? _sendInfo.PayloadProtocolId })
-            : TryEnqueue(bytes, _sendInfo);
+            ? Queue(bytes, _sendInfo with { Stream = chosen, Unordered = unordered, PayloadProtocolId = payloadProtocolId ?? _sendInfo.PayloadProtocolId })
+            : Queue(bytes, _sendInfo);
     }
 
-    private bool TryEnqueue(byte[] message, SctpSendInfo info)
+    private bool Queue(byte[] message, SctpSendInfo info)
     {
         if (Interlocked.Add(ref _pendingBytes, message.Length) > _maxPendingBytes)
         {
@@ -56,12 +59,13 @@ internal sealed class SctpOutbound
         return true;
     }
 
-    public void Start(IActorRef owner, CancellationToken cancel) => _ = WriteLoopAsync(owner, cancel);
+    /// <summary>Starts the write loop; it tells <paramref name="owner"/> <paramref name="whenDrained"/> (if any) once everything queued before <see cref="Complete"/> is sent.</summary>
+    public void Start(IActorRef owner, CancellationToken cancel, object? whenDrained = null) => _ = WriteLoopAsync(owner, cancel, whenDrained);
 
     /// <summary>No more messages: the write loop ends (what is still queued is dropped when <c>cancel</c> fired).</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
-    private async Task WriteLoopAsync(IActorRef owner, CancellationToken cancel)
+    private async Task WriteLoopAsync(IActorRef owner, CancellationToken cancel, object? whenDrained)
     {
         try
         {
@@ -83,6 +87,10 @@ internal sealed class SctpOutbound
                     _socket.WaitReady(write: true, _pollInterval);
                 }
                 Interlocked.Add(ref _pendingBytes, -bytes.Length);
+            }
+            if (whenDrained is not null)
+            {
+                owner.Tell(whenDrained, ActorRefs.NoSender);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)

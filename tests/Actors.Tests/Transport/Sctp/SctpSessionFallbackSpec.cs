@@ -38,7 +38,17 @@ public sealed class SctpSessionFallbackSpec : TestKit
     public async Task The_pe_sctp_server_fails_to_start_with_the_reason()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            PoolElementServer.StartSctpAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), new RecordingEchoService("pe", TestActor)));
+            PoolElementServer.StartSctpAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), new RecordingEchoService("pe", TestActor),
+                sctp: SctpSessionSettings.Default with { SocketStyle = SctpSocketStyle.OneToOne }));
+        Assert.Contains(SctpSupport.Reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [NoSctpFact]
+    public async Task The_one_to_many_pe_sctp_server_fails_to_start_with_the_reason()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PoolElementServer.StartSctpAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), new RecordingEchoService("pe", TestActor),
+                sctp: SctpSessionSettings.Default with { SocketStyle = SctpSocketStyle.OneToMany }));
         Assert.Contains(SctpSupport.Reason, error.Message, StringComparison.Ordinal);
     }
 
@@ -64,12 +74,13 @@ public sealed class SctpSessionFallbackSpec : TestKit
     }
 
     [Fact]
-    public void Sctp_session_defaults_send_unspecified_data_and_control_on_ppid_11()
+    public void Sctp_session_defaults_send_unspecified_data_and_control_on_ppid_11_and_serve_on_one_socket()
     {
         var settings = SctpSessionSettings.Default;
         Assert.Equal(0u, settings.DataPayloadProtocolId);
         Assert.Equal(SctpDataAcknowledgement.OnSend, settings.Acknowledgement);
         Assert.True(settings.ReplyWithReceivedPayloadProtocolId);
+        Assert.Equal(SctpSocketStyle.OneToMany, settings.SocketStyle);
         Assert.Equal(new SctpSendInfo(0, SctpPayloadProtocol.Asap), settings.ControlSendInfo);
     }
 

@@ -18,7 +18,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// <summary>
 /// The PU-PE channel over real kernel SCTP on loopback (spec/asap.md §4.8): application data as bare bytes on its own
 /// PPID, ASAP control messages on PPID 11, one message per SCTP message, both for the PU's connection actor and for the
-/// PE's SCTP server. Skipped where the kernel has no SCTP; scripts/interop/rsplib.sh runs them in the lab guest.
+/// PE's SCTP server in both socket styles (one-to-many, one-to-one). Skipped where the kernel has no SCTP; scripts/interop/rsplib.sh runs them in the lab guest.
 /// </summary>
 public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
 {
@@ -76,11 +76,14 @@ public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
         Assert.Equal(new ShimHeartbeatAckFrame(7), (await _handler.ExpectMsgAsync<ShimReceived>(timeout: Timeout)).Frame);
     }
 
-    [SctpFact]
-    public async Task The_pe_server_echoes_with_the_pu_s_ppid_and_hands_a_cookie_echo_to_the_service()
+    [SctpTheory]
+    [InlineData(SctpSocketStyle.OneToMany)]
+    [InlineData(SctpSocketStyle.OneToOne)]
+    public async Task The_pe_server_echoes_with_the_pu_s_ppid_and_hands_a_cookie_echo_to_the_service(SctpSocketStyle style)
     {
         var service = new RecordingEchoService("pe", _handler.Ref);
-        await using var server = await PoolElementServer.StartSctpAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), service);
+        await using var server = await PoolElementServer.StartSctpAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), service,
+            sctp: SctpSessionSettings.Default with { SocketStyle = style });
         Assert.True(server.IsSctp);
         Assert.IsType<RSerPool.Wire.Parameters.SctpTransport>(server.ToRegisteredTransport());
 

@@ -1,0 +1,16 @@
+using RSerPool.Actors.Transport.Sctp;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Transport.Sctp;
+
+/// <summary>A theory that needs kernel SCTP: skipped, with the reason, where the kernel has none (run them in ../shared/lab).</summary>
+public sealed class SctpTheoryAttribute : TheoryAttribute
+{
+    public SctpTheoryAttribute()
+    {
+        if (!SctpSupport.IsAvailable)
+        {
+            Skip = $"needs kernel SCTP ({SctpSupport.Reason}); scripts/interop/rsplib.sh runs it in the lab guest";
+        }
+    }
+}
