@@ -65,7 +65,9 @@ fi
 # download both PEs (ours and, replicated over SCTP from rspregistrar, the rspserver). It leaves again at once, so the
 # rspregistrars below never learn of a peer they cannot reach.
 mkdir -p "$OUT/tcp-peer"
-start_bg "$OUT/tcp-peer/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3866 --asap-sctp off \
+# A long mentor wait: under TCG the first Presence round trip can exceed 5 s; the startup ends with the download anyway.
+echo "rserpool.registrar.enrp.mentor-discovery-timeout = 60s" >"$OUT/tcp-peer/mentor.conf"
+start_bg "$OUT/tcp-peer/registrar.log" env DOTNET_TieredPGO=0 $RSERPOOL registrar --config "$OUT/registrar.conf" --config "$OUT/tcp-peer/mentor.conf" --asap 127.0.0.1:3866 --asap-sctp off \
     --asap-announce off --enrp 127.0.0.1:9904 --enrp-transport tcp --peer 127.0.0.1:9902 --log-level Debug
 TCP_PEER=$LAST_PID
 if wait_for 90 grep -a -q -E "startup phase over .*; 2 PEs known" "$OUT/tcp-peer/registrar.log"; then
