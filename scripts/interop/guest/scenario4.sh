@@ -56,7 +56,7 @@ fi
 # Our monitor reads our registrar's status endpoint: both PEs (one owned by rspregistrar) and rspregistrar as a peer.
 monitor_sees_both() { timeout 60 $RSERPOOL monitor --status http://127.0.0.1:8099/ >"$OUT/monitor.txt" 2>&1 && grep -q "pool EchoPool: 2 PEs" "$OUT/monitor.txt"; }
 if wait_for 60 monitor_sees_both && grep -q "owner 0x" "$OUT/monitor.txt"; then
-    result s4-monitor PASS "$(grep -m1 '^registrar' "$OUT/monitor.txt"); $(grep -c '  PE 0x' "$OUT/monitor.txt") PEs, one owned by $(grep -m1 -o 'owner 0x[0-9a-f]*' "$OUT/monitor.txt")"
+    result s4-monitor PASS "$(grep -m1 '^registrar' "$OUT/monitor.txt"); $(grep -c '  PE 0x' "$OUT/monitor.txt") PEs, one with $(grep -m1 -o 'owner 0x[0-9a-f]*' "$OUT/monitor.txt")"
 else
     result s4-monitor FAIL "rserpool monitor did not show both PEs (see scenario4/monitor.txt)"
 fi
