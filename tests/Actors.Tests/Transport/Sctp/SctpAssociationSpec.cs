@@ -139,32 +139,5 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
         Assert.Fail("sendmsg never had room");
     }
 
-    private static async Task<(byte[] Bytes, SctpReceiveInfo? Info)> ReceiveAsync(SctpSocket client)
-    {
-        var buffer = new byte[4096];
-        var control = new byte[SctpControlMessages.ReceiveControlSpace];
-        int filled = 0;
-        SctpReceiveInfo? info = null;
-        for (int wait = 0; wait < 100; wait++)
-        {
-            if (!await Task.Run(() => client.WaitReady(write: false, TimeSpan.FromMilliseconds(200))))
-            {
-                continue;
-            }
-            var result = client.TryReceive(buffer, filled, control);
-            Assert.NotEqual(SctpReceiveStatus.Closed, result.Status);
-            Assert.NotEqual(SctpReceiveStatus.Failed, result.Status);
-            if (result.Status != SctpReceiveStatus.Received || result.IsNotification)
-            {
-                continue;
-            }
-            info ??= result.Info;
-            filled += result.Bytes;
-            if (result.EndOfMessage)
-            {
-                return (buffer[..filled], info);
-            }
-        }
-        throw new TimeoutException("no SCTP message from the association actor");
-    }
+    private static Task<(byte[] Bytes, SctpReceiveInfo? Info)> ReceiveAsync(SctpSocket client) => SctpTestClient.ReceiveAsync(client);
 }

@@ -148,30 +148,7 @@ public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
 
     private static async Task<(byte[] Bytes, uint PayloadProtocolId)> ReceiveAsync(SctpSocket socket)
     {
-        var buffer = new byte[4096];
-        var control = new byte[SctpControlMessages.ReceiveControlSpace];
-        int filled = 0;
-        SctpReceiveInfo? info = null;
-        for (int wait = 0; wait < 100; wait++)
-        {
-            if (!await Task.Run(() => socket.WaitReady(write: false, TimeSpan.FromMilliseconds(200))))
-            {
-                continue;
-            }
-            var result = socket.TryReceive(buffer, filled, control);
-            Assert.NotEqual(SctpReceiveStatus.Closed, result.Status);
-            Assert.NotEqual(SctpReceiveStatus.Failed, result.Status);
-            if (result.Status != SctpReceiveStatus.Received || result.IsNotification)
-            {
-                continue;
-            }
-            info ??= result.Info;
-            filled += result.Bytes;
-            if (result.EndOfMessage)
-            {
-                return (buffer[..filled], info?.PayloadProtocolId ?? 0);
-            }
-        }
-        throw new TimeoutException("no SCTP message");
+        var (bytes, info) = await SctpTestClient.ReceiveAsync(socket);
+        return (bytes, info?.PayloadProtocolId ?? 0);
     }
 }

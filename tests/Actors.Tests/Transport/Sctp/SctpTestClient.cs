@@ -42,7 +42,10 @@ internal sealed class SctpTestClient : IDisposable
     }
 
     /// <summary>The next data message (notifications skipped) and its receive info.</summary>
-    public async Task<(byte[] Bytes, SctpReceiveInfo? Info)> ReceiveAsync()
+    public Task<(byte[] Bytes, SctpReceiveInfo? Info)> ReceiveAsync() => ReceiveAsync(Socket);
+
+    /// <summary>The next whole SCTP message on <paramref name="socket"/> (notifications skipped) with its receive info.</summary>
+    public static async Task<(byte[] Bytes, SctpReceiveInfo? Info)> ReceiveAsync(SctpSocket socket)
     {
         var buffer = new byte[65536];
         var control = new byte[SctpControlMessages.ReceiveControlSpace];
@@ -50,11 +53,11 @@ internal sealed class SctpTestClient : IDisposable
         SctpReceiveInfo? info = null;
         for (int wait = 0; wait < MaxWaits; wait++)
         {
-            if (!await Task.Run(() => Socket.WaitReady(write: false, Slice)))
+            if (!await Task.Run(() => socket.WaitReady(write: false, Slice)))
             {
                 continue;
             }
-            var result = Socket.TryReceive(buffer, filled, control);
+            var result = socket.TryReceive(buffer, filled, control);
             Assert.NotEqual(SctpReceiveStatus.Closed, result.Status);
             Assert.NotEqual(SctpReceiveStatus.Failed, result.Status);
             if (result.Status != SctpReceiveStatus.Received || result.IsNotification)
