@@ -21,6 +21,20 @@ public sealed class ExampleConfigTests
     }
 
     [Fact]
+    public void The_rsplib_example_serves_both_transports_with_rsplibs_timers_and_a_status_endpoint()
+    {
+        var config = HoconConfig.Load([Example("registrar-rsplib.conf")]);
+        var settings = RegistrarConfig.Read(config);
+        Assert.True(settings.AsapSctpOnTcpEndPoint);
+        Assert.Equal("127.0.0.1:8099", RegistrarConfig.ReadStatusEndPoint(config)?.ToString());
+        var enrp = Assert.IsType<RSerPool.Actors.Enrp.EnrpSettings>(settings.Enrp);
+        Assert.Same(RSerPool.Actors.Enrp.TcpEnrpTransport.Instance, enrp.Transport);
+        Assert.Equal(TimeSpan.FromMilliseconds(2444), enrp.PeerHeartbeatCycle);
+        Assert.Equal(TimeSpan.FromSeconds(5), enrp.MaxTimeLastHeard);
+        Assert.Equal(["239.0.0.51:9901"], enrp.PresenceTargets.Select(t => t.ToString()));
+    }
+
+    [Fact]
     public void The_server_example_sets_registrars_and_reregistration()
     {
         var config = HoconConfig.Load([Example("server-echo.conf")]);
