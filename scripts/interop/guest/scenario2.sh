@@ -2,7 +2,8 @@
 # Scenario 2 (issue 7): OUR `rserpool server --service echo` registers with RSPLIB's rspregistrar (ASAP over SCTP,
 # SCTP user transport), hsdump shows it with policy and transport, and RSPLIB's rspterminal gets echoes from it
 # (data on its own PPID, control on PPID 11: spec/asap.md §4.8). No transport flags: with kernel SCTP our server
-# uses SCTP by default (registrar-client.transport and server.transport "auto"). Captures lo (SCTP). Usage: scenario2.sh OUTDIR
+# uses SCTP by default (registrar-client.transport and server.transport "auto"). It listens on 0.0.0.0 and registers
+# the address it reaches the registrar from (asap.md §4.2 step 2). Captures lo (SCTP). Usage: scenario2.sh OUTDIR
 set -u
 OUT=$1/scenario2
 mkdir -p "$OUT"
@@ -15,7 +16,7 @@ start_rspregistrar "$OUT" || { result s2-rspregistrar FAIL "rspregistrar did not
 write_node_conf "$OUT/node.conf"
 
 start_bg "$OUT/server.log" env DOTNET_TieredPGO=0 $RSERPOOL server --service echo --pool EchoPool --policy RoundRobin \
-    --registrar 127.0.0.1:3863 --local 127.0.0.1:0 --config "$OUT/node.conf" --log-level Debug
+    --registrar 127.0.0.1:3863 --local 0.0.0.0:0 --config "$OUT/node.conf" --log-level Debug
 SERVER=$LAST_PID
 if wait_for 120 grep -q "server ready" "$OUT/server.log"; then
     PE=$(grep -o 'server ready: PE 0x[0-9a-f]*' "$OUT/server.log" | head -1 | awk '{print $4}')
