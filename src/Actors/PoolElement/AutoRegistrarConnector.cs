@@ -29,17 +29,8 @@ public sealed class AutoRegistrarConnector : IRegistrarConnector
         _ = Task.Run(() =>
         {
             TimeSpan sctpTimeout = request.Timeout / 2;
-            SctpSocket? socket = null;
-            try
+            if (!SctpRegistrarConnector.TryConnect(request, sctpTimeout, client, out _))
             {
-                socket = SctpSocket.Create(request.Registrar.AddressFamily);
-                socket.PrepareForMessages();
-                socket.Connect(request.Registrar, sctpTimeout);
-                client.Tell(new RegistrarSctpSocketConnected(request.Attempt, socket), ActorRefs.NoSender);
-            }
-            catch (SctpException)
-            {
-                socket?.Dispose();
                 TcpRegistrarConnector.Instance.Connect(request with { Timeout = request.Timeout - sctpTimeout }, client);
             }
         });

@@ -29,18 +29,34 @@ public sealed class SctpRegistrarConnector : IRegistrarConnector
             client.Tell(new RegistrarConnectFailed(request.Attempt, SctpSupport.Reason), ActorRefs.NoSender);
             return;
         }
+
+        if (!TryConnect(request, request.Timeout, client, out string reason))
+        {
+            client.Tell(new RegistrarConnectFailed(request.Attempt, reason), ActorRefs.NoSender);
+        }
+    }
+
+    /// <summary>
+    /// Connects within <paramref name="timeout"/> (blocking) and tells <paramref name="client"/> the socket; false with
+    /// <paramref name="reason"/> when the association could not be set up (nothing is told then).
+    /// </summary>
+    internal static bool TryConnect(ConnectRegistrar request, TimeSpan timeout, IActorRef client, out string reason)
+    {
         SctpSocket? socket = null;
         try
         {
             socket = SctpSocket.Create(request.Registrar.AddressFamily);
             socket.PrepareForMessages();
-            socket.Connect(request.Registrar, request.Timeout);
+            socket.Connect(request.Registrar, timeout);
             client.Tell(new RegistrarSctpSocketConnected(request.Attempt, socket), ActorRefs.NoSender);
+            reason = string.Empty;
+            return true;
         }
         catch (SctpException e)
         {
             socket?.Dispose();
-            client.Tell(new RegistrarConnectFailed(request.Attempt, e.Message), ActorRefs.NoSender);
+            reason = e.Message;
+            return false;
         }
     }
 }

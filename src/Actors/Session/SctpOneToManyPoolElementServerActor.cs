@@ -76,17 +76,13 @@ internal sealed class SctpOneToManyPoolElementServerActor : ReceiveActor
             Fail(SctpSupport.Reason);
             return;
         }
-        SctpSocket? socket = null;
+        SctpSocket socket;
         try
         {
-            socket = SctpSocket.Create(_endpoint.AddressFamily, SctpSocketStyle.OneToMany);
-            socket.PrepareForMessages();
-            socket.Bind(_endpoint);
-            socket.Listen(_sctp.ListenBacklog);
+            socket = SctpSocket.OpenListener(_endpoint, SctpSocketStyle.OneToMany, _sctp.ListenBacklog);
         }
         catch (SctpException e)
         {
-            socket?.Dispose();
             Fail(e.Message);
             return;
         }

@@ -51,17 +51,13 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
             Fail(SctpSupport.Reason);
             return;
         }
-        SctpSocket? socket = null;
+        SctpSocket socket;
         try
         {
-            socket = SctpSocket.Create(_endpoint.AddressFamily);
-            socket.PrepareForMessages();
-            socket.Bind(_endpoint);
-            socket.Listen(_sctp.ListenBacklog);
+            socket = SctpSocket.OpenListener(_endpoint, SctpSocketStyle.OneToOne, _sctp.ListenBacklog);
         }
         catch (SctpException e)
         {
-            socket?.Dispose();
             Fail(e.Message);
             return;
         }

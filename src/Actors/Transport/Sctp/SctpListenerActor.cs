@@ -56,21 +56,13 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
             Fail(SctpSupport.Reason);
             return;
         }
-        SctpSocket? socket = null;
+        SctpSocket socket;
         try
         {
-            socket = SctpSocket.Create(_endpoint.AddressFamily);
-            socket.PrepareForMessages();
-            if (_sctp.ReusePort)
-            {
-                socket.EnableReusePort();
-            }
-            socket.Bind(_endpoint);
-            socket.Listen(_sctp.ListenBacklog);
+            socket = SctpSocket.OpenListener(_endpoint, SctpSocketStyle.OneToOne, _sctp.ListenBacklog, _sctp.ReusePort);
         }
         catch (SctpException e)
         {
-            socket?.Dispose();
             Fail(e.Message);
             return;
         }

@@ -80,21 +80,13 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
             Fail(SctpSupport.Reason);
             return;
         }
-        SctpSocket? socket = null;
+        SctpSocket socket;
         try
         {
-            socket = SctpSocket.Create(_endpoint.AddressFamily, SctpSocketStyle.OneToMany);
-            socket.PrepareForMessages();
-            if (_sctp.ReusePort)
-            {
-                socket.EnableReusePort();
-            }
-            socket.Bind(_endpoint);
-            socket.Listen(_sctp.ListenBacklog);
+            socket = SctpSocket.OpenListener(_endpoint, SctpSocketStyle.OneToMany, _sctp.ListenBacklog, _sctp.ReusePort);
         }
         catch (SctpException e)
         {
-            socket?.Dispose();
             Fail(e.Message);
             return;
         }

@@ -47,6 +47,33 @@ public sealed class SctpSocket : IDisposable
         return new SctpSocket(new SctpSocketHandle(fd), family, style);
     }
 
+    /// <summary>
+    /// A listening socket of <paramref name="style"/> on <paramref name="endpoint"/>, prepared for messages (so accepted
+    /// or one-to-many associations carry SCTP_RCVINFO and the subscribed notifications), SO_REUSEPORT when
+    /// <paramref name="reusePort"/>; throws <see cref="SctpException"/> and leaves nothing open on failure.
+    /// </summary>
+    public static SctpSocket OpenListener(IPEndPoint endpoint, SctpSocketStyle style, int backlog, bool reusePort = false)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var socket = Create(endpoint.AddressFamily, style);
+        try
+        {
+            socket.PrepareForMessages();
+            if (reusePort)
+            {
+                socket.EnableReusePort();
+            }
+            socket.Bind(endpoint);
+            socket.Listen(backlog);
+            return socket;
+        }
+        catch (SctpException)
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     public void Bind(IPEndPoint endpoint)
     {
         byte[] address = SocketAddressCodec.Encode(endpoint);
