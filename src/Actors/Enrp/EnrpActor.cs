@@ -486,7 +486,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             return null;
         }
 
-        IPAddress? address = transport.Addresses.FirstOrDefault(a => !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any));
+        IPAddress? address = transport.Addresses.FirstOrDefault(a => !TransportAddresses.IsUnspecified(a));
         if (address is null && _outboundEndPoints.TryGetValue(association, out IPEndPoint? outbound))
         {
             address = outbound.Address;
@@ -526,7 +526,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 continue;
             }
 
-            IPAddress? address = information.Transport.Addresses.FirstOrDefault(a => !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any));
+            IPAddress? address = information.Transport.Addresses.FirstOrDefault(a => !TransportAddresses.IsUnspecified(a));
             if (address is not null)
             {
                 SendTo(new IPEndPoint(address, information.Transport.Port), Presence(0, replyRequired: true));

@@ -6,6 +6,7 @@ using RSerPool.Actors.Kernel.Event;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Transport;
 
 namespace RSerPool.Actors.PoolElements;
 
@@ -50,7 +51,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
             return source;
         }
 
-        IPAddress address = chosen.Addresses.FirstOrDefault(a => !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any)) ?? source.Address;
+        IPAddress address = chosen.Addresses.FirstOrDefault(a => !TransportAddresses.IsUnspecified(a)) ?? source.Address;
         return new IPEndPoint(address, chosen.Port);
     }
 

@@ -274,11 +274,11 @@ public sealed class RegistrarActor : ReceiveActor
 
         _announcing = true;
         IPAddress address = _asapEndPoint.Address;
-        bool specific = !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any);
+        bool specific = !TransportAddresses.IsUnspecified(address);
         var transports = new List<TransportParameter>();
         if (specific && _asapSctpEndPoint is { } sctp)
         {
-            IPAddress sctpAddress = sctp.Address.Equals(IPAddress.Any) || sctp.Address.Equals(IPAddress.IPv6Any) ? address : sctp.Address;
+            IPAddress sctpAddress = TransportAddresses.IsUnspecified(sctp.Address) ? address : sctp.Address;
             transports.Add(new SctpTransport((ushort)sctp.Port, TransportUse.DataOnly, [sctpAddress]));
         }
 

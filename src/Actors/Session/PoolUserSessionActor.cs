@@ -11,6 +11,7 @@ using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Session;
+using RSerPool.Actors.Transport;
 
 namespace RSerPool.Actors.Session;
 
@@ -102,7 +103,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
         foreach (var address in transport.Addresses)
         {
-            if (!address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any) && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+            if (!TransportAddresses.IsUnspecified(address) && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             {
                 return new IPEndPoint(address, transport.Port);
             }

@@ -24,9 +24,9 @@ public static class TransportAddresses
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(address);
-        if (transport.Addresses.Count > 0 && !transport.Addresses.Any(IsUnspecified))
+        if (transport.Addresses.Count > 0 && !HasUnspecified(transport.Addresses))
         {
-            return transport;
+            return transport;   // the usual case, on every registration: no allocation
         }
 
         IPAddress concrete = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
@@ -37,5 +37,18 @@ public static class TransportAddresses
 
         var addresses = transport.Addresses.Where(a => !IsUnspecified(a)).Append(concrete).Distinct().ToArray();
         return transport with { Addresses = ValueArray.Create<IPAddress>(addresses) };
+    }
+
+    private static bool HasUnspecified(ValueArray<IPAddress> addresses)
+    {
+        for (int i = 0; i < addresses.Count; i++)
+        {
+            if (IsUnspecified(addresses[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -29,10 +29,10 @@ internal sealed class SctpOutbound
 
     public long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
-    /// <summary>Queues <paramref name="message"/>; false when that would exceed the pending limit (the peer does not read).</summary>
-    public bool TryEnqueue(byte[] message) => Queue(message, _sendInfo);
-
-    /// <summary>Queues <paramref name="message"/> with the stream, PPID and flags of <paramref name="info"/> (the association id stays); false as above.</summary>
+    /// <summary>
+    /// Queues <paramref name="message"/> with the stream, PPID and flags of <paramref name="info"/> (the association id
+    /// stays); false when that would exceed the pending limit (the peer does not read).
+    /// </summary>
     public bool TryEnqueue(byte[] message, SctpSendInfo info) => Queue(message, info with { AssociationId = _sendInfo.AssociationId });
 
     /// <summary>
