@@ -1,7 +1,7 @@
 using Serilog.Core;
 using Serilog.Events;
 
-namespace RSerPool.Actors.Kernel.TestKit;
+namespace RSerPool.TestKit;
 
 /// <summary>Collects Serilog events of a test's system (the EventFilter-lite of actor-kernel.md §10).</summary>
 public sealed class TestLogSink : ILogEventSink

@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Api;
 
@@ -7,5 +7,5 @@ internal sealed class CallbackActor : ReceiveActor
 {
     public CallbackActor(Action<object> callback) => ReceiveAny(callback);
 
-    public static Props Props(Action<object> callback) => Kernel.Props.Create(() => new CallbackActor(callback));
+    public static Props Props(Action<object> callback) => Akka.Actor.Props.Create(() => new CallbackActor(callback));
 }

@@ -1,6 +1,6 @@
 // What an application registers (rsp_register of the sockets API draft; asap.md §4.2).
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Parameters;
 

@@ -1,5 +1,5 @@
 // A registered PE as the application sees it (rsp_register / rsp_deregister of the sockets API draft; asap.md §4.2-§4.4).
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Parameters;
 

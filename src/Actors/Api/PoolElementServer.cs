@@ -1,7 +1,7 @@
 // PE side of session mode (services draft §3.3): the TCP user transport a PE registers (RFC 5354 §3.5).
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Session;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Parameters;

@@ -2,7 +2,7 @@
 // rsp_forcefailover/rsp_close of the sockets API draft) over the pu-session-<n> actor.
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Session;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Session;

@@ -2,7 +2,9 @@
 // rsp_register / rsp_deregister, rsp_getaddrinfo, rsp_getpoolinfo, rsp_reportfailure; services draft §4.4 basic mode).
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using RSerPool.Actors.Time;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Parameters;
@@ -50,9 +52,7 @@ public sealed class RSerPoolNode : IAsyncDisposable
     {
         options ??= new RSerPoolNodeOptions();
         bool owns = options.System is null;
-        ActorSystem system = options.System ?? ActorSystem.Create(
-            options.SystemName,
-            options.TimeProvider is { } clock ? options.SystemSettings with { TimeProvider = clock } : options.SystemSettings);
+        ActorSystem system = options.System ?? CreateSystem(options);
         try
         {
             IActorRef node = system.ActorOf(RSerPoolNodeActor.Props(options), options.NodeName);
@@ -64,6 +64,17 @@ public sealed class RSerPoolNode : IAsyncDisposable
             await system.Terminate().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static ActorSystem CreateSystem(RSerPoolNodeOptions options)
+    {
+        var bootstrap = BootstrapSetup.Create();
+        if (options.SystemConfig is { } config)
+            bootstrap = bootstrap.WithConfig(config);
+        ActorSystemSetup setup = options.TimeProvider is { } clock
+            ? ActorSystemSetup.Create(bootstrap, new TimeProviderSetup(clock))
+            : ActorSystemSetup.Create(bootstrap);
+        return ActorSystem.Create(options.SystemName, setup);
     }
 
     /// <summary>

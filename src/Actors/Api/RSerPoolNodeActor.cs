@@ -1,5 +1,5 @@
 // design.md "Application process": rserpool-node ├── registrar-client ── association, ├── resolver, ├── pe-<handle>-<id>.
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 
@@ -29,8 +29,8 @@ internal sealed class RSerPoolNodeActor : ReceiveActor
         });
     }
 
-    public static Props Props(RSerPoolNodeOptions options) => Kernel.Props.Create(() => new RSerPoolNodeActor(options));
+    public static Props Props(RSerPoolNodeOptions options) => Akka.Actor.Props.Create(() => new RSerPoolNodeActor(options));
 
     // A failing PE or resolver is restarted; the registrar client keeps its own children stopping on failure.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.DefaultStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.DefaultStrategy;
 }

@@ -1,5 +1,7 @@
 // Options of an application's RSerPool node (issue 5 "The C# API"; rsp_initialize of the sockets API draft).
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
+using Akka.Configuration;
+using RSerPool.Actors.Time;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 
@@ -15,12 +17,12 @@ public sealed record RSerPoolNodeOptions
     public PoolUserSettings PoolUser { get; init; } = PoolUserSettings.Default;
 
     /// <summary>
-    /// Settings of the actor system the node creates (dispatcher, logging via <see cref="ActorSystemSettings.Logger"/> and
-    /// <see cref="ActorSystemSettings.LogLevel"/>). Ignored when <see cref="System"/> is given. Default: production defaults.
+    /// HOCON of the actor system the node creates (loggers, log level, dispatcher), on top of Akka's defaults. Ignored
+    /// when <see cref="System"/> is given. Default: null (Akka's defaults).
     /// </summary>
-    public ActorSystemSettings SystemSettings { get; init; } = ActorSystemSettings.Default;
+    public Config? SystemConfig { get; init; }
 
-    /// <summary>Clock of the created system (overrides <see cref="SystemSettings"/>'s); null = keep it (system clock).</summary>
+    /// <summary>Clock of the created system (<see cref="TimeProviderSetup"/>); null = <see cref="System.TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
     /// <summary>An existing system to host the node in (it is not terminated on dispose); null = create one.</summary>

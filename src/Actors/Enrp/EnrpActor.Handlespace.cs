@@ -1,6 +1,7 @@
 // Handle Update (enrp.md §4.3), handle table synchronisation and audit (§4.4), home rules (§4.6).
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;

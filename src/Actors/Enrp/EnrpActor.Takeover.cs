@@ -1,6 +1,7 @@
 // Registrar takeover (RFC 5353 §3.6, enrp.md §5; contested takeovers resolved by the lower server id as RSPLIB).
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire.Messages.Enrp;
 
 namespace RSerPool.Actors.Enrp;

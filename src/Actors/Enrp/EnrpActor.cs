@@ -1,8 +1,9 @@
 // The ENRP server of one registrar (RFC 5353; enrp.md §4 procedures, §5 takeover, §6 audit): peer list, Presence.
 using System.Net;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using RSerPool.Actors.Time;
+using Akka.Event;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
@@ -121,10 +122,10 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace) =>
-        Kernel.Props.Create(() => new EnrpActor(serverId, settings, handlespace));
+        Akka.Actor.Props.Create(() => new EnrpActor(serverId, settings, handlespace));
 
     // A failing peer actor is not restarted with stale timers: the next Presence creates it again.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart() => _settings.Transport.Listen(Context, _settings.EndPoint, Self, _codec, _settings, "enrp-listener");
 

@@ -1,5 +1,5 @@
 // One peer registrar (design.md "peer-<server id>"): liveness timers and state, RFC 5353 §3.1, enrp.md §4.2.
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Enrp;
 
@@ -28,7 +28,7 @@ internal sealed class EnrpPeerActor : ReceiveActor, IWithTimers
 
     public EnrpPeerState State { get; private set; }
 
-    public static Props Props(uint serverId, EnrpSettings settings) => Kernel.Props.Create(() => new EnrpPeerActor(serverId, settings));
+    public static Props Props(uint serverId, EnrpSettings settings) => Akka.Actor.Props.Create(() => new EnrpPeerActor(serverId, settings));
 
     protected override void PreStart() => RestartLastHeard();
 

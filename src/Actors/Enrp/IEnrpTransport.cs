@@ -1,6 +1,6 @@
 // ENRP transport seam (RFC 5353 §3): listening for and opening peer associations.
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 
 namespace RSerPool.Actors.Enrp;

@@ -1,7 +1,7 @@
 // An ENRP association over kernel SCTP opened by this registrar towards a peer (RFC 5353 §3, §7: PPID 12).
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Enrp;
@@ -72,11 +72,11 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
 
     public static Props Props(IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, AssociationSettings settings, SctpSettings sctp,
         int maxQueued, TimeSpan connectTimeout, IPEndPoint? local = null) =>
-        Kernel.Props.Create(() => new OutboundSctpAssociationActor(remote, handler, codec, settings, sctp, maxQueued, connectTimeout, local));
+        Akka.Actor.Props.Create(() => new OutboundSctpAssociationActor(remote, handler, codec, settings, sctp, maxQueued, connectTimeout, local));
 
     // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
     // same socket, which would announce the association a second time.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

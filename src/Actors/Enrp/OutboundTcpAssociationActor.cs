@@ -1,8 +1,8 @@
 // An ENRP association opened by this registrar towards a peer's ENRP endpoint (RFC 5353 §3, enrp.md §4.2).
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Enrp;
 
@@ -55,11 +55,11 @@ public sealed class OutboundTcpAssociationActor : ReceiveActor
     }
 
     public static Props Props(IPEndPoint remote, IActorRef handler, EnrpWireCodec codec, AssociationSettings settings, int maxQueued) =>
-        Kernel.Props.Create(() => new OutboundTcpAssociationActor(remote, handler, codec, settings, maxQueued));
+        Akka.Actor.Props.Create(() => new OutboundTcpAssociationActor(remote, handler, codec, settings, maxQueued));
 
     // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
     // same socket, which would announce the association a second time.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

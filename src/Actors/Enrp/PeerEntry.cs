@@ -1,6 +1,6 @@
 // One entry of the ENRP peer list (enrp.md §1 "Peer list").
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Enrp;
 

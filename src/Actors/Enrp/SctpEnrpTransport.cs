@@ -1,6 +1,6 @@
 // ENRP over kernel SCTP (RFC 5353 §7: SCTP, PPID 12), what RSPLIB's rspregistrar speaks on port 9901.
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Enrp;

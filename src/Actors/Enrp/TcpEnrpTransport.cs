@@ -1,6 +1,6 @@
 // ENRP over TCP with the ASAP stream framing (spec/README.md §2.5; SCTP comes with the SCTP issue).
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Enrp;
 

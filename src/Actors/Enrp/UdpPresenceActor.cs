@@ -1,8 +1,8 @@
 // ENRP Presence over UDP, multicast and unicast (RFC 5353 §3.1, enrp.md §4.2; RSPLIB group 239.0.0.51:9901).
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Enrp;
@@ -51,7 +51,7 @@ internal sealed class UdpPresenceActor : ReceiveActor
     }
 
     public static Props Props(IPEndPoint local, IReadOnlyList<IPEndPoint> targets, int timeToLive, WireLimits limits) =>
-        Kernel.Props.Create(() => new UdpPresenceActor(local, targets, timeToLive, limits));
+        Akka.Actor.Props.Create(() => new UdpPresenceActor(local, targets, timeToLive, limits));
 
     protected override void PreStart()
     {

@@ -1,6 +1,6 @@
 // "auto" towards a registrar (issue 7): ASAP over SCTP (RFC 5352 §5) where the kernel has it and the registrar takes it,
 // else over TCP (spec/README.md §2.5) to the same endpoint.
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.PoolElements;

@@ -1,5 +1,5 @@
 // Outbound association set-up for the registrar hunt (asap.md §4.1 step 3).
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.PoolElements;
 

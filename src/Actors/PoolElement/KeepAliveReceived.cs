@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Wire.Messages.Asap;
 
 namespace RSerPool.Actors.PoolElements;

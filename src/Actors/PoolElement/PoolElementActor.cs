@@ -1,7 +1,7 @@
 // A registered pool element (RFC 5352 §3.1-§3.3 registration, re-registration, deregistration, §3.4 keep-alive;
 // asap.md §4.2-§4.4 and §4.6). design.md: rserpool-node ├── pe-<handle>/<id>.
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -56,7 +56,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(PoolElementSettings settings, IActorRef registrarClient) =>
-        Kernel.Props.Create(() => new PoolElementActor(settings, registrarClient));
+        Akka.Actor.Props.Create(() => new PoolElementActor(settings, registrarClient));
 
     /// <summary>The actor name of a PE: <c>pe-&lt;handle&gt;-&lt;id&gt;</c>, with characters an actor name cannot hold replaced.</summary>
     public static string ActorName(PoolHandle handle, uint identifier)

@@ -1,5 +1,5 @@
 // A PE's registration data and timers (RFC 5352 §3.1-§3.3, asap.md §4.2-§4.3 and §5).
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.PoolElements;

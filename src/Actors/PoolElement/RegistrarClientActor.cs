@@ -1,8 +1,9 @@
 // Registrar client of a PE/PU process (RFC 5352 §3.1 server hunt, asap.md §4.1; request timers §5; design.md
 // "rserpool-node ├── registrar-client ── association").
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using RSerPool.Actors.Time;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Asap;
@@ -84,9 +85,9 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(RegistrarClientSettings settings, IRegistrarConnector? connector = null) =>
-        Kernel.Props.Create(() => new RegistrarClientActor(settings, connector ?? TcpRegistrarConnector.Instance));
+        Akka.Actor.Props.Create(() => new RegistrarClientActor(settings, connector ?? TcpRegistrarConnector.Instance));
 
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

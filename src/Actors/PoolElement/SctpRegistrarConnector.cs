@@ -1,5 +1,5 @@
 // ASAP over kernel SCTP towards a registrar (RFC 5352 §5: SCTP, PPID 11), e.g. RSPLIB's rspregistrar.
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.PoolElements;

@@ -1,8 +1,8 @@
 // Receives ASAP Server Announces over UDP (RFC 5352 §3.1, asap.md §2.10 and §4.7).
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -33,7 +33,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
         _log = Context.GetLogger();
     }
 
-    public static Props Props(IPEndPoint listen, bool preferSctp = false) => Kernel.Props.Create(() => new ServerAnnounceListenerActor(listen, preferSctp));
+    public static Props Props(IPEndPoint listen, bool preferSctp = false) => Akka.Actor.Props.Create(() => new ServerAnnounceListenerActor(listen, preferSctp));
 
     /// <summary>
     /// The ASAP endpoint an announce from <paramref name="source"/> names (asap.md §4.7): its TCP Transport, or its

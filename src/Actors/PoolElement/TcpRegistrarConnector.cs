@@ -1,6 +1,6 @@
 // ASAP over TCP towards a registrar (spec/README.md §2.5 project convention).
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.PoolElements;
 

@@ -2,8 +2,9 @@
 // services draft §4.4 GET_PRIMARY_SERVER / GET_NEXT_SERVER / pool info).
 using System.Collections.Immutable;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using RSerPool.Actors.Time;
+using Akka.Event;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
@@ -46,7 +47,7 @@ public sealed class PoolUserResolverActor : ReceiveActor
     }
 
     public static Props Props(PoolUserSettings settings, IActorRef registrarClient) =>
-        Kernel.Props.Create(() => new PoolUserResolverActor(settings, registrarClient));
+        Akka.Actor.Props.Create(() => new PoolUserResolverActor(settings, registrarClient));
 
     private DateTimeOffset Now => Context.System.Clock.GetUtcNow();
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.PoolUser;
 

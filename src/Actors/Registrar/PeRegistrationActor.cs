@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -86,7 +86,7 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         TimeSpan keepAliveInterval,
         TimeSpan keepAliveTimeout,
         bool takenOver = false) =>
-        Kernel.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver));
+        Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver));
 
     protected override void PreStart()
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
 using RSerPool.Wire.Errors;
@@ -82,10 +82,10 @@ internal sealed class PoolActor : ReceiveActor
     }
 
     public static Props Props(PoolHandle poolHandle, uint serverId, RegistrarSettings settings) =>
-        Kernel.Props.Create(() => new PoolActor(poolHandle, serverId, settings));
+        Akka.Actor.Props.Create(() => new PoolActor(poolHandle, serverId, settings));
 
     // A failing PE actor must not be restarted with stale state: the pool removes nothing, the PE re-registers.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     private void Dispatch(RoutedAsapMessage routed)
     {

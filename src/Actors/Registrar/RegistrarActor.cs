@@ -1,8 +1,9 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using RSerPool.Actors.Time;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire;
@@ -128,9 +129,9 @@ public sealed class RegistrarActor : ReceiveActor
     /// <see cref="RegistrarStarted"/> (with the bound port) or <see cref="RegistrarStartFailed"/>.
     /// </summary>
     public static Props Props(RegistrarSettings settings, IActorRef? observer = null) =>
-        Kernel.Props.Create(() => new RegistrarActor(settings, observer));
+        Akka.Actor.Props.Create(() => new RegistrarActor(settings, observer));
 
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Wire;
 
 namespace RSerPool.Actors.Registrar;
@@ -38,7 +38,7 @@ internal sealed class SnapshotCollector : ReceiveActor
     }
 
     public static Props Props(IReadOnlyCollection<IActorRef> pools, IActorRef replyTo, IReadOnlyDictionary<uint, PeChecksum> checksums) =>
-        Kernel.Props.Create(() => new SnapshotCollector(pools, replyTo, checksums));
+        Akka.Actor.Props.Create(() => new SnapshotCollector(pools, replyTo, checksums));
 
     protected override void PreStart()
     {

@@ -2,9 +2,9 @@
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Event;
 
 namespace RSerPool.Actors.Session;
 
@@ -38,7 +38,7 @@ internal sealed class PoolElementServerActor : ReceiveActor
     }
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound) =>
-        Kernel.Props.Create(() => new PoolElementServerActor(endpoint, service, options, bound));
+        Akka.Actor.Props.Create(() => new PoolElementServerActor(endpoint, service, options, bound));
 
     protected override void PreStart()
     {

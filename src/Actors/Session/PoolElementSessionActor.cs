@@ -1,8 +1,8 @@
 // PE side of one PU session (services draft §3.3; RFC 5352 §2.2.10-§2.2.13): session-<n> under the PE's server.
 using System.Net.Sockets;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Session;
@@ -66,11 +66,11 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     }
 
     public static Props Props(Socket socket, IPoolElementService service, PoolElementServerOptions options) =>
-        Kernel.Props.Create(() => new PoolElementSessionActor(socket, service, options));
+        Akka.Actor.Props.Create(() => new PoolElementSessionActor(socket, service, options));
 
     /// <summary>Props of a session over the connection <paramref name="connectionProps"/> makes (e.g. <see cref="SctpSessionConnectionActor.Accepted"/>).</summary>
     public static Props Props(Func<IActorRef, Props> connectionProps, string peer, IPoolElementService service, PoolElementServerOptions options) =>
-        Kernel.Props.Create(() => new PoolElementSessionActor(connectionProps, peer, service, options));
+        Akka.Actor.Props.Create(() => new PoolElementSessionActor(connectionProps, peer, service, options));
 
     protected override void PreStart()
     {

@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using RSerPool.Actors.Time;
+using Akka.Event;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire;
@@ -79,7 +80,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     {
         var settings = options.Connection;
         connectionProps ??= (endpoint, handler) => ShimConnectionActor.Connect(endpoint, handler, settings);
-        return Kernel.Props.Create(() => new PoolUserSessionActor(resolver, pool, options, sink, connectionProps, sctpConnectionProps));
+        return Akka.Actor.Props.Create(() => new PoolUserSessionActor(resolver, pool, options, sink, connectionProps, sctpConnectionProps));
     }
 
     /// <summary>

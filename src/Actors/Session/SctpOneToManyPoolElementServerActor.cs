@@ -2,8 +2,8 @@
 // child per PU association, one read loop for all of them.
 using System.Net;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 
@@ -64,10 +64,10 @@ internal sealed class SctpOneToManyPoolElementServerActor : ReceiveActor
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, SctpSessionSettings sctp,
         TaskCompletionSource<IPEndPoint> bound) =>
-        Kernel.Props.Create(() => new SctpOneToManyPoolElementServerActor(endpoint, service, options, sctp, bound));
+        Akka.Actor.Props.Create(() => new SctpOneToManyPoolElementServerActor(endpoint, service, options, sctp, bound));
 
     // A failed session stops (its connection ends the association) and is never restarted over the same association.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

@@ -1,7 +1,7 @@
 // Wire actor of one PU association on a PE's one-to-many SCTP socket (spec/asap.md §4.8, RFC 6458 §3).
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Session;
@@ -67,7 +67,7 @@ internal sealed class SctpOneToManySessionConnectionActor : ReceiveActor
     /// <summary>Props of the connection of association <paramref name="associationId"/> on the server's shared socket.</summary>
     public static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef server, IActorRef handler,
         SctpSessionSettings settings) =>
-        Kernel.Props.Create(() => new SctpOneToManySessionConnectionActor(socket, associationId, remote, local, server, handler, settings));
+        Akka.Actor.Props.Create(() => new SctpOneToManySessionConnectionActor(socket, associationId, remote, local, server, handler, settings));
 
     protected override void PreStart()
     {

@@ -1,8 +1,8 @@
 // PE user transport over kernel SCTP (spec/asap.md §4.8): one session-<n> child per PU association.
 using System.Net;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.Session;
@@ -42,7 +42,7 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, SctpSessionSettings sctp,
         TaskCompletionSource<IPEndPoint> bound) =>
-        Kernel.Props.Create(() => new SctpPoolElementServerActor(endpoint, service, options, sctp, bound));
+        Akka.Actor.Props.Create(() => new SctpPoolElementServerActor(endpoint, service, options, sctp, bound));
 
     protected override void PreStart()
     {

@@ -2,8 +2,8 @@
 // control messages (Cookie, Cookie Echo, Business Card) on PPID 11, one message per SCTP user message.
 using System.Net;
 using System.Threading.Channels;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Session;
 

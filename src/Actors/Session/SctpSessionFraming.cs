@@ -1,6 +1,6 @@
 // The PU-PE channel over kernel SCTP (spec/asap.md §4.8): how shim frames map onto SCTP user messages and back,
 // shared by the one-to-one and the one-to-many connection actors.
-using RSerPool.Actors.Kernel.Event;
+using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;

@@ -1,5 +1,5 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Session;
 

@@ -3,9 +3,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Event;
 using RSerPool.Wire.Session;
 
 namespace RSerPool.Actors.Session;

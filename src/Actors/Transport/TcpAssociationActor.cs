@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Net.Sockets;
 using System.Threading.Channels;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Wire;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Framing;
@@ -78,7 +78,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
     }
 
     public static Props Props(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings) =>
-        Kernel.Props.Create(() => new TcpAssociationActor<TMessage>(socket, handler, codec, settings));
+        Akka.Actor.Props.Create(() => new TcpAssociationActor<TMessage>(socket, handler, codec, settings));
 
     protected override void PreStart()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace RSerPool.Actors.Transport;
 
@@ -39,11 +39,11 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
     }
 
     public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations) =>
-        Kernel.Props.Create(() => new TcpListenerActor<TMessage>(endpoint, handler, codec, settings, maxAssociations));
+        Akka.Actor.Props.Create(() => new TcpListenerActor<TMessage>(endpoint, handler, codec, settings, maxAssociations));
 
     // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
     // same socket, which would announce the association a second time.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace RSerPool.Actors.Transport;
 
@@ -38,7 +38,7 @@ public sealed class UdpAnnouncerActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(AnnounceSettings settings, IPAddress sourceAddress, int sourcePort, byte[] datagram, Random random) =>
-        Kernel.Props.Create(() => new UdpAnnouncerActor(settings, sourceAddress, sourcePort, datagram, random));
+        Akka.Actor.Props.Create(() => new UdpAnnouncerActor(settings, sourceAddress, sourcePort, datagram, random));
 
     protected override void PreStart()
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Services;
 using RSerPool.Wire.Parameters;

@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using Serilog.Events;
 
 namespace RSerPool.Hosts.Config;

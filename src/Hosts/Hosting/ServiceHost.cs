@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Hosts.Config;
 using Serilog;
 

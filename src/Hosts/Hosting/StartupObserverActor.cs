@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Hosts.Hosting;
 
@@ -11,5 +11,5 @@ public sealed class StartupObserverActor : ReceiveActor
     }
 
     public static Props Props(TaskCompletionSource<object> outcome) =>
-        Actors.Kernel.Props.Create(() => new StartupObserverActor(outcome));
+        Actors.Akka.Actor.Props.Create(() => new StartupObserverActor(outcome));
 }

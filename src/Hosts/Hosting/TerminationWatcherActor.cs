@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Hosts.Hosting;
 
@@ -14,7 +14,7 @@ public sealed class TerminationWatcherActor : ReceiveActor
     }
 
     public static Props Props(IActorRef target, TaskCompletionSource stopped) =>
-        Actors.Kernel.Props.Create(() => new TerminationWatcherActor(target, stopped));
+        Actors.Akka.Actor.Props.Create(() => new TerminationWatcherActor(target, stopped));
 
     protected override void PreStart() => Context.Watch(_target);
 }

@@ -1,7 +1,7 @@
 // Builds a RegistrarStatus from the registrar's own observations (GetHandlespaceSnapshot, GetEnrpStatus).
 using System.Globalization;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire.Parameters;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
@@ -14,12 +15,12 @@ namespace RSerPool.Actors.Tests.Api;
 /// A PE that is itself a PU of another pool (chained pools, as in the seeds' telephony example): one node registers a
 /// PE in "Front" whose service answers each message after asking pool "Back" through its own session.
 /// </summary>
-public sealed class ChainedPoolsSpec : TestKit
+public sealed class ChainedPoolsSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public ChainedPoolsSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -64,7 +65,7 @@ public sealed class ChainedPoolsSpec : TestKit
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
         }, observer.Ref), "registrar");
-        var registrar = (await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout)).AsapEndPoint;
+        var registrar = (await observer.ExpectMsgAsync<RegistrarStarted>(Timeout)).AsapEndPoint;
         var nodeOptions = new RSerPoolNodeOptions { RegistrarClient = RegistrarClientSettings.Default with { StaticRegistrars = [registrar] } };
 
         await using var backNode = await RSerPoolNode.StartAsync(nodeOptions with { SystemName = "back" });

@@ -1,8 +1,9 @@
 using System.Net;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Actors.Registrar;
@@ -16,7 +17,7 @@ namespace RSerPool.Actors.Tests.Api;
 /// The node API against real in-process registrars over TCP and UDP on loopback (real time; every wait awaits the
 /// event itself with a generous timeout).
 /// </summary>
-public sealed class RSerPoolNodeSpec : TestKit, IAsyncLifetime
+public sealed class RSerPoolNodeSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private static readonly PoolHandle Pool = PoolHandle.FromString("EchoPool");
@@ -24,7 +25,7 @@ public sealed class RSerPoolNodeSpec : TestKit, IAsyncLifetime
     private int _nodeNumber;
 
     public RSerPoolNodeSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -51,7 +52,7 @@ public sealed class RSerPoolNodeSpec : TestKit, IAsyncLifetime
             Handlespace = HandlespaceSettings.Default with { MaxUnreachableReports = maxUnreachableReports },
         };
         var registrar = Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), $"registrar-{serverId:x}");
-        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
         return (registrar, started.AsapEndPoint);
     }
 

@@ -1,18 +1,19 @@
 using System.Net;
 using RSerPool.Actors.Registrar;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using Xunit;
 
 namespace RSerPool.Actors.Tests.Api;
 
 /// <summary>README's two echo examples, run against a real in-process registrar on loopback.</summary>
-public sealed class ReadmeEchoExamplesSpec : TestKit
+public sealed class ReadmeEchoExamplesSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public ReadmeEchoExamplesSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -26,7 +27,7 @@ public sealed class ReadmeEchoExamplesSpec : TestKit
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
         }, observer.Ref), "registrar");
-        var registrar = (await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout)).AsapEndPoint;
+        var registrar = (await observer.ExpectMsgAsync<RegistrarStarted>(Timeout)).AsapEndPoint;
 
         using var stop = new CancellationTokenSource();
         var registered = new TaskCompletionSource<uint>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,7 +2,7 @@
 // second one (RSPLIB) are reached and answered over it; an unusable second transport leaves the first one working.
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Wire.Messages.Enrp;
 using Xunit;

@@ -190,8 +190,6 @@ public sealed class EnrpReplicationSpec : EnrpSpecBase
         {
             a.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapDeregistration(Asap.EchoPool, id)), pe.Ref);
         }
-
-        RunUntilIdle();
         uint[] expected = Enumerable.Range(0x101, 0x28).Select(i => (uint)i).Where(id => id % 2 == 0).ToArray();
         PeChecksum checksum = expected.Aggregate(PeChecksum.Empty, (sum, id) => sum.Add(Asap.EchoPool.Span, id));
         foreach (var node in new[] { a, b, c })

@@ -3,8 +3,9 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
@@ -14,7 +15,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Enrp;
 
-public sealed class EnrpSharedAssociationSpec : TestKit
+public sealed class EnrpSharedAssociationSpec : VirtualTimeTestKit
 {
     private static readonly IPEndPoint Own = new(IPAddress.Parse("10.9.0.1"), 9902);
     private static readonly IPEndPoint Peer = new(IPAddress.Parse("10.9.0.2"), 9901);
@@ -30,7 +31,6 @@ public sealed class EnrpSharedAssociationSpec : TestKit
         var transport = new RecordingEnrpTransport(listener.Ref, outbound.Ref, shares);
         var settings = new EnrpSettings { EndPoint = Own, Peers = [Peer], Transport = transport };
         ActorOf(EnrpActor.Props(0x5a000001, settings, HandlespaceSettings.Default), "enrp");
-        RunUntilIdle();
         Assert.NotEqual(ActorRefs.Nobody, transport.Handler);
 
         // The peer's association (from its ENRP port) comes up before this registrar greets its static peers.
@@ -53,7 +53,6 @@ public sealed class EnrpSharedAssociationSpec : TestKit
         var transport = new RecordingEnrpTransport(listener.Ref, outbound.Ref, sharesAssociations: true);
         var settings = new EnrpSettings { EndPoint = Own, Transport = transport };
         ActorOf(EnrpActor.Props(0x5a000001, settings, HandlespaceSettings.Default), "enrp");
-        RunUntilIdle();
         transport.Handler.Tell(new Bound(listener.Ref, Own), listener.Ref);
 
         var hsdump = new IPEndPoint(IPAddress.Parse("10.9.0.3"), 40123);

@@ -2,7 +2,8 @@
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Tests.Registrar.Support;
@@ -16,7 +17,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Enrp;
 
-public sealed class EnrpTcpSpec : TestKit, IAsyncLifetime
+public sealed class EnrpTcpSpec : RealTimeTestKit, IAsyncLifetime
 {
     private const uint RegistrarId = 0x7e570001;
     private const uint PeerId = 0x7e570099;
@@ -25,7 +26,7 @@ public sealed class EnrpTcpSpec : TestKit, IAsyncLifetime
     private RegistrarStarted _started = null!;
 
     public EnrpTcpSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -54,7 +55,7 @@ public sealed class EnrpTcpSpec : TestKit, IAsyncLifetime
             },
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
-        _started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        _started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
     }
 
     public Task DisposeAsync()

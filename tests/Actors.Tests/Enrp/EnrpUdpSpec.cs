@@ -2,7 +2,8 @@
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Transport;
@@ -14,7 +15,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Enrp;
 
-public sealed class EnrpUdpSpec : TestKit, IAsyncLifetime
+public sealed class EnrpUdpSpec : RealTimeTestKit, IAsyncLifetime
 {
     private const uint RegistrarId = 0x7e5700aa;
     private const uint PeerId = 0x7e5700bb;
@@ -24,7 +25,7 @@ public sealed class EnrpUdpSpec : TestKit, IAsyncLifetime
     private RegistrarStarted _started = null!;
 
     public EnrpUdpSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -48,7 +49,7 @@ public sealed class EnrpUdpSpec : TestKit, IAsyncLifetime
             },
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
-        _started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        _started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
     }
 
     public Task DisposeAsync()

@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Errors;
@@ -43,15 +43,15 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         StartPe();
         AcceptRegistration(association);
 
-        Scheduler.Advance(Reregistration - TimeSpan.FromMilliseconds(1));
+        Advance(Reregistration - TimeSpan.FromMilliseconds(1));
         association.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         var again = ExpectSent<AsapRegistration>(association);
         Assert.Equal(PeId, again.PoolElement.Identifier);
         Assert.True(Reregistration.TotalMilliseconds < again.PoolElement.RegistrationLifeMs);
         Deliver(association, new AsapRegistrationResponse(Pool, PeId));
 
-        Scheduler.Advance(Reregistration);
+        Advance(Reregistration);
         ExpectSent<AsapRegistration>(association);
     }
 
@@ -82,16 +82,16 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         Deliver(association, new AsapRegistrationResponse(Pool, PeId, Rejected: true, refused));
         Assert.Equal("cause 0x0006", ExpectStatus(PoolElementStatus.Rejected).Reason);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(249));
+        Advance(TimeSpan.FromMilliseconds(249));
         association.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         ExpectSent<AsapRegistration>(association);
         Deliver(association, new AsapRegistrationResponse(Pool, PeId, Rejected: true, refused));
         ExpectStatus(PoolElementStatus.Rejected);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(499));
+        Advance(TimeSpan.FromMilliseconds(499));
         association.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         ExpectSent<AsapRegistration>(association);
         Deliver(association, new AsapRegistrationResponse(Pool, PeId));
         ExpectStatus(PoolElementStatus.Registered);
@@ -120,7 +120,7 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         StartPe();
         ExpectSent<AsapRegistration>(a);
 
-        Scheduler.Advance(RequestTimeout);
+        Advance(RequestTimeout);
         a.ExpectMsg<CloseAssociation>();
         var b = Open(RegistrarB, "b");
         AcceptRegistration(b);
@@ -133,9 +133,9 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         var first = Connects.ExpectMsg<ConnectRegistrar>();
         Client.Tell(new RegistrarConnectFailed(first.Attempt, "refused"), ActorRefs.NoSender);
         Assert.Equal(RegistrarB, Connects.ExpectMsg<ConnectRegistrar>().Registrar);   // B times out
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Connects.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(RegistrarA, Connects.ExpectMsg<ConnectRegistrar>().Registrar);
     }
 
@@ -157,7 +157,7 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         Assert.Equal("home registrar changed (H flag)", Observer.FishForMessage<PoolElementStatusChanged>(s => s.HomeServerId == ServerB).Reason);
         a.ExpectMsg<CloseAssociation>();
 
-        Scheduler.Advance(Reregistration);
+        Advance(Reregistration);
         Assert.Equal(ServerB, ExpectSent<AsapRegistration>(b).PoolElement.HomeServerIdentifier);
         a.ExpectNoMsg();
     }
@@ -197,9 +197,9 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
     {
         StartClient(ClientSettings with { StaticRegistrars = [] });
         Client.Tell(new RegistrarRequest(new AsapHandleResolution(Pool)), TestActor);
-        Scheduler.Advance(RequestTimeout - TimeSpan.FromMilliseconds(1));
+        Advance(RequestTimeout - TimeSpan.FromMilliseconds(1));
         ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         Assert.False(ExpectMsg<RegistrarRequestFailed>().AssociationLost);
     }
     [Fact]

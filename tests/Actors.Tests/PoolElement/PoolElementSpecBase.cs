@@ -1,8 +1,9 @@
 // Scenario helpers: the registrar client and PE actors on the manual dispatcher and clock, with test probes playing the
 // connector (hunt requests) and the registrar associations (they receive AssociationSend and send AssociationReceived).
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
@@ -11,7 +12,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.PoolElements;
 
-public abstract class PoolElementSpecBase : TestKit
+public abstract class PoolElementSpecBase : VirtualTimeTestKit
 {
     protected const uint PeId = 0x0000_0e01;
     protected const uint ServerA = 0x0000_000a;

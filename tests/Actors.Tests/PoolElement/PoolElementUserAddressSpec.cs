@@ -1,7 +1,8 @@
 // asap.md §4.2 step 2 (README 4.6): a PE bound to any address registers the address it reaches its registrar from.
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;

@@ -1,5 +1,5 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -38,7 +38,7 @@ public sealed class RegistrarDiscoverySpec : PoolElementSpecBase
         var request = Connects.ExpectMsg<ConnectRegistrar>();
         Client.Tell(new RegistrarConnectFailed(request.Attempt, "refused"), ActorRefs.NoSender);
 
-        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        Advance(TimeSpan.FromSeconds(5));
         Client.Tell(GetRegistrarClientState.Instance, TestActor);
         Assert.Empty(ExpectMsg<RegistrarClientState>().KnownRegistrars);
     }

@@ -1,6 +1,7 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Errors;
@@ -11,7 +12,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.PoolUser;
 
 /// <summary>Basic mode on the manual clock (asap.md §4.5, §4.11; services draft §4.4); a probe plays the registrar client.</summary>
-public sealed class PoolUserResolverSpec : TestKit
+public sealed class PoolUserResolverSpec : VirtualTimeTestKit
 {
     private static readonly PoolHandle Pool = PoolHandle.FromString("EchoPool");
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
@@ -79,12 +80,12 @@ public sealed class PoolUserResolverSpec : TestKit
         Answer(Pe(1));
         Assert.Equal(1u, ExpectSelected());
 
-        Scheduler.Advance(Stale - TimeSpan.FromMilliseconds(1));
+        Advance(Stale - TimeSpan.FromMilliseconds(1));
         Select();
         Assert.Equal(1u, ExpectSelected());
         _client.ExpectNoMsg();
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         Select();
         ExpectResolution();
         Answer(Pe(2));
@@ -107,7 +108,7 @@ public sealed class PoolUserResolverSpec : TestKit
 
         _resolver.Tell(new ReportPoolElementUnreachable(Pool, 1), ActorRefs.NoSender);
         _client.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         _resolver.Tell(new ReportPoolElementUnreachable(Pool, 1), ActorRefs.NoSender);
         _client.ExpectMsg<RegistrarSend>();
     }

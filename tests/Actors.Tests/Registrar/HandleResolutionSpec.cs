@@ -86,7 +86,7 @@ public sealed class HandleResolutionSpec : RegistrarSpecBase
         Assert.Empty(ResolvedIds(flooder));
         Assert.Equal([1u], ResolvedIds(user));
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(500));   // one token back at 2/s
+        Advance(TimeSpan.FromMilliseconds(500));   // one token back at 2/s
         Assert.Equal([1u], ResolvedIds(flooder));
         Assert.Empty(ResolvedIds(flooder));
     }

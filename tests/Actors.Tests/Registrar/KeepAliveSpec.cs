@@ -1,4 +1,5 @@
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
@@ -21,9 +22,9 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         var pe = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
 
-        Scheduler.Advance(Interval - Tick);
+        Advance(Interval - Tick);
         pe.ExpectNoMsg();
-        Scheduler.Advance(Tick);
+        Advance(Tick);
 
         var keepAlive = ExpectSent<AsapEndpointKeepAlive>(pe);
         Assert.Equal(ServerId, keepAlive.ServerIdentifier);
@@ -39,13 +40,13 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         var user = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
 
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         ExpectSent<AsapEndpointKeepAlive>(pe);
-        Scheduler.Advance(Timeout - Tick);
+        Advance(Timeout - Tick);
         pe.ExpectNoMsg();
         Assert.Equal([PeId], ResolvedIds(user));
 
-        Scheduler.Advance(Tick);
+        Advance(Tick);
         var close = pe.ExpectMsg<CloseAssociation>();   // asap.md §4.6 step 5: RSPLIB aborts the association
         Assert.Contains("Keep Alive Ack", close.Reason, StringComparison.Ordinal);
         Assert.Empty(ResolvedIds(user));
@@ -59,18 +60,18 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         var user = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
 
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         for (int cycle = 0; cycle < 5; cycle++)
         {
             ExpectSent<AsapEndpointKeepAlive>(pe);
-            Scheduler.Advance(Timeout - Tick);
+            Advance(Timeout - Tick);
             Send(pe, new AsapEndpointKeepAliveAck(Asap.EchoPool, PeId));
-            Scheduler.Advance(Tick);   // the timeout instant passes without removal
+            Advance(Tick);   // the timeout instant passes without removal
             Assert.Equal([PeId], ResolvedIds(user));
             // The next Keep Alive comes one interval after the Ack.
-            Scheduler.Advance(Interval - (2 * Tick));
+            Advance(Interval - (2 * Tick));
             pe.ExpectNoMsg();
-            Scheduler.Advance(Tick);
+            Advance(Tick);
         }
 
         Assert.Equal([PeId], ResolvedIds(user));
@@ -83,10 +84,10 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         var impostor = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
 
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         ExpectSent<AsapEndpointKeepAlive>(pe);
         Send(impostor, new AsapEndpointKeepAliveAck(Asap.EchoPool, PeId));
-        Scheduler.Advance(Timeout);
+        Advance(Timeout);
 
         pe.ExpectMsg<CloseAssociation>();
         Assert.Empty(ResolvedIds(impostor));
@@ -98,14 +99,14 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         var pe = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
 
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         ExpectSent<AsapEndpointKeepAlive>(pe);
-        Scheduler.Advance(Timeout - Tick);
+        Advance(Timeout - Tick);
         RegisterAccepted(pe, Asap.Registration(PeId));   // instead of an Ack
 
-        Scheduler.Advance(Interval - Tick);
+        Advance(Interval - Tick);
         pe.ExpectNoMsg();
-        Scheduler.Advance(Tick);
+        Advance(Tick);
         ExpectSent<AsapEndpointKeepAlive>(pe);
         Assert.Single(Snapshot().Elements);
     }
@@ -123,7 +124,7 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         AnswerKeepAlives(pe, PeId, TimeSpan.FromMilliseconds(lifeMs) - Tick);
         Assert.Equal([PeId], ResolvedIds(user));
 
-        Scheduler.Advance(Tick);
+        Advance(Tick);
         Assert.Empty(ResolvedIds(user));
     }
 
@@ -139,7 +140,6 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         RegisterAccepted(other, Asap.Registration(4));
 
         Sys.Stop(pe.Ref);
-        RunUntilIdle();
 
         var remaining = Snapshot().Elements;
         Assert.Equal([4u], remaining.Select(e => e.Identifier));
@@ -156,11 +156,9 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         RegisterAccepted(second, Asap.Registration(PeId));
 
         Sys.Stop(first.Ref);
-        RunUntilIdle();
         Assert.Equal([PeId], Snapshot().Elements.Select(e => e.Identifier));
 
         Sys.Stop(second.Ref);
-        RunUntilIdle();
         Assert.Empty(Snapshot().Elements);
     }
 
@@ -172,7 +170,6 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
 
         Send(pe, Asap.Registration(PeId));
         Sys.Stop(pe.Ref);
-        RunUntilIdle();
 
         Assert.Empty(Snapshot().Elements);
     }
@@ -182,7 +179,7 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
     {
         var pe = Connect();
         RegisterAccepted(pe, Asap.Registration(PeId));
-        Scheduler.Advance(Interval + Timeout);
+        Advance(Interval + Timeout);
 
         var removal = Assert.Single(LogSink.Events, e => e.Properties.TryGetValue("Reason", out var reason)
             && Scalar(reason) == nameof(RemovalReason.KeepAliveTimeout));
@@ -204,7 +201,7 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         while (Now < end)
         {
             var step = Interval < end - Now ? Interval : end - Now;
-            Scheduler.Advance(step);
+            Advance(step);
             foreach (var _ in pe.ReceiveWhile<AssociationSend<AsapMessage>>(s => s.Message is AsapEndpointKeepAlive))
             {
                 Send(pe, new AsapEndpointKeepAliveAck(Asap.EchoPool, id));

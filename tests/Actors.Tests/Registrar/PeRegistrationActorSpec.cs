@@ -1,6 +1,7 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
@@ -10,7 +11,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Registrar;
 
 /// <summary>The PE registration actor alone (asap.md §4.6), with a probe as its pool and one as its association.</summary>
-public sealed class PeRegistrationActorSpec : TestKit
+public sealed class PeRegistrationActorSpec : VirtualTimeTestKit
 {
     private const uint PeId = 0x2000_0001;
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
@@ -46,7 +47,6 @@ public sealed class PeRegistrationActorSpec : TestKit
     {
         var next = CreateTestProbe("next");
         _parent.Tell(new PeRegistrationRenewed(_peer with { Association = next.Ref, Id = 2 }, 0, 2), ActorRefs.NoSender);
-        RunUntilIdle();
 
         Sys.Stop(_association.Ref);
         _pool.ExpectNoMsg();
@@ -57,11 +57,11 @@ public sealed class PeRegistrationActorSpec : TestKit
     [Fact]
     public void Keep_alives_go_to_the_current_association_and_a_missing_ack_closes_it()
     {
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(_association.ExpectMsg<AssociationSend<AsapMessage>>().Message);
         Assert.Equal(PeId, keepAlive.PoolElementIdentifier);
 
-        Scheduler.Advance(Timeout);
+        Advance(Timeout);
         _association.ExpectMsg<CloseAssociation>();
         Assert.Equal(new PeRemovalRequested(PeId, 1, RemovalReason.KeepAliveTimeout), _pool.ExpectMsg<PeRemovalRequested>());
     }

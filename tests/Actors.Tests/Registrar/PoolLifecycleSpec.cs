@@ -18,7 +18,6 @@ public sealed class PoolLifecycleSpec : RegistrarSpecBase
 
         Send(pe, new AsapDeregistration(Asap.EchoPool, 1));
         ExpectSent<AsapDeregistrationResponse>(pe);
-        RunUntilIdle();
 
         Assert.Equal(0, Snapshot().PoolCount);
     }
@@ -47,7 +46,6 @@ public sealed class PoolLifecycleSpec : RegistrarSpecBase
     {
         var pe = Connect();
         Assert.True(Register(pe, Asap.Registration(0)).Rejected);   // PE identifier 0 is invalid (spec/README.md §4.5)
-        RunUntilIdle();
 
         Assert.Equal(0, Snapshot().PoolCount);
         RegisterAccepted(pe, Asap.Registration(1));
@@ -61,11 +59,10 @@ public sealed class PoolLifecycleSpec : RegistrarSpecBase
         RegisterAccepted(pe, Asap.Registration(1));
         Send(pe, new AsapDeregistration(Asap.EchoPool, 1));
         ExpectSent<AsapDeregistrationResponse>(pe);
-        RunUntilIdle();
 
         RegisterAccepted(pe, Asap.Registration(1));
         Assert.Equal([1u], ResolvedIds(user));
-        Scheduler.Advance(Interval);
+        Advance(Interval);
         ExpectSent<AsapEndpointKeepAlive>(pe);   // the new PE actor supervises it
     }
 }

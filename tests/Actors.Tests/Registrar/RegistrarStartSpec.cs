@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Codec;
@@ -12,7 +13,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Registrar;
 
 /// <summary>Registrar start-up: the observer's notifications and the ASAP Server Announce (asap.md §4.7), on loopback.</summary>
-public sealed class RegistrarStartSpec : TestKit, IDisposable
+public sealed class RegistrarStartSpec : VirtualTimeTestKit, IDisposable
 {
     private const uint ServerId = 0x5e5e0002;
     private readonly Socket _announceReceiver = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -99,10 +100,10 @@ public sealed class RegistrarStartSpec : TestKit, IDisposable
         ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
         observer.ExpectMsg<RegistrarStarted>();
 
-        Scheduler.Advance(TimeSpan.FromSeconds(4.9));
+        Advance(TimeSpan.FromSeconds(4.9));
         Assert.Equal(0, _announceReceiver.Available);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(200));
+        Advance(TimeSpan.FromMilliseconds(200));
         var buffer = new byte[256];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var received = await _announceReceiver.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);

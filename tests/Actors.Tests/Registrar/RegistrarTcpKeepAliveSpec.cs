@@ -1,5 +1,6 @@
 using System.Net;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
@@ -9,7 +10,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Registrar;
 
 /// <summary>Endpoint keep-alive over real TCP (asap.md §4.6): an acking PE stays, a silent one loses its connection and its PEs.</summary>
-public sealed class RegistrarTcpKeepAliveSpec : TestKit, IAsyncLifetime
+public sealed class RegistrarTcpKeepAliveSpec : RealTimeTestKit, IAsyncLifetime
 {
     private const uint ServerId = 0x7e570002;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -17,7 +18,7 @@ public sealed class RegistrarTcpKeepAliveSpec : TestKit, IAsyncLifetime
     private IPEndPoint _endpoint = new(IPAddress.Loopback, 0);
 
     public RegistrarTcpKeepAliveSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -33,7 +34,7 @@ public sealed class RegistrarTcpKeepAliveSpec : TestKit, IAsyncLifetime
             KeepAliveTimeout = TimeSpan.FromSeconds(1),   // generous: a loaded CI machine must not miss an ack
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
-        _endpoint = (await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout)).AsapEndPoint;
+        _endpoint = (await observer.ExpectMsgAsync<RegistrarStarted>(Timeout)).AsapEndPoint;
     }
 
     public Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
@@ -15,7 +16,7 @@ namespace RSerPool.Actors.Tests.Registrar;
 /// The registrar on real loopback sockets and the thread-pool dispatcher, spoken to by a raw ASAP client
 /// (spec/README.md §2.5): the procedures end to end, bad input, and connection loss.
 /// </summary>
-public sealed class RegistrarTcpSpec : TestKit, IAsyncLifetime
+public sealed class RegistrarTcpSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private const int MaxMessageLength = 1024;
@@ -23,7 +24,7 @@ public sealed class RegistrarTcpSpec : TestKit, IAsyncLifetime
     private IPEndPoint _endpoint = new(IPAddress.Loopback, 0);
 
     public RegistrarTcpSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -40,7 +41,7 @@ public sealed class RegistrarTcpSpec : TestKit, IAsyncLifetime
             Association = AssociationSettings.Default with { MaxMessageLength = MaxMessageLength },
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
-        _endpoint = (await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout)).AsapEndPoint;
+        _endpoint = (await observer.ExpectMsgAsync<RegistrarStarted>(Timeout)).AsapEndPoint;
     }
 
     public Task DisposeAsync()

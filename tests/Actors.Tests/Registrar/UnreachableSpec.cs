@@ -54,11 +54,11 @@ public sealed class UnreachableSpec : RegistrarSpecBase
         Send(user, Report);
         Assert.Equal(1, Assert.Single(Snapshot().Elements).UnreachableReports);
 
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Send(user, Report);
         Assert.Equal(2, Assert.Single(Snapshot().Elements).UnreachableReports);
 
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Send(user, Report);
         Assert.Empty(Snapshot().Elements);
     }

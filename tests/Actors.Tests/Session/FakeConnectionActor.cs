@@ -1,5 +1,5 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Session;
 using RSerPool.Wire.Session;
 

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -16,7 +17,7 @@ namespace RSerPool.Actors.Tests.Session;
 /// replies precede the ack of the message they answer, cookies reach the PU, Cookie Echo reaches the service,
 /// heartbeats are answered, the business card is sent on open, broken framing closes the session.
 /// </summary>
-public sealed class PoolElementServerSpec : TestKit, IAsyncLifetime
+public sealed class PoolElementServerSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly AsapBusinessCard Card = new(
@@ -29,7 +30,7 @@ public sealed class PoolElementServerSpec : TestKit, IAsyncLifetime
     private RecordingEchoService _service = null!;
 
     public PoolElementServerSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _events = CreateTestProbe("service-events");
     }

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Parameters;
 using Xunit;
@@ -13,7 +14,7 @@ namespace RSerPool.Actors.Tests.Session;
 /// PoolSession against two real PoolElementServers on loopback (services draft §3.3, §4.3-§4.6): a crashing PE, a hung
 /// PE and a forced failover. The resolver is a probe whose pilot picks the first PE not excluded.
 /// </summary>
-public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
+public sealed class PoolSessionFailoverSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private static readonly PoolHandle Pool = PoolHandle.FromString("echo");
@@ -26,7 +27,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
     private readonly List<PoolElement> _elements = new();
 
     public PoolSessionFailoverSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _resolver = CreateTestProbe("resolver");
         _serviceEvents = CreateTestProbe("service-events");
@@ -81,7 +82,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
 
         var replies = await ReadReplies(session, 6);
         Assert.Equal(["A:m1", "A:m2", "A:m3", "B:m4", "B:m5", "B:m6"], replies);
-        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(timeout: Timeout);
+        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(Timeout);
         Assert.Equal((1u, 2u), (failover.OldIdentifier, failover.NewIdentifier));
         Assert.Equal(2u, session.CurrentPoolElement.Identifier);
         await _reports.ExpectMsgAsync<ReportPoolElementUnreachable>(r => r.Identifier == 1, Timeout);
@@ -105,7 +106,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
         await session.SendAsync("m2"u8.ToArray(), new SendOptions { AckRequested = true }).WaitAsync(Timeout);
 
         Assert.Equal(["A:m1", "B:m2"], await ReadReplies(session, 2));
-        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(timeout: Timeout);
+        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(Timeout);
         Assert.Equal(2u, failover.NewIdentifier);
     }
 
@@ -123,7 +124,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
         await Task.WhenAll(sends).WaitAsync(Timeout);
 
         Assert.Equal(["A:m1", "B:m2", "B:m3"], await ReadReplies(session, 3));
-        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(timeout: Timeout);
+        var failover = await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(Timeout);
         Assert.Contains("heartbeat", failover.Reason, StringComparison.Ordinal);
         await _reports.ExpectMsgAsync<ReportPoolElementUnreachable>(r => r.Identifier == 1, Timeout);
     }
@@ -153,7 +154,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
 
         var bound = session.SendAsync("bound"u8.ToArray(), new SendOptions { AckRequested = true, FailoverAllowed = false });
         await Assert.ThrowsAsync<PoolSessionException>(() => bound.WaitAsync(Timeout));
-        await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(timeout: Timeout);
+        await _sessionEvents.ExpectMsgAsync<PoolSessionFailover>(Timeout);
         await session.SendAsync("free"u8.ToArray(), new SendOptions { AckRequested = true }).WaitAsync(Timeout);
         Assert.Equal(["B:free"], await ReadReplies(session, 1));
         _ = serverA;
@@ -210,7 +211,7 @@ public sealed class PoolSessionFailoverSpec : TestKit, IAsyncLifetime
         var events = new List<string>();
         for (int i = 0; i < 100 && events.Count < count; i++)
         {
-            var e = await _serviceEvents.ExpectMsgAsync<ServiceEvent>(timeout: Timeout);
+            var e = await _serviceEvents.ExpectMsgAsync<ServiceEvent>(Timeout);
             if (e.Service == service)
             {
                 events.Add($"{e.Call}:{e.Text}");

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Actors.Session;
 using RSerPool.Wire;
@@ -20,7 +21,7 @@ namespace RSerPool.Actors.Tests.Session;
 /// messages, sends bound to one PE, forced failover. Connections are fakes that report to the events probe, so the
 /// order of callbacks and frames is observable.
 /// </summary>
-public sealed class PoolUserSessionSpec : TestKit
+public sealed class PoolUserSessionSpec : VirtualTimeTestKit
 {
     private static readonly PoolHandle Pool = PoolHandle.FromString("echo");
     private static readonly PoolElement PeA = Element(1, 9001);
@@ -72,7 +73,6 @@ public sealed class PoolUserSessionSpec : TestKit
         _events.ExpectMsg<PoolSessionNotification>(n => n.Kind == PoolSessionNotificationKind.PoolElementFailed && n.PoolElementIdentifier == 1);
         var m5 = Send(session, "m5", ack: true);                          // queued while failing over
         var m6 = Send(session, "m6", ack: false);
-        RunUntilIdle();
         Assert.False(m6.Task.IsCompleted);
 
         var b = SelectAndConnect(PeB, [1]);
@@ -90,7 +90,6 @@ public sealed class PoolUserSessionSpec : TestKit
         Assert.True(m6.Task.IsCompletedSuccessfully);
 
         Deliver(b, new ShimAckFrame(3));                                  // cumulative
-        RunUntilIdle();
         Assert.True(m2.Task.IsCompletedSuccessfully && m4.Task.IsCompletedSuccessfully && m5.Task.IsCompletedSuccessfully);
         _resolver.ExpectNoMsg();
     }
@@ -103,16 +102,16 @@ public sealed class PoolUserSessionSpec : TestKit
         var a = SelectAndConnect(PeA, []);
         DrainConnectEvents();
 
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         var first = Assert.IsType<ShimHeartbeatFrame>(_events.ExpectMsg<FakeSent>().Frame);
         Deliver(a, new ShimHeartbeatAckFrame(first.Nonce));               // a live PE answers: no failover
-        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         var second = Assert.IsType<ShimHeartbeatFrame>(_events.ExpectMsg<FakeSent>().Frame);
         Assert.NotEqual(first.Nonce, second.Nonce);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(2999));               // then it hangs
+        Advance(TimeSpan.FromMilliseconds(2999));               // then it hangs
         _resolver.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         ExpectReported(1, "no heartbeat answer");
         var b = SelectAndConnect(PeB, [1]);
         Assert.Equal(2u, _events.FishForMessage<PoolSessionFailover>(_ => true).NewIdentifier);
@@ -129,9 +128,9 @@ public sealed class PoolUserSessionSpec : TestKit
 
         var m1 = Send(session, "m1", ack: true);
         ExpectData(a, 1, true, "m1");
-        Scheduler.Advance(TimeSpan.FromMilliseconds(4999));
+        Advance(TimeSpan.FromMilliseconds(4999));
         _resolver.ExpectNoMsg();
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         ExpectReported(1, "not acknowledged");
 
         var b = SelectAndConnect(PeB, [1]);
@@ -139,9 +138,8 @@ public sealed class PoolUserSessionSpec : TestKit
         _events.ExpectMsg<PoolSessionNotification>(n => n.Kind == PoolSessionNotificationKind.FailedOver);
         ExpectData(b, 1, true, "m1");
         Deliver(b, new ShimAckFrame(1));
-        RunUntilIdle();
         Assert.True(m1.Task.IsCompletedSuccessfully);
-        Scheduler.Advance(TimeSpan.FromSeconds(10));                      // acked: no further timeout
+        Advance(TimeSpan.FromSeconds(10));                      // acked: no further timeout
         _resolver.ExpectNoMsg();
     }
 
@@ -162,7 +160,6 @@ public sealed class PoolUserSessionSpec : TestKit
         var error = Assert.IsType<PoolSessionException>(bound.Task.Exception!.InnerException);
         Assert.Contains("PE 1", error.Message);
         var duringFailover = Send(session, "late", ack: false, failoverAllowed: false);
-        RunUntilIdle();
         Assert.IsType<PoolSessionException>(duringFailover.Task.Exception!.InnerException);
 
         var b = SelectAndConnect(PeB, [1]);
@@ -203,7 +200,7 @@ public sealed class PoolUserSessionSpec : TestKit
         _resolver.ExpectMsg<SelectPoolElement>(s => s.Excluding.IsEmpty);
         _resolver.Reply(new PoolElementSelected(Pool, PeA));
         _events.ExpectMsg<FakeConnectionOpened>();
-        Scheduler.Advance(TimeSpan.FromSeconds(2));                       // connect never completes
+        Advance(TimeSpan.FromSeconds(2));                       // connect never completes
         _resolver.ExpectMsg(new ReportPoolElementUnreachable(Pool, 1));
         _events.ExpectMsg<PoolSessionNotification>(n => n.Kind == PoolSessionNotificationKind.PoolElementFailed);
 
@@ -234,7 +231,6 @@ public sealed class PoolUserSessionSpec : TestKit
         var kept1 = Send(session, "q1", ack: false);
         var kept2 = Send(session, "q2", ack: false);
         var refused = Send(session, "q3", ack: false);
-        RunUntilIdle();
         Assert.IsType<PoolSessionException>(refused.Task.Exception!.InnerException);
 
         var b = SelectAndConnect(PeB, [1]);

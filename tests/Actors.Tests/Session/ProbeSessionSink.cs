@@ -1,5 +1,5 @@
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Session;
 using RSerPool.Wire.Parameters;
 

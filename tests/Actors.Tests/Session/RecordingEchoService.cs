@@ -1,6 +1,6 @@
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Tests.Session;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Errors;
@@ -15,7 +16,7 @@ namespace RSerPool.Actors.Tests.Transport;
 /// The ASAP-over-TCP wire actor on real loopback sockets and the thread-pool dispatcher (spec/README.md §2.5):
 /// framing, decoding, Error answers that keep the association (asap.md §4.12), and closing on broken framing.
 /// </summary>
-public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
+public sealed class TcpAssociationSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly TestProbe _handler;
@@ -24,7 +25,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
     private readonly List<Socket> _clients = new();
 
     public TcpAssociationSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _handler = CreateTestProbe("handler");
     }
@@ -33,7 +34,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
     {
         var settings = AssociationSettings.Default with { MaxMessageLength = 1024 };
         _listener = Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), _handler.Ref, AsapWireCodec.Instance, settings, maxAssociations: 2), "asap-listener");
-        var bound = await _handler.ExpectMsgAsync<Bound>(timeout: Timeout);
+        var bound = await _handler.ExpectMsgAsync<Bound>(Timeout);
         _endpoint = bound.LocalEndPoint;
     }
 
@@ -51,7 +52,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _clients.Add(client);
         await client.ConnectAsync(_endpoint);
-        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
         return (client, established.Association);
     }
 
@@ -96,10 +97,10 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var second = new AsapEndpointUnreachable(PoolHandle.FromString("EchoPool"), 0x1a2b3c4d);
         await SendAsync(client, [.. AsapEncoder.EncodeToArray(Resolution), .. AsapEncoder.EncodeToArray(second)]);
 
-        var first = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout);
+        var first = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
         Assert.Equal(Resolution, first.Message);
         Assert.Equal(association, _handler.LastSender);
-        Assert.Equal(second, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(second, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
             await SendAsync(client, [b]);
         }
 
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         Assert.Equal(unknown, cause.Information.ToArray());
 
         await SendAsync(client, AsapEncoder.EncodeToArray(Resolution));
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         message[3] = (byte)message.Length;
         await SendAsync(client, message);
 
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
         var reply = Assert.IsType<AsapError>(AsapDecoder.Decode(await ReceiveMessageAsync(client)));
         var cause = Assert.Single(reply.Error.Causes);
         Assert.Equal(ErrorCauseCode.UnrecognizedParameter, cause.Code);
@@ -164,7 +165,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var (client, association) = await ConnectAsync();
         await SendAsync(client, [0x0e, 0x00, 0x00, 0x08, 0x00, 0x0c, 0x00, 0x02]);
         await SendAsync(client, AsapEncoder.EncodeToArray(Resolution));
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
 
         // An answer to the bad Error would have been queued before this send; the first message back must be this one
         // (never answer an Error with an Error).
@@ -186,7 +187,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         Assert.Equal(0, await bad.ReceiveAsync(new byte[16], SocketFlags.None, eof.Token));
 
         await SendAsync(good, AsapEncoder.EncodeToArray(Resolution));
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var probe = CreateTestProbe("second-handler");
         Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(_endpoint, probe.Ref, AsapWireCodec.Instance, AssociationSettings.Default, 1), "second-listener");
 
-        var failed = await probe.ExpectMsgAsync<BindFailed>(timeout: Timeout);
+        var failed = await probe.ExpectMsgAsync<BindFailed>(Timeout);
         Assert.Equal(_endpoint, failed.EndPoint);
     }
 
@@ -229,11 +230,11 @@ public sealed class TcpAssociationSpec : TestKit, IAsyncLifetime
         var handler = CreateTestProbe("failing-handler");
         Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, new ThrowingEncodeCodec<AsapDeregistrationResponse>(),
             AssociationSettings.Default, maxAssociations: 2), "failing-listener");
-        var endpoint = (await handler.ExpectMsgAsync<Bound>(timeout: Timeout)).LocalEndPoint;
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _clients.Add(client);
         await client.ConnectAsync(endpoint);
-        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout)).Association;
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
         handler.Watch(association);
 
         association.Tell(new AssociationSend<AsapMessage>(new AsapDeregistrationResponse(PoolHandle.FromString("EchoPool"), 1)), handler.Ref);

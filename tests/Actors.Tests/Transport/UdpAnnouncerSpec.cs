@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using Xunit;
 
 namespace RSerPool.Actors.Tests.Transport;
 
 /// <summary>The UDP announcer on virtual time: first announce at once, then every interval ±12.5 % (enrp.md §7), from the given source port.</summary>
-public sealed class UdpAnnouncerSpec : TestKit, IDisposable
+public sealed class UdpAnnouncerSpec : VirtualTimeTestKit, IDisposable
 {
     private readonly Socket _receiver = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
@@ -46,16 +47,15 @@ public sealed class UdpAnnouncerSpec : TestKit, IDisposable
         byte[] announce = [0x0a, 0x00, 0x00, 0x08, 0x0a, 0x0b, 0x0c, 0x0d];
         var settings = new AnnounceSettings([ReceiverEndPoint], TimeSpan.FromMilliseconds(1000));
         ActorOf(UdpAnnouncerActor.Props(settings, IPAddress.Loopback, sourcePort, announce, new Random(7)), "announcer");
-        RunUntilIdle();
 
         var (first, source) = await ReceiveAsync();
         Assert.Equal(announce, first);
         Assert.Equal(sourcePort, source.Port);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(874));
+        Advance(TimeSpan.FromMilliseconds(874));
         Assert.Equal(0, _receiver.Available);
 
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1125 - 874));
+        Advance(TimeSpan.FromMilliseconds(1125 - 874));
         Assert.Equal(announce, (await ReceiveAsync()).Datagram);
     }
 
@@ -64,12 +64,11 @@ public sealed class UdpAnnouncerSpec : TestKit, IDisposable
     {
         var settings = new AnnounceSettings([ReceiverEndPoint], TimeSpan.FromMilliseconds(1000));
         var announcer = ActorOf(UdpAnnouncerActor.Props(settings, IPAddress.Loopback, 0, [0x0a, 0x00, 0x00, 0x08, 0, 0, 0, 1], new Random(7)), "announcer");
-        RunUntilIdle();
         await ReceiveAsync();
 
         byte[] updated = [0x0a, 0x00, 0x00, 0x08, 0, 0, 0, 2];
         announcer.Tell(new UpdateAnnouncement(updated), TestActor);
-        Scheduler.Advance(TimeSpan.FromMilliseconds(1125));
+        Advance(TimeSpan.FromMilliseconds(1125));
 
         Assert.Equal(updated, (await ReceiveAsync()).Datagram);
     }
@@ -79,7 +78,7 @@ public sealed class UdpAnnouncerSpec : TestKit, IDisposable
     {
         var settings = new AnnounceSettings([], TimeSpan.FromMilliseconds(1000));
         ActorOf(UdpAnnouncerActor.Props(settings, IPAddress.Loopback, 0, [0x0a, 0x00, 0x00, 0x08, 0, 0, 0, 1], new Random(7)), "announcer");
-        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(0, _receiver.Available);
     }

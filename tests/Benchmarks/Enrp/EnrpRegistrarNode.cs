@@ -1,7 +1,7 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Benchmarks.Registrar;

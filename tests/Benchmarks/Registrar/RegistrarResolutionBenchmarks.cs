@@ -1,6 +1,6 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Codec;

@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Registrar;
 
 namespace RSerPool.Benchmarks.Registrar;

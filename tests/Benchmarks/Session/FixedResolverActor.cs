@@ -1,4 +1,4 @@
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Parameters;
 
@@ -13,5 +13,5 @@ public sealed class FixedResolverActor : ReceiveActor
         Receive<ReportPoolElementUnreachable>(_ => { });
     }
 
-    public static Props Props(PoolElement element) => RSerPool.Actors.Kernel.Props.Create(() => new FixedResolverActor(element));
+    public static Props Props(PoolElement element) => RSerPool.Actors.Akka.Actor.Props.Create(() => new FixedResolverActor(element));
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Benchmarks.Registrar;
 using RSerPool.Wire.Parameters;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;

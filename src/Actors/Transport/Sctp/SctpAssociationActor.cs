@@ -1,5 +1,5 @@
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -83,7 +83,7 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
     }
 
     public static Props Props(SctpSocket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp) =>
-        Kernel.Props.Create(() => new SctpAssociationActor<TMessage>(socket, handler, codec, settings, sctp));
+        Akka.Actor.Props.Create(() => new SctpAssociationActor<TMessage>(socket, handler, codec, settings, sctp));
 
     protected override void PreStart()
     {

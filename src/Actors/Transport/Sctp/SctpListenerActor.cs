@@ -1,6 +1,6 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -43,11 +43,11 @@ public sealed class SctpListenerActor<TMessage> : ReceiveActor
 
     public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp,
         int maxAssociations) =>
-        Kernel.Props.Create(() => new SctpListenerActor<TMessage>(endpoint, handler, codec, settings, sctp, maxAssociations));
+        Akka.Actor.Props.Create(() => new SctpListenerActor<TMessage>(endpoint, handler, codec, settings, sctp, maxAssociations));
 
     // A failed association actor stops (its socket closes, the handler sees it end) and is never restarted on the
     // same socket, which would announce the association a second time.
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {

@@ -1,6 +1,6 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -93,7 +93,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
 
     public static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
         IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp) =>
-        Kernel.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp));
+        Akka.Actor.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp));
 
     protected override void PreStart()
     {

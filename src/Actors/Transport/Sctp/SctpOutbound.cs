@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Transport.Sctp;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Hosts.Config;
 using RSerPool.Wire.Parameters;
 using Serilog;

@@ -1,8 +1,9 @@
 // Scenario helpers: several registrars with ENRP on one manual clock, joined by the in-memory network.
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
@@ -13,7 +14,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Enrp.Support;
 
-public abstract class EnrpSpecBase : TestKit
+public abstract class EnrpSpecBase : VirtualTimeTestKit
 {
     private int _associationNumber;
 
@@ -74,7 +75,6 @@ public abstract class EnrpSpecBase : TestKit
     /// <summary>The PE ids a Handle Resolution (128 items) at <paramref name="node"/> returns, sorted; empty for cause 0x0009.</summary>
     protected uint[] Resolve(RegistrarNode node, PoolHandle? handle = null)
     {
-        RunUntilIdle();
         var association = Connect(node);
         node.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapHandleResolution(handle ?? Asap.EchoPool, 128)), association.Ref);
         var response = Assert.IsType<AsapHandleResolutionResponse>(association.ExpectMsg<AssociationSend<AsapMessage>>().Message);
@@ -89,7 +89,6 @@ public abstract class EnrpSpecBase : TestKit
 
     protected EnrpStatus Status(RegistrarNode node)
     {
-        RunUntilIdle();
         var probe = CreateTestProbe();
         node.Registrar.Tell(GetEnrpStatus.Instance, probe.Ref);
         return probe.ExpectMsg<EnrpStatus>();
@@ -97,7 +96,6 @@ public abstract class EnrpSpecBase : TestKit
 
     protected HandlespaceSnapshot Snapshot(RegistrarNode node)
     {
-        RunUntilIdle();
         var probe = CreateTestProbe();
         node.Registrar.Tell(GetHandlespaceSnapshot.Instance, probe.Ref);
         return probe.ExpectMsg<HandlespaceSnapshot>();
@@ -106,8 +104,6 @@ public abstract class EnrpSpecBase : TestKit
     /// <summary>The owner of each PE in <paramref name="node"/>'s handlespace (fails on a duplicate entry).</summary>
     protected Dictionary<uint, uint> Owners(RegistrarNode node) =>
         Snapshot(node).Elements.ToDictionary(pe => pe.Identifier, pe => pe.OwnerId);
-
-    protected void Advance(TimeSpan time) => Scheduler.Advance(time);
 
     /// <summary>Lets the registrars find each other and settle (several heartbeat cycles).</summary>
     protected void Settle() => Advance(TimeSpan.FromSeconds(1));

@@ -1,7 +1,7 @@
 // An in-process stand-in for ENRP over TCP (RFC 5353 §3) so several registrars run on the manual clock.
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Enrp;
 

@@ -1,6 +1,6 @@
 // The listening side of InMemoryEnrpNetwork.
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 
 namespace RSerPool.Actors.Tests.Enrp.Support;

@@ -1,6 +1,6 @@
 // One end of an in-memory ENRP connection: the TcpAssociationActor contract without a socket.
 using System.Net;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;
@@ -67,7 +67,7 @@ internal sealed class PipeEndActor : ReceiveActor
 
             var local = new IPEndPoint(IPAddress.Parse("10.255.0.1"), (int)Interlocked.Increment(ref s_ports));
             var self = Self;
-            _partner = Context.System.ActorOf(Props.Create(() => new PipeEndActor(_network, listener, local, self)));
+            _partner = Context.ActorOf(Props.Create(() => new PipeEndActor(_network, listener, local, self)));
             _network.RecordAccepted(_partner);
         }
 

@@ -1,7 +1,7 @@
 // A scripted ENRP transport: the test plays the listener and sees every outbound connect.
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 using RSerPool.Actors.Transport;
 
 namespace RSerPool.Actors.Tests.Enrp.Support;

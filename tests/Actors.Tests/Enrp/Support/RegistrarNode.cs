@@ -1,5 +1,5 @@
 // One registrar of an ENRP scenario.
-using RSerPool.Actors.Kernel;
+using Akka.Actor;
 
 namespace RSerPool.Actors.Tests.Enrp.Support;
 

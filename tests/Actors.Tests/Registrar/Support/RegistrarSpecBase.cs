@@ -1,8 +1,9 @@
 // Scenario helpers: the registrar on the manual dispatcher and clock, with test probes playing the association
 // actors (they send AssociationEstablished / AssociationReceived and receive AssociationSend, as TcpAssociationActor does).
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Errors;
@@ -12,7 +13,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar.Support;
 
-public abstract class RegistrarSpecBase : TestKit
+public abstract class RegistrarSpecBase : VirtualTimeTestKit
 {
     public const uint ServerId = 0x5e5e0001;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Codec;
@@ -17,7 +18,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// message with PPID 11 both ways, other PPIDs discarded, and the association actor stopping when the peer goes.
 /// Skipped where the kernel has no SCTP; the lab guest runs them.
 /// </summary>
-public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
+public sealed class SctpAssociationSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static readonly AsapHandleResolution Resolution = new(PoolHandle.FromString("EchoPool"));
@@ -26,7 +27,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
     private IPEndPoint _endpoint = new(IPAddress.Loopback, 0);
 
     public SctpAssociationSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _handler = CreateTestProbe("handler");
     }
@@ -39,7 +40,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
         }
         Sys.ActorOf(SctpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), _handler.Ref, AsapWireCodec.Instance,
             AssociationSettings.Default with { MaxMessageLength = 1024 }, SctpSettings.Asap, maxAssociations: 4), "asap-sctp-listener");
-        _endpoint = (await _handler.ExpectMsgAsync<Bound>(timeout: Timeout)).LocalEndPoint;
+        _endpoint = (await _handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
     }
 
     public Task DisposeAsync()
@@ -56,7 +57,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
     {
         var (client, association) = await ConnectAsync();
         Send(client, AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap);
-        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout);
+        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
         Assert.Equal(Resolution, received.Message);
         Assert.Equal(association, _handler.LastSender);
 
@@ -73,7 +74,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
         var (client, _) = await ConnectAsync();
         Send(client, AsapEncoder.EncodeToArray(new AsapHandleResolution(PoolHandle.FromString("Other"))), payloadProtocolId: 99);
         Send(client, AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap);
-        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout);
+        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
         Assert.Equal(Resolution, received.Message);
     }
 
@@ -91,7 +92,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
         Assert.Equal(unknown, cause.Information.ToArray());
 
         Send(client, AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap);
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [SctpFact]
@@ -121,7 +122,7 @@ public sealed class SctpAssociationSpec : TestKit, IAsyncLifetime
         _clients.Add(client);
         client.PrepareForMessages();
         await Task.Run(() => client.Connect(_endpoint, Timeout));
-        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
         return (client, established.Association);
     }
 

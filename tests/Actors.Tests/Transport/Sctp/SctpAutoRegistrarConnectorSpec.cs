@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
@@ -14,12 +15,12 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// "auto" towards a registrar (issue 7): SCTP where the registrar takes it, else TCP to the same endpoint; without
 /// kernel SCTP straight to TCP.
 /// </summary>
-public sealed class SctpAutoRegistrarConnectorSpec : TestKit
+public sealed class SctpAutoRegistrarConnectorSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public SctpAutoRegistrarConnectorSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -29,12 +30,12 @@ public sealed class SctpAutoRegistrarConnectorSpec : TestKit
         var handler = CreateTestProbe("registrar");
         Sys.ActorOf(SctpOneToManyListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
             AssociationSettings.Default, SctpSettings.Asap, maxAssociations: 4), "sctp-registrar");
-        var endpoint = (await handler.ExpectMsgAsync<Bound>(timeout: Timeout)).LocalEndPoint;
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
         var client = CreateTestProbe("client");
 
         AutoRegistrarConnector.Instance.Connect(new ConnectRegistrar(endpoint, 1, Timeout), client.Ref);
 
-        var connected = await client.ExpectMsgAsync<RegistrarSctpSocketConnected>(timeout: Timeout);
+        var connected = await client.ExpectMsgAsync<RegistrarSctpSocketConnected>(Timeout);
         connected.Socket.Dispose();
         Assert.True(AutoRegistrarConnector.Instance.UsesSctp);
     }
@@ -54,7 +55,7 @@ public sealed class SctpAutoRegistrarConnectorSpec : TestKit
 
         AutoRegistrarConnector.Instance.Connect(new ConnectRegistrar((IPEndPoint)listener.LocalEndPoint!, 2, Timeout), client.Ref);
 
-        var connected = await client.ExpectMsgAsync<RegistrarSocketConnected>(timeout: Timeout);
+        var connected = await client.ExpectMsgAsync<RegistrarSocketConnected>(Timeout);
         Assert.Equal(2, connected.Attempt);
         connected.Socket.Dispose();
     }

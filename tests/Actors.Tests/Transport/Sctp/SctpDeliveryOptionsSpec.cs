@@ -1,6 +1,7 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Codec;
@@ -18,7 +19,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// message (<see cref="SctpAssociationSend{TMessage}"/>) next to plain sends that keep the association's.
 /// Skipped where the kernel has no SCTP; the lab guest runs them.
 /// </summary>
-public sealed class SctpDeliveryOptionsSpec : TestKit
+public sealed class SctpDeliveryOptionsSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static readonly SctpSettings Unordered = SctpSettings.Asap with { Unordered = true };
@@ -28,7 +29,7 @@ public sealed class SctpDeliveryOptionsSpec : TestKit
     private readonly List<SctpTestClient> _clients = [];
 
     public SctpDeliveryOptionsSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -67,7 +68,7 @@ public sealed class SctpDeliveryOptionsSpec : TestKit
 
         var request = new AsapHandleResolution(PoolHandle.FromString("EchoPool"));
         client.Send(AsapEncoder.EncodeToArray(request), SctpPayloadProtocol.Asap, unordered: true);
-        Assert.Equal(request, (await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(request, (await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
 
         for (int i = 0; i < 3; i++)
         {
@@ -107,10 +108,10 @@ public sealed class SctpDeliveryOptionsSpec : TestKit
     {
         var handler = CreateTestProbe("handler");
         Sys.ActorOf(listener(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref), "listener");
-        var endpoint = (await handler.ExpectMsgAsync<Bound>(timeout: Timeout)).LocalEndPoint;
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
         var client = await SctpTestClient.ConnectAsync(endpoint, Timeout);
         _clients.Add(client);
-        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout)).Association;
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
         return (handler, client, association);
     }
 }

@@ -2,8 +2,9 @@
 // (like RSPLIB's) both peer with it and with its PEs over real loopback sockets.
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
@@ -11,12 +12,12 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
-public sealed class SctpEnrpAutoTransportSpec : TestKit
+public sealed class SctpEnrpAutoTransportSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public SctpEnrpAutoTransportSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -66,6 +67,6 @@ public sealed class SctpEnrpAutoTransportSpec : TestKit
             },
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), $"registrar-{id:x8}");
-        return await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        return await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
     }
 }

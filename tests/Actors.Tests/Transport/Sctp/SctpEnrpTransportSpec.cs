@@ -1,7 +1,8 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Enrp;
@@ -13,13 +14,13 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// ENRP over kernel SCTP (RFC 5353 §7, PPID 12): <see cref="SctpEnrpTransport"/>'s listener and outbound association on
 /// loopback; without kernel SCTP the outbound association stops and the listener reports the reason.
 /// </summary>
-public sealed class SctpEnrpTransportSpec : TestKit
+public sealed class SctpEnrpTransportSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static readonly EnrpWireCodec Codec = new(0x0a0a0a0a);
 
     public SctpEnrpTransportSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -30,18 +31,18 @@ public sealed class SctpEnrpTransportSpec : TestKit
         var client = CreateTestProbe("client");
         Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), server.Ref, Codec, AssociationSettings.Default,
             SctpSettings.Enrp, maxAssociations: 4), "enrp-listener");
-        var bound = await server.ExpectMsgAsync<Bound>(timeout: Timeout);
+        var bound = await server.ExpectMsgAsync<Bound>(Timeout);
         var outbound = Sys.ActorOf(OutboundSctpAssociationActor.Props(bound.LocalEndPoint, client.Ref, Codec, AssociationSettings.Default, SctpSettings.Enrp,
             maxQueued: 10, connectTimeout: Timeout), "enrp-outbound");
         outbound.Tell(new AssociationSend<EnrpMessage>(new EnrpListRequest(0x0b0b0b0b, 0x0a0a0a0a)));    // queued until up
 
-        var inbound = await server.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
-        var request = await server.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(timeout: Timeout);
+        var inbound = await server.ExpectMsgAsync<AssociationEstablished>(Timeout);
+        var request = await server.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(Timeout);
         Assert.Equal(new EnrpListRequest(0x0b0b0b0b, 0x0a0a0a0a), request.Message);
 
         inbound.Association.Tell(new AssociationSend<EnrpMessage>(new EnrpListRequest(0x0a0a0a0a, 0x0b0b0b0b)));
-        await client.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
-        var answer = await client.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(timeout: Timeout);
+        await client.ExpectMsgAsync<AssociationEstablished>(Timeout);
+        var answer = await client.ExpectMsgAsync<AssociationReceived<EnrpMessage>>(Timeout);
         Assert.Equal(new EnrpListRequest(0x0a0a0a0a, 0x0b0b0b0b), answer.Message);
     }
 
@@ -52,16 +53,16 @@ public sealed class SctpEnrpTransportSpec : TestKit
         var far = CreateTestProbe("far");
         Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), near.Ref, Codec, AssociationSettings.Default,
             SctpSettings.Enrp, maxAssociations: 4), "near-listener");
-        var nearBound = await near.ExpectMsgAsync<Bound>(timeout: Timeout);
+        var nearBound = await near.ExpectMsgAsync<Bound>(Timeout);
         Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), far.Ref, Codec, AssociationSettings.Default,
             SctpSettings.Enrp, maxAssociations: 4), "far-listener");
-        var farBound = await far.ExpectMsgAsync<Bound>(timeout: Timeout);
+        var farBound = await far.ExpectMsgAsync<Bound>(Timeout);
 
         Sys.ActorOf(OutboundSctpAssociationActor.Props(farBound.LocalEndPoint, near.Ref, Codec, AssociationSettings.Default, SctpSettings.Enrp,
             maxQueued: 10, connectTimeout: Timeout, local: nearBound.LocalEndPoint), "near-outbound");
 
         // RSPLIB takes a Presence only when the association's remote port is the ENRP port it names.
-        var inbound = await far.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var inbound = await far.ExpectMsgAsync<AssociationEstablished>(Timeout);
         Assert.Equal(nearBound.LocalEndPoint.Port, ((IPEndPoint)inbound.Remote!).Port);
     }
 
@@ -76,7 +77,7 @@ public sealed class SctpEnrpTransportSpec : TestKit
 
         Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, Codec, AssociationSettings.Default,
             SctpSettings.Enrp, maxAssociations: 4), "enrp-listener");
-        var failed = await handler.ExpectMsgAsync<BindFailed>(timeout: Timeout);
+        var failed = await handler.ExpectMsgAsync<BindFailed>(Timeout);
         Assert.Equal(SctpSupport.Reason, failed.Reason);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Codec;
@@ -17,7 +18,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// contract (RFC 5352 §5: one ASAP message per SCTP message, PPID 11), kept apart by association id, ended by either
 /// side, and limited in number. Skipped where the kernel has no SCTP; the lab guest runs them.
 /// </summary>
-public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
+public sealed class SctpOneToManyListenerSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static readonly AsapHandleResolution Resolution = new(PoolHandle.FromString("EchoPool"));
@@ -29,7 +30,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
     private IPEndPoint _endpoint = new(IPAddress.Loopback, 0);
 
     public SctpOneToManyListenerSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _handler = CreateTestProbe("handler");
     }
@@ -61,7 +62,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var association = established.Association;
 
         client.Send(AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap, stream: 3);
-        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout);
+        var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
         Assert.Equal(Resolution, received.Message);
         Assert.Equal(association, _handler.LastSender);
 
@@ -84,10 +85,10 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var fromFirst = new AsapHandleResolution(PoolHandle.FromString("First"));
         var fromSecond = new AsapHandleResolution(PoolHandle.FromString("Second"));
         second.Send(AsapEncoder.EncodeToArray(fromSecond), SctpPayloadProtocol.Asap);
-        Assert.Equal(fromSecond, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(fromSecond, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
         Assert.Equal(secondEstablished.Association, _handler.LastSender);
         first.Send(AsapEncoder.EncodeToArray(fromFirst), SctpPayloadProtocol.Asap);
-        Assert.Equal(fromFirst, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(fromFirst, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
         Assert.Equal(firstEstablished.Association, _handler.LastSender);
 
         // Each association's send reaches its own client only: each client's first message is its own reply.
@@ -103,7 +104,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         first.Dispose();
         await _handler.ExpectTerminatedAsync(firstEstablished.Association, Timeout);
         second.Send(AsapEncoder.EncodeToArray(fromSecond), SctpPayloadProtocol.Asap);
-        Assert.Equal(fromSecond, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(fromSecond, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
         Assert.Equal(secondEstablished.Association, _handler.LastSender);
     }
 
@@ -113,7 +114,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var (client, _) = await ConnectAsync();
         client.Send(AsapEncoder.EncodeToArray(new AsapHandleResolution(PoolHandle.FromString("Other"))), payloadProtocolId: 99);
         client.Send(AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap);
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [SctpFact]
@@ -129,7 +130,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         Assert.Equal(ErrorCauseCode.UnrecognizedMessage, cause.Code);
 
         client.Send(AsapEncoder.EncodeToArray(Resolution), SctpPayloadProtocol.Asap);
-        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout)).Message);
+        Assert.Equal(Resolution, (await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout)).Message);
     }
 
     [SctpFact]
@@ -176,7 +177,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var endpoint = await StartListenerAsync(handler, "limited-endpoint", maxAssociations: 1);
         var first = await SctpTestClient.ConnectAsync(endpoint, Timeout);
         _clients.Add(first);
-        var established = await handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var established = await handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
 
         SctpTestClient? extra = null;
         try
@@ -200,7 +201,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
 
         var third = await SctpTestClient.ConnectAsync(endpoint, Timeout);
         _clients.Add(third);
-        var thirdEstablished = await handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var thirdEstablished = await handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
         Assert.Equal(third.Socket.LocalEndPoint, thirdEstablished.Remote);
     }
 
@@ -218,7 +219,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var next = new Dictionary<IActorRef, int> { [firstEstablished.Association] = 0, [secondEstablished.Association] = 0 };
         for (int i = 0; i < 2 * count; i++)
         {
-            var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(timeout: Timeout);
+            var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
             var sender = _handler.LastSender;
             string prefix = sender.Equals(firstEstablished.Association) ? "A" : "B";
             Assert.Equal(new AsapHandleResolution(PoolHandle.FromString($"{prefix}{next[sender]++}")), received.Message);
@@ -234,7 +235,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var endpoint = await StartListenerAsync(owner, "owned-endpoint", maxAssociations: 4);
         var client = await SctpTestClient.ConnectAsync(endpoint, Timeout);
         _clients.Add(client);
-        var association = (await owner.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout)).Association;
+        var association = (await owner.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
         _handler.Watch(association);
 
         Sys.Stop(owner.Ref);
@@ -256,7 +257,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
             var client = await SctpTestClient.ConnectAsync(endpoint, Timeout);
             _clients.Add(client);
             clients.Add(client);
-            associations.Add((await owner.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout)).Association);
+            associations.Add((await owner.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association);
         }
         foreach (var association in associations)
         {
@@ -267,7 +268,7 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
         var ended = new HashSet<IActorRef>();
         for (int i = 0; i < associations.Count; i++)
         {
-            ended.Add((await _handler.ExpectMsgAsync<Terminated>(timeout: Timeout)).ActorRef);   // children stop in any order
+            ended.Add((await _handler.ExpectMsgAsync<Terminated>(Timeout)).ActorRef);   // children stop in any order
         }
         Assert.True(ended.SetEquals(associations), "not every association ended");
         foreach (var client in clients)
@@ -285,14 +286,14 @@ public sealed class SctpOneToManyListenerSpec : TestKit, IAsyncLifetime
     {
         Sys.ActorOf(SctpOneToManyListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
             AssociationSettings.Default with { MaxMessageLength = 1024 }, Sctp, maxAssociations), name);
-        return await handler.ExpectMsgAsync<Bound>(timeout: Timeout);
+        return await handler.ExpectMsgAsync<Bound>(Timeout);
     }
 
     private async Task<(SctpTestClient Client, AssociationEstablished Established)> ConnectAsync()
     {
         var client = await SctpTestClient.ConnectAsync(_endpoint, Timeout);
         _clients.Add(client);
-        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(timeout: Timeout);
+        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
         return (client, established);
     }
 }

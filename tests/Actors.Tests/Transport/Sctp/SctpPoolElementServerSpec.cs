@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Session;
 using RSerPool.Actors.Tests.Session;
 using RSerPool.Actors.Transport.Sctp;
@@ -17,14 +18,14 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// socket each) does: each its own session, reply PPID and end (spec/asap.md §4.8). Real kernel SCTP on loopback;
 /// skipped where the kernel has none, run in the lab guest by scripts/interop/rsplib.sh.
 /// </summary>
-public sealed class SctpPoolElementServerSpec : TestKit, IAsyncLifetime
+public sealed class SctpPoolElementServerSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly TestProbe _events;
     private readonly List<SctpTestClient> _clients = [];
 
     public SctpPoolElementServerSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _events = CreateTestProbe("service-events");
     }
@@ -110,7 +111,7 @@ public sealed class SctpPoolElementServerSpec : TestKit, IAsyncLifetime
         await offender.ReadUntilEndAsync();
 
         other.Send(new byte[1024], 0);                                       // exactly the limit is fine
-        Assert.Equal("message", (await _events.ExpectMsgAsync<ServiceEvent>(timeout: Timeout)).Call);
+        Assert.Equal("message", (await _events.ExpectMsgAsync<ServiceEvent>(Timeout)).Call);
         var (answer, _) = await other.ReceiveAsync();
         Assert.Equal(3 + 1024, answer.Length);
     }
@@ -149,7 +150,7 @@ public sealed class SctpPoolElementServerSpec : TestKit, IAsyncLifetime
 
     private async Task ExpectCallAsync(string call, string text)
     {
-        var received = await _events.ExpectMsgAsync<ServiceEvent>(timeout: Timeout);
+        var received = await _events.ExpectMsgAsync<ServiceEvent>(Timeout);
         Assert.Equal(new ServiceEvent("pe", call, text), received);
     }
 

@@ -2,7 +2,8 @@
 // a PE or PU that speaks SCTP finds the SCTP port; where the kernel has no SCTP it names TCP alone.
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Codec;
@@ -12,13 +13,13 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
-public sealed class SctpRegistrarAnnounceSpec : TestKit, IDisposable
+public sealed class SctpRegistrarAnnounceSpec : RealTimeTestKit, IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly Socket _announceReceiver = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
     public SctpRegistrarAnnounceSpec()
-        : base(RealTimeSettings) => _announceReceiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        : base() => _announceReceiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
 
     void IDisposable.Dispose()
     {
@@ -62,7 +63,7 @@ public sealed class SctpRegistrarAnnounceSpec : TestKit, IDisposable
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar-on-tcp-port");
-        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
 
         Assert.Equal(started.AsapEndPoint, started.AsapSctpEndPoint);
     }
@@ -79,7 +80,7 @@ public sealed class SctpRegistrarAnnounceSpec : TestKit, IDisposable
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
         };
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar-tcp-only");
-        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
 
         Assert.Null(started.AsapSctpEndPoint);
         Assert.NotEqual(0, started.AsapEndPoint.Port);
@@ -96,7 +97,7 @@ public sealed class SctpRegistrarAnnounceSpec : TestKit, IDisposable
         };
         var observer = CreateTestProbe();
         Sys.ActorOf(RegistrarActor.Props(settings, observer.Ref), "registrar");
-        var started = await observer.ExpectMsgAsync<RegistrarStarted>(timeout: Timeout);
+        var started = await observer.ExpectMsgAsync<RegistrarStarted>(Timeout);
 
         var buffer = new byte[512];
         using var timeout = new CancellationTokenSource(Timeout);

@@ -1,6 +1,7 @@
 using System.Net;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Session;
 using RSerPool.Actors.Tests.Session;
@@ -15,12 +16,12 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// the PE's SCTP server and the PU's SCTP connection each fail with <see cref="SctpSupport.Reason"/>; and which user
 /// transports a PU session can use (spec/asap.md §4.8, RFC 5354 §3.3, §3.5).
 /// </summary>
-public sealed class SctpSessionFallbackSpec : TestKit
+public sealed class SctpSessionFallbackSpec : RealTimeTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public SctpSessionFallbackSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -29,7 +30,7 @@ public sealed class SctpSessionFallbackSpec : TestKit
     {
         var client = CreateTestProbe("client");
         SctpRegistrarConnector.Instance.Connect(new ConnectRegistrar(new IPEndPoint(IPAddress.Loopback, 3863), 7, TimeSpan.FromSeconds(1)), client.Ref);
-        var failed = await client.ExpectMsgAsync<RegistrarConnectFailed>(timeout: Timeout);
+        var failed = await client.ExpectMsgAsync<RegistrarConnectFailed>(Timeout);
         Assert.Equal(7, failed.Attempt);
         Assert.Equal(SctpSupport.Reason, failed.Reason);
     }
@@ -57,7 +58,7 @@ public sealed class SctpSessionFallbackSpec : TestKit
     {
         var handler = CreateTestProbe("handler");
         Sys.ActorOf(SctpSessionConnectionActor.Connect(new IPEndPoint(IPAddress.Loopback, 9), handler.Ref, SctpSessionSettings.Default), "connection");
-        var failed = await handler.ExpectMsgAsync<ShimConnectFailed>(timeout: Timeout);
+        var failed = await handler.ExpectMsgAsync<ShimConnectFailed>(Timeout);
         Assert.Equal(SctpSupport.Reason, failed.Reason);
     }
 

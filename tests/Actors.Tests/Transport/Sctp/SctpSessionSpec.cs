@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using RSerPool.Actors.Api;
-using RSerPool.Actors.Kernel;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Session;
 using RSerPool.Actors.Tests.Session;
 using RSerPool.Actors.Transport.Sctp;
@@ -20,14 +21,14 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// PPID, ASAP control messages on PPID 11, one message per SCTP message, both for the PU's connection actor and for the
 /// PE's SCTP server in both socket styles (one-to-many, one-to-one). Skipped where the kernel has no SCTP; scripts/interop/rsplib.sh runs them in the lab guest.
 /// </summary>
-public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
+public sealed class SctpSessionSpec : RealTimeTestKit, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly TestProbe _handler;
     private readonly List<SctpSocket> _sockets = [];
 
     public SctpSessionSpec()
-        : base(RealTimeSettings)
+        : base()
     {
         _handler = CreateTestProbe("handler");
     }
@@ -49,7 +50,7 @@ public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
         var listener = Listen(out var endpoint);
         var settings = SctpSessionSettings.Default with { DataPayloadProtocolId = 33, ReplyWithReceivedPayloadProtocolId = false, Acknowledgement = SctpDataAcknowledgement.OnReply };
         var connection = Sys.ActorOf(SctpSessionConnectionActor.Connect(endpoint, _handler.Ref, settings), "pu-connection");
-        await _handler.ExpectMsgAsync<ShimConnected>(timeout: Timeout);
+        await _handler.ExpectMsgAsync<ShimConnected>(Timeout);
         var pe = await AcceptAsync(listener);
 
         connection.Tell(new ShimSend(new ShimDataFrame(1, true, ValueArray.Create("ping"u8))), _handler.Ref);
@@ -64,16 +65,16 @@ public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
         Assert.Equal(echo, AsapDecoder.Decode(control));
 
         Send(pe, AsapEncoder.EncodeToArray(new AsapCookie(ValueArray.Create("next"u8))), SctpPayloadProtocol.Asap);
-        var cookie = await _handler.ExpectMsgAsync<ShimReceived>(timeout: Timeout);
+        var cookie = await _handler.ExpectMsgAsync<ShimReceived>(Timeout);
         Assert.Equal(new AsapCookie(ValueArray.Create("next"u8)), Assert.IsType<ShimAsapFrame>(cookie.Frame).Message);
 
         Send(pe, "pong"u8.ToArray(), 33);
-        Assert.Equal(new ShimAckFrame(1), (await _handler.ExpectMsgAsync<ShimReceived>(timeout: Timeout)).Frame);
-        var reply = Assert.IsType<ShimDataFrame>((await _handler.ExpectMsgAsync<ShimReceived>(timeout: Timeout)).Frame);
+        Assert.Equal(new ShimAckFrame(1), (await _handler.ExpectMsgAsync<ShimReceived>(Timeout)).Frame);
+        var reply = Assert.IsType<ShimDataFrame>((await _handler.ExpectMsgAsync<ShimReceived>(Timeout)).Frame);
         Assert.Equal("pong", Encoding.ASCII.GetString(reply.Payload.AsSpan()));
 
         connection.Tell(new ShimSend(new ShimHeartbeatFrame(7)), _handler.Ref);   // answered locally: SCTP has its own
-        Assert.Equal(new ShimHeartbeatAckFrame(7), (await _handler.ExpectMsgAsync<ShimReceived>(timeout: Timeout)).Frame);
+        Assert.Equal(new ShimHeartbeatAckFrame(7), (await _handler.ExpectMsgAsync<ShimReceived>(Timeout)).Frame);
     }
 
     [SctpTheory]
@@ -91,11 +92,11 @@ public sealed class SctpSessionSpec : TestKit, IAsyncLifetime
         _sockets.Add(pu);
         pu.PrepareForMessages();
         await Task.Run(() => pu.Connect(server.LocalEndPoint, Timeout));
-        Assert.Equal("opened", (await _handler.ExpectMsgAsync<ServiceEvent>(timeout: Timeout)).Call);
+        Assert.Equal("opened", (await _handler.ExpectMsgAsync<ServiceEvent>(Timeout)).Call);
 
         Send(pu, AsapEncoder.EncodeToArray(new AsapCookieEcho(ValueArray.Create("c1"u8))), SctpPayloadProtocol.Asap);
         Send(pu, "hello"u8.ToArray(), 0);
-        var events = new[] { await _handler.ExpectMsgAsync<ServiceEvent>(timeout: Timeout), await _handler.ExpectMsgAsync<ServiceEvent>(timeout: Timeout) };
+        var events = new[] { await _handler.ExpectMsgAsync<ServiceEvent>(Timeout), await _handler.ExpectMsgAsync<ServiceEvent>(Timeout) };
         Assert.Contains(events, e => e.Call == "cookie-echo" && e.Text == "c1");
         Assert.Contains(events, e => e.Call == "message" && e.Text == "hello");
 

@@ -1,5 +1,6 @@
 using System.Net;
-using RSerPool.Actors.Kernel.TestKit;
+using Akka.TestKit;
+using RSerPool.TestKit;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Messages.Asap;
@@ -8,10 +9,10 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
 /// <summary>Run-time detection of kernel SCTP: never throws, and without SCTP nothing fails, the listener just says so.</summary>
-public sealed class SctpSupportSpec : TestKit
+public sealed class SctpSupportSpec : RealTimeTestKit
 {
     public SctpSupportSpec()
-        : base(RealTimeSettings)
+        : base()
     {
     }
 
@@ -41,7 +42,7 @@ public sealed class SctpSupportSpec : TestKit
         var listener = Sys.ActorOf(SctpListenerActor<AsapMessage>.Props(endpoint, handler.Ref, AsapWireCodec.Instance, AssociationSettings.Default,
             SctpSettings.Asap, maxAssociations: 4), "asap-sctp-listener");
         handler.Watch(listener);
-        var failed = await handler.ExpectMsgAsync<BindFailed>(timeout: TimeSpan.FromSeconds(10));
+        var failed = await handler.ExpectMsgAsync<BindFailed>(TimeSpan.FromSeconds(10));
         Assert.Equal(endpoint, failed.EndPoint);
         Assert.Equal(SctpSupport.Reason, failed.Reason);
         await handler.ExpectTerminatedAsync(listener, TimeSpan.FromSeconds(10));
@@ -55,7 +56,7 @@ public sealed class SctpSupportSpec : TestKit
         var listener = Sys.ActorOf(SctpOneToManyListenerActor<AsapMessage>.Props(endpoint, handler.Ref, AsapWireCodec.Instance,
             AssociationSettings.Default, SctpSettings.Asap, maxAssociations: 4), "asap-sctp-endpoint");
         handler.Watch(listener);
-        var failed = await handler.ExpectMsgAsync<BindFailed>(timeout: TimeSpan.FromSeconds(10));
+        var failed = await handler.ExpectMsgAsync<BindFailed>(TimeSpan.FromSeconds(10));
         Assert.Equal(endpoint, failed.EndPoint);
         Assert.Equal(SctpSupport.Reason, failed.Reason);
         await handler.ExpectTerminatedAsync(listener, TimeSpan.FromSeconds(10));

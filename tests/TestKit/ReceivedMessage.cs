@@ -1,4 +1,0 @@
-namespace RSerPool.Actors.Kernel.TestKit;
-
-/// <summary>A message a probe received, with its sender.</summary>
-public readonly record struct ReceivedMessage(object Message, IActorRef Sender);
