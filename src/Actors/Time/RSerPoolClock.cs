@@ -13,7 +13,7 @@ public sealed class RSerPoolClock : ExtensionIdProvider<RSerPoolClockExtension>
     public static RSerPoolClock Id { get; } = new();
 
     /// <summary>The clock of <paramref name="system"/>.</summary>
-    public static TimeProvider For(ActorSystem system) => Id.Get(system).TimeProvider;
+    public static TimeProvider For(ActorSystem system) => Id.Apply(system).TimeProvider;
 
     /// <inheritdoc />
     public override RSerPoolClockExtension CreateExtension(ExtendedActorSystem system)
