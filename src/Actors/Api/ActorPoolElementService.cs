@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+
+namespace RSerPool.Actors.Api;
+
+/// <summary>
+/// The PE service of an application actor: every session gets a <see cref="PoolElementSessionRelayActor"/>, and the
+/// session's events reach <paramref name="target"/> as messages sent by that relay. Called on the session actors'
+/// threads; only Tells and a concurrent map here.
+/// </summary>
+internal sealed class ActorPoolElementService(ActorSystem system, IActorRef target, string relayPrefix) : IPoolElementService
+{
+    private readonly ConcurrentDictionary<long, IActorRef> _relays = new();
+
+    public void OnSessionOpened(IPoolElementSessionContext session)
+    {
+        var relay = system.ActorOf(PoolElementSessionRelayActor.Props(session), $"{relayPrefix}-session-{session.SessionId}");
+        _relays[session.SessionId] = relay;
+        target.Tell(new PoolUserSessionOpened(session.SessionId), relay);
+    }
+
+    public void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload) =>
+        target.Tell(new PoolUserRequest(session.SessionId, payload.ToArray()), Relay(session));
+
+    public void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie) =>
+        target.Tell(new PoolUserCookieEcho(session.SessionId, cookie.ToArray()), Relay(session));
+
+    public void OnSessionClosed(IPoolElementSessionContext session)
+    {
+        if (_relays.TryRemove(session.SessionId, out var relay))
+        {
+            target.Tell(new PoolUserSessionClosed(session.SessionId), relay);
+            relay.Tell(PoisonPill.Instance, ActorRefs.NoSender);
+        }
+    }
+
+    private IActorRef Relay(IPoolElementSessionContext session) =>
+        _relays.TryGetValue(session.SessionId, out var relay) ? relay : ActorRefs.Nobody;
+}
