@@ -44,9 +44,9 @@ public sealed class RSerPoolExtension : IExtension
 
     /// <summary>
     /// Starts a registrar (ENRP server) in this system as actor <c>/user/<paramref name="name"/></c> and waits until it
-    /// serves ASAP (and ENRP, when configured). Throws <see cref="RSerPoolException"/> when it cannot start.
+    /// serves ASAP (and ENRP, when configured); stopping that actor stops the registrar. Throws <see cref="RSerPoolException"/> when it cannot start.
     /// </summary>
-    public async Task<RegistrarStarted> StartRegistrarAsync(RegistrarSettings settings, string? name = null, CancellationToken cancellationToken = default)
+    public async Task<RunningRegistrar> StartRegistrarAsync(RegistrarSettings settings, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var outcome = new TaskCompletionSource<RegistrarStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,7 +66,7 @@ public sealed class RSerPoolExtension : IExtension
         var registrar = _system.ActorOf(RegistrarActor.Props(settings, observer), name ?? (number == 1 ? "rserpool-registrar" : $"rserpool-registrar-{number}"));
         try
         {
-            return await outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new RunningRegistrar(registrar, await outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false));
         }
         catch
         {

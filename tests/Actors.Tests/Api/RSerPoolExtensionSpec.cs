@@ -45,12 +45,12 @@ public sealed class RSerPoolExtensionSpec : RealTimeTestKit, IAsyncLifetime
     [Fact]
     public async Task Actor_pes_serve_an_actor_session_which_fails_over_when_one_stops_and_shutdown_deregisters_the_rest()
     {
-        var registrar = await RSerPoolExtension.Get(Sys).StartRegistrarAsync(new RegistrarSettings
+        var registrar = (await RSerPoolExtension.Get(Sys).StartRegistrarAsync(new RegistrarSettings
         {
             ServerId = 0xe7e0,
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
-        });
+        })).Started;
         var nodeOptions = new RSerPoolNodeOptions { RegistrarClient = RegistrarClientSettings.Default with { StaticRegistrars = [registrar.AsapEndPoint] } };
         _app = ActorSystem.Create("app", ActorSystemSetup.Create(new RSerPoolSetup(nodeOptions)));
         _checker = ActorSystem.Create("checker", ActorSystemSetup.Create(new RSerPoolSetup(nodeOptions)));
