@@ -1,0 +1,10 @@
+using Akka.Actor;
+using RSerPool.Actors.Api;
+
+namespace RSerPool.Samples.EmbeddedPoolElement;
+
+/// <summary>An ordinary application actor: answers each pool user's message with the same bytes.</summary>
+public sealed class EchoActor : ReceiveActor
+{
+    public EchoActor() => Receive<PoolUserRequest>(request => Sender.Tell(new PoolElementReply(request.Payload)));
+}
