@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Interoperability with RSPLIB 3.4.4 over kernel SCTP, in the rsplab guest (issue 7; docs/interop.md).
-# Builds/publishes what the guest needs, boots ../shared/lab, runs the scenarios inside the guest in one go,
-# checks every captured ASAP/ENRP message with ../shared/tools/wirecheck, stops the VM, prints a pass/fail
+# Builds/publishes what the guest needs, boots the RSPLIB lab (docs/protocol-notes.md §15), runs the scenarios inside the guest in one go,
+# checks every captured ASAP/ENRP message with the wirecheck tool (docs/protocol-notes.md §15), stops the VM, prints a pass/fail
 # table and a closing "N passed, M failed" line (exit 0 only when nothing failed).
 #
-# Env: RSPLAB_DIR (default ../shared/lab beside the repo, else ../../shared/lab), WIRECHECK (default ../shared/tools/wirecheck),
+# Env: RSPLAB_DIR (default: shared/lab beside the clone, docs/protocol-notes.md §15), WIRECHECK (default: shared/tools/wirecheck beside the clone),
 #      INTEROP_UNIT_TESTS=0 (skip the in-guest SCTP unit tests), INTEROP_SCENARIO4=0 (skip the ENRP-over-SCTP
 #      peering with rspregistrar, which runs by default), INTEROP_ONLY=N (run only scenario N, e.g. 4; no unit tests;
 #      "unit" = the unit tests; a list runs several, e.g. INTEROP_ONLY="1 unit"), INTEROP_ASAP_SCTP_STYLE=one-to-one (scenario 1's registrar serves ASAP
@@ -12,7 +12,7 @@
 # Without the lab: prints a SKIP line and "0 passed, 0 failed", exit 0.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-# ../shared/lab beside the clone (CI); worktrees one level deeper (wt/NAME) find it at ../../shared/lab.
+# The lab beside the clone (CI); a worktree one level deeper (wt/NAME) finds it one folder further up.
 LAB=${RSPLAB_DIR:-$ROOT/../shared/lab}
 [ -n "${RSPLAB_DIR:-}" ] || [ -d "$LAB" ] || LAB=$ROOT/../../shared/lab
 WIRECHECK=${WIRECHECK:-$LAB/../tools/wirecheck}

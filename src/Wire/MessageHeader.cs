@@ -1,4 +1,4 @@
-// Common message header of ASAP and ENRP (README §3):
+// Common message header of ASAP and ENRP (RFC 5354 §4; Message Length as RSPLIB sends it: docs/protocol-notes.md §3):
 //  0                   1                   2                   3
 // +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 // | Message Type  | Message Flags |        Message Length         |
@@ -7,7 +7,7 @@ using System.Buffers.Binary;
 
 namespace RSerPool.Wire;
 
-/// <summary>The 4-byte common header. <see cref="PaddedLength"/> is where the message really ends (README §3).</summary>
+/// <summary>The 4-byte common header. <see cref="PaddedLength"/> is where the message really ends (docs/protocol-notes.md §3).</summary>
 public readonly record struct MessageHeader(byte Type, byte Flags, ushort Length)
 {
     public const int Size = 4;

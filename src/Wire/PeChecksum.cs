@@ -3,17 +3,17 @@ using System.Buffers.Binary;
 namespace RSerPool.Wire;
 
 /// <summary>
-/// The ENRP handlespace checksum of spec/enrp.md §6 (RFC 5353 §2.2.1 PE Checksum, bit-exact with RSPLIB):
+/// The ENRP handlespace checksum of RFC 5353 §3.6.2, sent in the PE Checksum parameter (RFC 5354 §3.15), bit-exact with RSPLIB (docs/protocol-notes.md §12):
 /// the RFC 1071 one's-complement sum over each owned PE's [pool handle padded to even length ‖ PE identifier].
 /// </summary>
 /// <remarks>
 /// The value is the raw 32-bit accumulator. It wraps modulo 2^32 and is folded to 16 bits only by
 /// <see cref="Finish"/>, exactly as RSPLIB does; a registrar keeps one accumulator per owner and adds or
-/// removes per-PE partial sums as PEs come and go (spec/enrp.md §6.2).
+/// removes per-PE partial sums as PEs come and go (docs/protocol-notes.md §12).
 /// </remarks>
 public readonly struct PeChecksum : IEquatable<PeChecksum>
 {
-    /// <summary>The checksum sent when the sender owns no PE (spec/enrp.md §6.2).</summary>
+    /// <summary>The checksum sent when the sender owns no PE (docs/protocol-notes.md §12).</summary>
     public const ushort NoPoolElements = 0xFFFF;
 
     private PeChecksum(uint accumulator) => Accumulator = accumulator;
@@ -26,7 +26,7 @@ public readonly struct PeChecksum : IEquatable<PeChecksum>
 
     /// <summary>
     /// The unfolded sum of the 16-bit big-endian words of <paramref name="poolHandle"/> (a final odd byte
-    /// is padded with a zero byte) followed by <paramref name="peIdentifier"/> as two words (spec/enrp.md §6.2).
+    /// is padded with a zero byte) followed by <paramref name="peIdentifier"/> as two words (docs/protocol-notes.md §12).
     /// </summary>
     public static uint PartialSum(ReadOnlySpan<byte> poolHandle, uint peIdentifier)
     {
@@ -39,7 +39,7 @@ public readonly struct PeChecksum : IEquatable<PeChecksum>
 
         if (evenLength != poolHandle.Length)
         {
-            // spec/enrp.md §6.2: the handle, not the identifier, is padded to even length.
+            // docs/protocol-notes.md §12: the handle, not the identifier, is padded to even length.
             sum = unchecked(sum + ((uint)poolHandle[evenLength] << 8));
         }
 

@@ -1,4 +1,4 @@
-// Central throw sites keep the hot paths small (style.md §2.4).
+// Central throw sites keep the hot paths small.
 using System.Diagnostics.CodeAnalysis;
 using RSerPool.Wire.Errors;
 
@@ -31,7 +31,7 @@ internal static class ThrowHelper
 
     [DoesNotReturn]
     public static void ThrowTransportWithoutAddress() =>
-        throw new ArgumentException("A transport parameter needs at least one address (RFC 5354 §3.2-§3.7).", "message");
+        throw new ArgumentException("A transport parameter needs at least one address (RFC 5354 §3.3-§3.7).", "message");
 
     [DoesNotReturn]
     public static void ThrowUnsupportedMessage(object message) =>

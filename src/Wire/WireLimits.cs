@@ -1,4 +1,4 @@
-// Resource limits applied by the decoders (style.md §2.3: limits are options with documented defaults).
+// Resource limits applied by the decoders (each limit is an option with a documented default).
 namespace RSerPool.Wire;
 
 /// <summary>
@@ -19,7 +19,7 @@ public readonly record struct WireLimits
     /// <summary>Nesting depth of parameters: message → PE → transport → address is depth 3.</summary>
     public const int DefaultMaxNestingDepth = 8;
 
-    /// <summary>Address parameters per transport parameter (RSPLIB MAX_PE_TRANSPORTADDRESSES, README §4.4).</summary>
+    /// <summary>Address parameters per transport parameter (RSPLIB MAX_PE_TRANSPORTADDRESSES, docs/protocol-notes.md §4).</summary>
     public const int DefaultMaxAddressesPerTransport = 64;
 
     public WireLimits()

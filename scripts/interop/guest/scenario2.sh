@@ -1,9 +1,9 @@
 #!/bin/bash
 # Scenario 2 (issue 7): OUR `rserpool server --service echo` registers with RSPLIB's rspregistrar (ASAP over SCTP,
 # SCTP user transport), hsdump shows it with policy and transport, and RSPLIB's rspterminal gets echoes from it
-# (data on its own PPID, control on PPID 11: spec/asap.md §4.8). No transport flags: with kernel SCTP our server
+# (data on its own PPID, control on PPID 11: RFC 5352 §5). No transport flags: with kernel SCTP our server
 # uses SCTP by default (registrar-client.transport and server.transport "auto"). It listens on 0.0.0.0 and registers
-# the address it reaches the registrar from (asap.md §4.2 step 2). Captures lo (SCTP). Usage: scenario2.sh OUTDIR
+# the address it reaches the registrar from (docs/protocol-notes.md §6). Captures lo (SCTP). Usage: scenario2.sh OUTDIR
 set -u
 OUT=$1/scenario2
 mkdir -p "$OUT"

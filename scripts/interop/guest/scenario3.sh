@@ -114,7 +114,7 @@ if [ "$echoes" -ge 1 ]; then
 else
     result s3-cookie-echo-wire FAIL "no ASAP Cookie Echo captured"
 fi
-# Benign: our PU reports the killed PE unreachable (RFC 5352 §3.5, asap.md §4.11 step 2), but rspregistrar had already
+# Benign: our PU reports the killed PE unreachable (RFC 5352 §3.5), but rspregistrar had already
 # removed it when the PE's own association ended, and logs a warning for the report (docs/interop.md).
 benign="EndpointUnreachable for non-existing pool element"
 complaints=$(grep -a -i -E "error|warning|invalid|unable" "$OUT"/rspregistrar.log "$OUT"/rspserver-*.log | grep -v "$benign" | head -3)

@@ -15,7 +15,7 @@ start_rspregistrar "$OUT" -peer=127.0.0.1:9902 || { result s4-rspregistrar FAIL 
 write_node_conf "$OUT/node.conf"
 
 # Our ENRP timers are tuned for a 2 s takeover (250 ms Presence cycle); RSPLIB sends Presence every ~2.4 s, so use
-# RSPLIB's timers here (enrp.md §5), or our registrar takes rspregistrar for dead between two of its Presences.
+# RSPLIB's timers here (RFC 5353 §3.5), or our registrar takes rspregistrar for dead between two of its Presences.
 cat >"$OUT/registrar.conf" <<'CONF'
 rserpool.registrar.enrp {
   peer-heartbeat-cycle = 2444ms
@@ -78,11 +78,11 @@ fi
 stop_pid "$TCP_PEER"
 
 # Each hsdump run joins the registrars as a peer and leaves at once; a takeover waits for the acknowledgement of every
-# listed peer (enrp.md §5 step 1), RSPLIB's even of one found dead meanwhile. Both registrars drop such a peer after
+# listed peer (RFC 5353 §3.5.1; docs/protocol-notes.md §10), RSPLIB's even of one found dead meanwhile. Both registrars drop such a peer after
 # max-time-last-heard + max-time-no-response (5 s + 5 s here), so wait that long before killing a registrar.
 hsdump_peers_gone() { sleep 12; }
 
-# Takeover (enrp.md §5): rspregistrar dies; ours must find it silent, take over its PE and keep it in the handlespace.
+# Takeover (RFC 5353 §3.5): rspregistrar dies; ours must find it silent, take over its PE and keep it in the handlespace.
 hsdump_peers_gone
 kill -KILL "$RSPREGISTRAR" 2>/dev/null
 if wait_for 90 grep -q "took over 0x" "$OUT/registrar.log"; then

@@ -1,4 +1,4 @@
-// ASAP control-channel messages and Error (RFC 5352 §2.2.11-§2.2.14, asap.md §2.11-§2.14).
+// ASAP control-channel messages and Error (RFC 5352 §2.2.11-§2.2.14).
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;

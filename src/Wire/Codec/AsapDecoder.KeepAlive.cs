@@ -1,5 +1,5 @@
 // ASAP keep-alive and announce: messages with a fixed Server Identifier field after the header
-// (RFC 5352 §2.2.7, §2.2.10; asap.md §2.7, §2.10).
+// (RFC 5352 §2.2.7, §2.2.10).
 using System.Buffers.Binary;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;

@@ -1,4 +1,4 @@
-// ASAP registration family (RFC 5352 §2.2.1-§2.2.4, asap.md §2.1-§2.4) and the other
+// ASAP registration family (RFC 5352 §2.2.1-§2.2.4) and the other
 // "[Pool Handle] [PE Identifier]" messages (§2.2.8 Keep Alive Ack, §2.2.9 Endpoint Unreachable).
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;

@@ -1,4 +1,4 @@
-// ASAP handle resolution (RFC 5352 §2.2.5/§2.2.6, asap.md §2.5/§2.6).
+// ASAP handle resolution (RFC 5352 §2.2.5/§2.2.6).
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -76,7 +76,7 @@ public static partial class AsapDecoder
         return true;
     }
 
-    // [Pool Handle] [Policy] opt [Pool Element] x N [Operation Error] opt, in any unambiguous order (README §6).
+    // [Pool Handle] [Policy] opt [Pool Element] x N [Operation Error] opt, in any unambiguous order (docs/protocol-notes.md §4).
     private static bool TryDecodeHandlePolicyElements(
         ref DecodeContext context,
         int start,

@@ -1,4 +1,4 @@
-// ASAP message decoder (RFC 5352 §2.2, asap.md §2): static, stateless, span-based (style.md §1).
+// ASAP message decoder (RFC 5352 §2.2): static, stateless, span-based.
 using System.Diagnostics.CodeAnalysis;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;

@@ -1,4 +1,4 @@
-// ASAP message encoder (RFC 5352 §2.2, asap.md §2): writes exactly what RSPLIB sends (parameter order, padding,
+// ASAP message encoder (RFC 5352 §2.2): writes exactly what RSPLIB sends (parameter order, padding,
 // Message Length including the last parameter's padding). No allocation beyond the output.
 using System.Buffers;
 using RSerPool.Wire.Messages.Asap;

@@ -1,4 +1,4 @@
-// State of one decode call: the message, the limits, the first error and the cause-0x0001 reports (README §4.2).
+// State of one decode call: the message, the limits, the first error and the cause-0x0001 reports (RFC 5354 §3).
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Parameters;
 
@@ -36,7 +36,7 @@ internal ref struct DecodeContext
 
     /// <summary>
     /// A parameter that is unknown, or known but not allowed where it stands, is treated by its action bits
-    /// (README §4.2; RSPLIB treats an unexpected known parameter like an unknown one). Returns false to stop.
+    /// (RFC 5354 §3; RSPLIB treats an unexpected known parameter like an unknown one). Returns false to stop.
     /// </summary>
     public bool HandleUnrecognized(in TlvItem item)
     {

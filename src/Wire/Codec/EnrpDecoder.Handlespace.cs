@@ -1,5 +1,5 @@
 // ENRP messages with parameters: Presence (RFC 5353 §2.1), Handle Table Response (§2.3), Handle Update (§2.4),
-// List Response (§2.6); enrp.md §3.
+// List Response (§2.6).
 using System.Buffers.Binary;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Enrp;

@@ -1,4 +1,4 @@
-// ENRP message decoder (RFC 5353 §2, enrp.md §3): static, stateless, span-based (style.md §1).
+// ENRP message decoder (RFC 5353 §2): static, stateless, span-based.
 // Every ENRP message: | Type | Flags | Length | Sender Server's ID (32) | Receiver Server's ID (32) | ...
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;

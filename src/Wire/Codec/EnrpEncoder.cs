@@ -1,4 +1,4 @@
-// ENRP message encoder (RFC 5353 §2, enrp.md §3): writes exactly what RSPLIB sends. No allocation beyond the output.
+// ENRP message encoder (RFC 5353 §2): writes exactly what RSPLIB sends. No allocation beyond the output.
 using System.Buffers;
 using RSerPool.Wire.Messages.Enrp;
 using RSerPool.Wire.Parameters;

@@ -1,4 +1,4 @@
-// Checks shared by the ASAP and ENRP decoders: common header and Message Length rules (README §3).
+// Checks shared by the ASAP and ENRP decoders: common header and Message Length rules (docs/protocol-notes.md §3).
 using System.Buffers.Binary;
 using RSerPool.Wire.Errors;
 

@@ -1,5 +1,5 @@
-// Decoders of the parameters that contain other parameters: transports (RFC 5354 §3.2-§3.7), Pool Element (§3.10),
-// Server Information (§3.11) and Operation Error (§3.12). Nested lengths include the inner padding (README §4.1).
+// Decoders of the parameters that contain other parameters: transports (RFC 5354 §3.3-§3.7), Pool Element (§3.10),
+// Server Information (§3.11) and Operation Error (§3.12). Nested lengths include the inner padding (RFC 5354 §3).
 using System.Buffers.Binary;
 using System.Net;
 using RSerPool.Wire.Errors;
@@ -91,7 +91,7 @@ internal static partial class ParameterDecoder
     }
 
     // | 0x000A | Length | PE Identifier | Home ENRP Server ID | Registration Life | User Transport | Policy | [ASAP Transport] |
-    // Liberal order (README §6): the first transport is the user transport, a later SCTP transport the ASAP transport;
+    // Liberal order (docs/protocol-notes.md §4): the first transport is the user transport, a later SCTP transport the ASAP transport;
     // the policy may stand anywhere.
     public static bool TryReadPoolElement(ref DecodeContext context, in TlvItem item, out PoolElement? element)
     {
@@ -212,7 +212,7 @@ internal static partial class ParameterDecoder
     }
 
     // | 0x000C | Length | cause(s): | Cause Code (16) | Cause Length (16) = 4 + info | info + padding | ... |
-    // Any cause code is accepted and its information kept raw (README §5); zero causes are tolerated.
+    // Any cause code is accepted and its information kept raw (docs/protocol-notes.md §5); zero causes are tolerated.
     public static bool TryReadOperationError(ref DecodeContext context, in TlvItem item, out OperationError? error)
     {
         error = null;

@@ -1,4 +1,4 @@
-// Decoders of the single parameters (RFC 5354 §3, README §4.4). Each takes a located TLV and either produces the
+// Decoders of the single parameters (RFC 5354 §3, docs/protocol-notes.md §4). Each takes a located TLV and either produces the
 // value or records the error in the context and returns false.
 using System.Buffers.Binary;
 using System.Net;
@@ -28,7 +28,7 @@ internal static partial class ParameterDecoder
 
     public static bool IsTransport(ushort identifier) => identifier is >= DccpTransport and <= UdpLiteTransport;
 
-    // Pool Handle (0x0009): at least one byte (README §4.4).
+    // Pool Handle (0x0009): at least one byte (docs/protocol-notes.md §4).
     public static bool TryReadPoolHandle(ref DecodeContext context, in TlvItem item, out PoolHandle handle)
     {
         if (item.ValueLength < 1)
@@ -41,7 +41,7 @@ internal static partial class ParameterDecoder
         return true;
     }
 
-    // Cookie (0x000D): at least one opaque byte (README §4.4).
+    // Cookie (0x000D): at least one opaque byte (docs/protocol-notes.md §4).
     public static bool TryReadCookie(ref DecodeContext context, in TlvItem item, out ValueArray<byte> cookie)
     {
         if (item.ValueLength < 1)
@@ -67,7 +67,7 @@ internal static partial class ParameterDecoder
         return true;
     }
 
-    // PE Checksum (0x000F): length exactly 6, two padding bytes follow (README §4.4).
+    // PE Checksum (0x000F): length exactly 6, two padding bytes follow (docs/protocol-notes.md §4).
     public static bool TryReadPeChecksum(ref DecodeContext context, in TlvItem item, out ushort checksum)
     {
         if (item.Length != 6)
@@ -94,7 +94,7 @@ internal static partial class ParameterDecoder
         return true;
     }
 
-    // Pool Member Selection Policy (0x0008), policies.md §1-§2: value part shorter than the layout is an error,
+    // Pool Member Selection Policy (0x0008), docs/protocol-notes.md §13: value part shorter than the layout is an error,
     // extra bytes are kept; codes without layout are kept as opaque bytes.
     public static bool TryReadPolicy(ref DecodeContext context, in TlvItem item, out PoolMemberSelectionPolicy? policy)
     {

@@ -1,4 +1,4 @@
-// Encoders of the parameters (RFC 5354 §3, README §4.4) in the order and form RSPLIB sends them.
+// Encoders of the parameters (RFC 5354 §3, docs/protocol-notes.md §4) in the order and form RSPLIB sends them.
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Wire.Parameters;
@@ -7,7 +7,7 @@ namespace RSerPool.Wire.Codec;
 
 internal static class ParameterEncoder
 {
-    /// <summary>Pool Handle (0x0009); at least one byte is required (README §6).</summary>
+    /// <summary>Pool Handle (0x0009); at least one byte is required (docs/protocol-notes.md §4).</summary>
     public static void WritePoolHandle(ref TlvWriter writer, PoolHandle handle)
     {
         if (handle.IsEmpty)
@@ -28,7 +28,7 @@ internal static class ParameterEncoder
     public static void WriteHandleResolutionOption(ref TlvWriter writer, uint items) =>
         WriteUInt32Parameter(ref writer, ParameterType.HandleResolutionOption, items);
 
-    /// <summary>PE Checksum (0x000F): length 6 plus 2 padding bytes (README §4.4).</summary>
+    /// <summary>PE Checksum (0x000F): length 6 plus 2 padding bytes (docs/protocol-notes.md §4).</summary>
     public static void WritePeChecksum(ref TlvWriter writer, ushort checksum)
     {
         int start = writer.BeginParameter((ushort)ParameterType.PeChecksum);
@@ -36,7 +36,7 @@ internal static class ParameterEncoder
         writer.EndParameter(start);
     }
 
-    /// <summary>Cookie (0x000D), sent as given; at least one byte is required (README §6).</summary>
+    /// <summary>Cookie (0x000D), sent as given; at least one byte is required (docs/protocol-notes.md §4).</summary>
     public static void WriteCookie(ref TlvWriter writer, ValueArray<byte> cookie)
     {
         if (cookie.IsEmpty)
@@ -105,7 +105,7 @@ internal static class ParameterEncoder
         writer.EndParameter(start);
     }
 
-    /// <summary>Order: ID, home ID, life, user transport, policy, ASAP transport (README §4.4).</summary>
+    /// <summary>Order: ID, home ID, life, user transport, policy, ASAP transport (docs/protocol-notes.md §4).</summary>
     public static void WritePoolElement(ref TlvWriter writer, PoolElement element)
     {
         int start = writer.BeginParameter((ushort)ParameterType.PoolElement);

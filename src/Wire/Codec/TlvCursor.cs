@@ -1,5 +1,5 @@
 // Walks the TLVs of one region (a message body or a parameter's value), checking every length before use
-// (style.md §1.4, README §4.1): length >= 4, padded length <= bytes left in the region, and the limits.
+// (RFC 5354 §3): length >= 4, padded length <= bytes left in the region, and the limits.
 using System.Buffers.Binary;
 using RSerPool.Wire.Errors;
 
@@ -49,7 +49,7 @@ internal ref struct TlvCursor
             return TlvStep.Failed;
         }
 
-        // RFC 5354 §2: the padding is always present, also after the last parameter of a region.
+        // RFC 5354 §3: the padding is always present, also after the last parameter of a region.
         int padded = (length + 3) & ~3;
         if (padded > remaining)
         {

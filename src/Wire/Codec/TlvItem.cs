@@ -1,4 +1,4 @@
-// One parameter (or error cause) located by TlvCursor (RFC 5354 §2, README §4.1):
+// One parameter (or error cause) located by TlvCursor (RFC 5354 §2-§3):
 // | A A | Type (14) | Length (16) = 4 + value | value | padding to 4 |
 using RSerPool.Wire.Parameters;
 

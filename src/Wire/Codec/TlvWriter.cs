@@ -1,5 +1,5 @@
-// Writes messages and TLVs (RFC 5354 §2, README §3/§4.1). Lengths of nested parameters are backfilled when a
-// parameter is closed (style.md §1.5). In measuring mode nothing is written, only the length is counted, so that
+// Writes messages and TLVs (RFC 5354 §2-§4, docs/protocol-notes.md §3). Lengths of nested parameters are backfilled when a
+// parameter is closed. In measuring mode nothing is written, only the length is counted, so that
 // GetEncodedLength and the real write can never disagree.
 using System.Buffers.Binary;
 using System.Net;
@@ -98,7 +98,7 @@ internal ref struct TlvWriter
         return start;
     }
 
-    /// <summary>Backfills Message Length: everything written, including the last parameter's padding (README §3).</summary>
+    /// <summary>Backfills Message Length: everything written, including the last parameter's padding (docs/protocol-notes.md §3).</summary>
     public readonly void EndMessage(int start)
     {
         int length = _position - start;
@@ -122,7 +122,7 @@ internal ref struct TlvWriter
         return start;
     }
 
-    /// <summary>Backfills Parameter Length (padding excluded) and writes the zero padding (RFC 5354 §2).</summary>
+    /// <summary>Backfills Parameter Length (padding excluded) and writes the zero padding (RFC 5354 §3).</summary>
     public void EndParameter(int start)
     {
         int length = _position - start;

@@ -1,5 +1,5 @@
 // A failed decode: cause, byte offset, offending parameter range, and the answer the actors should send
-// (asap.md §4.12, enrp.md §3.8, README §4.2 and §5).
+// (RFC 5352 §2.2.14, RFC 5353 §2.10, RFC 5354 §3; docs/protocol-notes.md §5, §9).
 namespace RSerPool.Wire.Errors;
 
 /// <summary>
@@ -18,7 +18,7 @@ public readonly record struct DecodeError(DecodeStatus Status, int Offset, int P
 
     /// <summary>
     /// The error cause the receiver should answer with (in an ASAP/ENRP Error, or the Operation Error of a response),
-    /// or <c>null</c> when the message must be discarded silently (action bits 00, README §4.2).
+    /// or <c>null</c> when the message must be discarded silently (action bits 00, RFC 5354 §3).
     /// Mapping: unknown type → 0x0002 with the whole message; action bits 01 → 0x0001 with the TLV;
     /// a bad parameter value/length → 0x0003 with the TLV; limits → 0x0006; a message that is malformed as a whole
     /// → RSPLIB's 0x0010 (no RFC cause exists for it).

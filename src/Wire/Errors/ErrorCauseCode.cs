@@ -1,4 +1,4 @@
-// Error cause codes (RFC 5354 §3.13 via README §5), plus the RSPLIB implementation codes seen on the wire.
+// Error cause codes (RFC 5354 §3.12, docs/protocol-notes.md §5), plus the RSPLIB implementation codes seen on the wire.
 namespace RSerPool.Wire.Errors;
 
 /// <summary>Cause Code of an error cause. Any 16-bit value may appear on the wire; the named ones are documented.</summary>

@@ -1,4 +1,4 @@
-// The only exception the decoders throw for bad input (style.md §1.2).
+// The only exception the decoders throw for bad input.
 namespace RSerPool.Wire.Errors;
 
 public sealed class RSerPoolWireException : Exception

@@ -1,4 +1,4 @@
-// What the cause-specific information of the answer to a failed decode holds (README §5).
+// What the cause-specific information of the answer to a failed decode holds (docs/protocol-notes.md §5).
 namespace RSerPool.Wire.Errors;
 
 public enum ResponseInformation

@@ -1,4 +1,4 @@
-// Report of a parameter that had to be reported with cause 0x0001 (README §4.2, action bits 01 and 11).
+// Report of a parameter that had to be reported with cause 0x0001 (RFC 5354 §3, action bits 01 and 11).
 namespace RSerPool.Wire.Errors;
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace RSerPool.Wire.Framing;
 
-/// <summary>Outcome of <see cref="FrameSplitter.TryReadFrame"/> (spec/README.md §2.5 TCP convention).</summary>
+/// <summary>Outcome of <see cref="FrameSplitter.TryReadFrame"/> (docs/protocol-notes.md §2 TCP convention).</summary>
 public enum FrameReadStatus
 {
     /// <summary>The buffer does not yet hold a whole frame; read more bytes and call again.</summary>

@@ -5,17 +5,17 @@ namespace RSerPool.Wire.Framing;
 
 /// <summary>
 /// Splits a byte stream of back-to-back ASAP/ENRP messages into frames, following the project's TCP
-/// convention (spec/README.md §2.5): no extra header; each message starts with the common header
-/// (spec/README.md §3) and occupies its Message Length rounded up to a multiple of 4.
+/// convention (docs/protocol-notes.md §2): no extra header; each message starts with the common header
+/// (docs/protocol-notes.md §3) and occupies its Message Length rounded up to a multiple of 4.
 /// </summary>
 /// <remarks>
 /// Resumable: call it again with a longer buffer after <see cref="FrameReadStatus.NeedMoreData"/>; it keeps
-/// no state. Order of checks (style.md §3.2): header present, length read, length checked against the
+/// no state. Order of checks: header present, length read, length checked against the
 /// maximum before the body is awaited, whole frame present, frame sliced without copying.
 /// </remarks>
 public static class FrameSplitter
 {
-    /// <summary>Size of the common message header: type, flags, length (spec/README.md §3).</summary>
+    /// <summary>Size of the common message header: type, flags, length (RFC 5354 §4).</summary>
     public const int HeaderLength = 4;
 
     /// <summary>Offset of the 16-bit Message Length field in the common header.</summary>
@@ -65,7 +65,7 @@ public static class FrameSplitter
             return FrameReadStatus.Malformed;
         }
 
-        // the length may leave out the final padding, which must still be present (spec/README.md §3)
+        // the length may leave out the final padding, which must still be present (docs/protocol-notes.md §3)
         int frameLength = PaddedLength(messageLength);
         if (frameLength > maxMessageLength)
         {

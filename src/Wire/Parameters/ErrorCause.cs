@@ -1,4 +1,4 @@
-// Error cause inside an Operation Error (RFC 5354 §3.13, README §5):
+// Error cause inside an Operation Error (RFC 5354 §3.12, docs/protocol-notes.md §5):
 // | Cause Code (16) | Cause Length (16) = 4 + info | cause-specific information + padding |
 using RSerPool.Wire.Errors;
 
@@ -22,7 +22,7 @@ public sealed record ErrorCause(ErrorCauseCode Code, ValueArray<byte> Informatio
     /// <summary>A cause without information (0x0004, 0x0006, 0x0008, 0x0009, 0x000A, RSPLIB codes).</summary>
     public static ErrorCause WithoutInformation(ErrorCauseCode code) => new(code);
 
-    /// <summary>The cause an actor answers a failed decode with, or null for a silent discard (README §4.2, asap.md §4.12).</summary>
+    /// <summary>The cause an actor answers a failed decode with, or null for a silent discard (RFC 5354 §3, docs/protocol-notes.md §9).</summary>
     public static ErrorCause? ForDecodeError(in DecodeError error, ReadOnlySpan<byte> message) =>
         error.ResponseCause is { } code ? new ErrorCause(code, ValueArray.Create(error.GetResponseInformation(message))) : null;
 }

@@ -1,4 +1,4 @@
-// Operation Error parameter (RFC 5354 §3.12, README §4.4): | 0x000C | Length | error cause(s), each padded |
+// Operation Error parameter (RFC 5354 §3.12, docs/protocol-notes.md §4): | 0x000C | Length | error cause(s), each padded |
 namespace RSerPool.Wire.Parameters;
 
 /// <summary>One or more error causes (RSPLIB always sends exactly one).</summary>

@@ -1,4 +1,4 @@
-// Parameter types (RFC 5354 §2/§3, README §4.3). Values are the full 16-bit type as sent.
+// Parameter types (RFC 5354 §3, §5.1). Values are the full 16-bit type as sent.
 namespace RSerPool.Wire.Parameters;
 
 public enum ParameterType : ushort

@@ -1,4 +1,4 @@
-// Helpers on raw 16-bit parameter types (README §4.1/§4.2: compare with the action bits masked off).
+// Helpers on raw 16-bit parameter types (RFC 5354 §3: compare with the action bits masked off).
 namespace RSerPool.Wire.Parameters;
 
 public static class ParameterTypes

@@ -1,4 +1,4 @@
-// Value layouts of the policy codes with a known layout (policies.md §2, table "Values after the type").
+// Value layouts of the policy codes with a known layout (docs/protocol-notes.md §13, table of codes and value layouts).
 namespace RSerPool.Wire.Parameters;
 
 /// <summary>The ordered 32-bit values that follow the Policy Type for each known policy code.</summary>

@@ -1,4 +1,4 @@
-// Pool member selection policy codes (RFC 5356 and RSPLIB extensions, policies.md §2).
+// Pool member selection policy codes (RFC 5356 and RSPLIB extensions, docs/protocol-notes.md §13).
 namespace RSerPool.Wire.Parameters;
 
 public enum PolicyType : uint

@@ -1,4 +1,4 @@
-// Meaning of one 32-bit policy value (policies.md §1).
+// Meaning of one 32-bit policy value (docs/protocol-notes.md §13).
 namespace RSerPool.Wire.Parameters;
 
 public enum PolicyValueKind

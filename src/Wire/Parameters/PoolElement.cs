@@ -1,4 +1,4 @@
-// Pool Element parameter (RFC 5354 §3.10, README §4.4):
+// Pool Element parameter (RFC 5354 §3.10, docs/protocol-notes.md §4):
 // | 0x000A | Length |
 // | PE Identifier (32) | Home ENRP Server Identifier (32) | Registration Life (32, signed, ms) |
 // | User Transport parameter | Pool Member Selection Policy parameter | [ASAP Transport (SCTP), ENRP only] |

@@ -1,4 +1,4 @@
-// Pool Handle parameter (RFC 5354 §3.9, README §4.4):
+// Pool Handle parameter (RFC 5354 §3.9, docs/protocol-notes.md §4):
 //  0                   1                   2                   3
 // +-------------------------------+-------------------------------+
 // |     Type = 0x0009             |       Length = 4 + n          |
@@ -12,7 +12,7 @@ namespace RSerPool.Wire.Parameters;
 /// </summary>
 public readonly struct PoolHandle : IEquatable<PoolHandle>
 {
-    /// <summary>RSPLIB's MAX_POOLHANDLESIZE: never send a longer handle to an RSPLIB component (README §4.4).</summary>
+    /// <summary>RSPLIB's MAX_POOLHANDLESIZE: never send a longer handle to an RSPLIB component (docs/protocol-notes.md §4).</summary>
     public const int RsplibMaxLength = 32;
 
     private readonly byte[]? _bytes;

@@ -1,4 +1,4 @@
-// Pool Member Selection Policy parameter (RFC 5354 §3.8, RFC 5356, policies.md §1-§2):
+// Pool Member Selection Policy parameter (RFC 5354 §3.8, RFC 5356, docs/protocol-notes.md §13):
 //  0                   1                   2                   3
 // +-------------------------------+-------------------------------+
 // |     Type = 0x0008             |     Length = 8 + 4*n (+extra) |

@@ -1,4 +1,4 @@
-// SCTP Transport (0x0004), RFC 5354 §3.3 / README §4.4:
+// SCTP Transport (0x0004), RFC 5354 §3.4 / docs/protocol-notes.md §4:
 // | 0x0004 | Length | Port (16) | Transport Use (16) | Address parameter(s), one or more (multi-homing) |
 using System.Net;
 

@@ -1,4 +1,4 @@
-// Transport parameters (RFC 5354 §3.2-§3.7, README §4.4): SCTP, TCP, UDP, UDP-Lite, DCCP.
+// Transport parameters (RFC 5354 §3.3-§3.7, docs/protocol-notes.md §4): SCTP, TCP, UDP, UDP-Lite, DCCP.
 using System.Net;
 
 namespace RSerPool.Wire.Parameters;

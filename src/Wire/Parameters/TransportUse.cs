@@ -1,4 +1,4 @@
-// Transport Use field of SCTP and TCP transports (RFC 5354 §3.3/§3.5, README §4.4).
+// Transport Use field of SCTP and TCP transports (RFC 5354 §3.4/§3.5, docs/protocol-notes.md §4).
 namespace RSerPool.Wire.Parameters;
 
 public enum TransportUse : ushort

@@ -1,4 +1,4 @@
-// UDP-Lite Transport (0x0007), RFC 5354 §3.7 / README §4.4:
+// UDP-Lite Transport (0x0007), RFC 5354 §3.7 / docs/protocol-notes.md §4:
 // | 0x0007 | Length | Port (16) | Reserved (16) = 0 | Address parameter (exactly one when sent) |
 using System.Net;
 

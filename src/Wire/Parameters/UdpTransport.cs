@@ -1,4 +1,4 @@
-// UDP Transport (0x0006), RFC 5354 §3.6 / README §4.4:
+// UDP Transport (0x0006), RFC 5354 §3.6 / docs/protocol-notes.md §4:
 // | 0x0006 | Length | Port (16) | Reserved (16) = 0 | Address parameter (exactly one when sent) |
 using System.Net;
 

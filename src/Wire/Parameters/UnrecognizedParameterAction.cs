@@ -1,4 +1,4 @@
-// The two action bits of a parameter type (README §4.2).
+// The two action bits of a parameter type (RFC 5354 §3).
 namespace RSerPool.Wire.Parameters;
 
 public enum UnrecognizedParameterAction

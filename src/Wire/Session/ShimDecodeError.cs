@@ -1,4 +1,4 @@
-// A failed shim read: reason and byte offset (docs/session-shim.md §4; style.md §1.2).
+// A failed shim read: reason and byte offset (docs/session-shim.md §4).
 using RSerPool.Wire.Errors;
 
 namespace RSerPool.Wire.Session;

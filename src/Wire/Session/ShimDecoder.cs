@@ -57,7 +57,7 @@ public static class ShimDecoder
             return ShimReadStatus.NeedMoreData;
         }
 
-        // (b) read PPID and length; (c) check both before waiting for the body (style.md §3.2)
+        // (b) read PPID and length; (c) check both before waiting for the body
         uint ppid = BinaryPrimitives.ReadUInt32BigEndian(buffer);
         uint declared = BinaryPrimitives.ReadUInt32BigEndian(buffer[LengthFieldOffset..]);
         if (!TryCheckHeader(ppid, declared, limits, out error))

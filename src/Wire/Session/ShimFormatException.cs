@@ -1,4 +1,4 @@
-// The only exception the throwing shim read raises for bad input (style.md §1.2).
+// The only exception the throwing shim read raises for bad input.
 namespace RSerPool.Wire.Session;
 
 public sealed class ShimFormatException : Exception

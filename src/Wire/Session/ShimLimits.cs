@@ -1,4 +1,4 @@
-// Resource limits of the shim reader (docs/session-shim.md §4; style.md §2.3).
+// Resource limits of the shim reader (docs/session-shim.md §4; each limit a setting with a documented default).
 namespace RSerPool.Wire.Session;
 
 /// <summary>Limits of one shim stream.</summary>

@@ -1,4 +1,4 @@
-// Outcome of reading one shim frame (docs/session-shim.md §4; style.md §2.2).
+// Outcome of reading one shim frame (docs/session-shim.md §4).
 namespace RSerPool.Wire.Session;
 
 public enum ShimReadStatus

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Checksum;
 
-// spec/enrp.md §6: the handlespace (PE) checksum, bit-exact with RSPLIB.
+// RFC 5353 §3.6.2: the handlespace (PE) checksum, bit-exact with RSPLIB (docs/protocol-notes.md §12).
 public sealed class PeChecksumTests
 {
     private static readonly byte[] EchoPool = SpecChecksum.Ascii("EchoPool");
@@ -11,7 +11,7 @@ public sealed class PeChecksumTests
     [Fact]
     public void Worked_example_with_two_pes_in_EchoPool_gives_ff39()
     {
-        // spec/enrp.md §6.3 and vectors/enrp-presence.txt
+        // docs/protocol-notes.md §12 and Vectors/enrp-presence.txt
         PeChecksum checksum = PeChecksum.Empty.Add(EchoPool, 0x1a2b3c4d).Add(EchoPool, 0x5e6f7081);
 
         Assert.Equal(0x400c2u, checksum.Accumulator);
@@ -29,7 +29,7 @@ public sealed class PeChecksumTests
     [Fact]
     public void Odd_length_handle_is_padded_before_the_pe_id_and_gives_f419()
     {
-        // spec/enrp.md §6.3 odd handle example: words ... 6c00 5e6f 7081 = 0x30be3
+        // docs/protocol-notes.md §12 odd handle example: words ... 6c00 5e6f 7081 = 0x30be3
         Assert.Equal(0x30be3u, PeChecksum.PartialSum(CalcAppPool, 0x5e6f7081));
         Assert.Equal((ushort)0xf419, PeChecksum.Empty.Add(CalcAppPool, 0x5e6f7081).Finish());
     }
@@ -100,7 +100,7 @@ public sealed class PeChecksumTests
     [Fact]
     public void Accumulator_wraps_at_32_bits_where_a_64_bit_sum_would_differ()
     {
-        // spec/enrp.md §6.2: several thousand PEs per owner overflow 32 bits. A 32-byte handle of 0xff bytes
+        // docs/protocol-notes.md §12: several thousand PEs per owner overflow 32 bits. A 32-byte handle of 0xff bytes
         // contributes 16 * 0xffff, its PE id up to 2 * 0xffff: 5000 such PEs sum to about 5.9e9 > 2^32.
         byte[] handle = Enumerable.Repeat((byte)0xff, 32).ToArray();
         var pes = Enumerable.Range(0, 5000).Select(i => (handle, 0xffff0000u | (uint)i)).ToList();

@@ -3,7 +3,7 @@ using System.Text;
 namespace RSerPool.Wire.Tests.Checksum;
 
 /// <summary>
-/// A literal transcription of the pseudocode in spec/enrp.md §6.2, written independently of
+/// A literal transcription of the algorithm of docs/protocol-notes.md §12, written independently of
 /// <see cref="PeChecksum"/> and used as the oracle for large cases. The accumulator width is a parameter so
 /// a test can show that 32 and 64 bits really differ.
 /// </summary>

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// One decode test per ASAP message type (RFC 5352 §2.2, asap.md §2), from bytes assembled by hand from the layouts.
+// One decode test per ASAP message type (RFC 5352 §2.2), from bytes assembled by hand from the layouts.
 public class AsapDecodingTests
 {
     private static AsapMessage Decode(string hex) => AsapDecoder.Decode(Hex.Parse(hex));
@@ -36,7 +36,7 @@ public class AsapDecodingTests
     [Fact]
     public void Registration_life_is_signed()
     {
-        // Registration Life 0xffffffff = -1 ms (README §4.4: signed).
+        // Registration Life 0xffffffff = -1 ms (docs/protocol-notes.md §4: signed).
         string hex = "01 00 0038 " + SpecBytes.PoolHandleEchoPool +
             " 000a 0028 1a2b3c4d 00000000 ffffffff " + SpecBytes.SctpTransport5001 + " " + SpecBytes.PolicyRoundRobin;
 

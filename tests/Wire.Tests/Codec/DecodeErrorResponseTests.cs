@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// DecodeError → the answer an actor sends (asap.md §4.12, README §4.2 and §5).
+// DecodeError → the answer an actor sends (RFC 5354 §3; docs/protocol-notes.md §5, §9).
 public class DecodeErrorResponseTests
 {
     [Fact]

@@ -10,7 +10,7 @@ using System.Buffers;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// The encoder's exact bytes for messages built by hand from the spec tables (asap.md §2, enrp.md §3, README §3/§4).
+// The encoder's exact bytes for messages built by hand from the spec tables (RFC 5352 §2.2, RFC 5353 §2, RFC 5354 §3-§4).
 public class EncoderTests
 {
     private const string Ids = "0a0b0c0d 1f2e3d4c";

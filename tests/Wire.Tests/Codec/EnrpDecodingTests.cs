@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// One decode test per ENRP message type (RFC 5353 §2, enrp.md §3), from bytes assembled by hand from the layouts.
+// One decode test per ENRP message type (RFC 5353 §2), from bytes assembled by hand from the layouts.
 public class EnrpDecodingTests
 {
     private const string Ids = "0a0b0c0d 1f2e3d4c";

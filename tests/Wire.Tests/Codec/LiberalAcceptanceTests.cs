@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// Liberal acceptance (README §6 and the notes of asap.md/enrp.md): forms RSPLIB, the RFC or Wireshark allow.
+// Liberal acceptance (docs/protocol-notes.md §1, §4): forms RSPLIB, the RFC or Wireshark allow.
 public class LiberalAcceptanceTests
 {
     private const string Ids = "0a0b0c0d 1f2e3d4c";
@@ -207,7 +207,7 @@ public class LiberalAcceptanceTests
     [Fact]
     public void Tcp_and_udp_user_transports_with_two_addresses_are_accepted()
     {
-        // RSPLIB's decoder tolerates two addresses for TCP/UDP (README §4.4); so do we.
+        // RSPLIB's decoder tolerates two addresses for TCP/UDP (docs/protocol-notes.md §4); so do we.
         // TCP: 8 + 8 + 8 = 24 (0x18); PE 12 + 4 + 24 + 8 = 48 (0x30); message 4 + 12 + 48 = 64 (0x40).
         var message = Assert.IsType<AsapRegistration>(AsapDecoder.Decode(Hex.Parse(
             "01 00 0040 " + SpecBytes.PoolHandleEchoPool + " 000a 0030 1a2b3c4d 00000000 00015f90 " +

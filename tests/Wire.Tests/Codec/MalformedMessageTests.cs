@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// Every DecodeStatus reached by malformed input (style.md §8.1): status and the byte offset where it was found.
+// Every DecodeStatus reached by malformed input: status and the byte offset where it was found.
 public class MalformedMessageTests
 {
     private const string Ph = SpecBytes.PoolHandleEchoPool;

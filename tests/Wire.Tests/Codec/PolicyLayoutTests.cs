@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// Every policy layout of policies.md §2: value order, named accessors, too-short value parts rejected,
+// Every policy layout of docs/protocol-notes.md §13: value order, named accessors, too-short value parts rejected,
 // extra bytes kept for byte-exact re-encoding, codes without layout kept opaque.
 public class PolicyLayoutTests
 {

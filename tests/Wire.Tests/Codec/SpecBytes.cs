@@ -1,4 +1,4 @@
-// Hand-built byte fragments taken from the parameter layouts of spec/README.md §4.4 (RFC 5354 §3), used to assemble
+// Hand-built byte fragments taken from the parameter layouts of docs/protocol-notes.md §4 (RFC 5354 §3), used to assemble
 // test messages independently of the encoder. Lengths are worked out by hand in the comments.
 using System.Net;
 using RSerPool.Wire.Parameters;

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Codec;
 
-// The two action bits of an unrecognized parameter (README §4.2): 00 stop silently, 01 stop and report,
+// The two action bits of an unrecognized parameter (RFC 5354 §3): 00 stop silently, 01 stop and report,
 // 10 skip, 11 skip and report; reports are available on success and on failure.
 public class UnrecognizedParameterTests
 {
@@ -139,7 +139,7 @@ public class UnrecognizedParameterTests
     [Fact]
     public void Known_type_with_action_bits_is_recognised_by_its_14_bit_identifier()
     {
-        // Pool Handle sent as 0xc009: compared with the action bits masked off (README §4.1), so it is a Pool Handle.
+        // Pool Handle sent as 0xc009: compared with the action bits masked off (RFC 5354 §3), so it is a Pool Handle.
         byte[] bytes = Hex.Parse("05 00 0010 c009 000c 4563686f506f6f6c");
 
         var message = Assert.IsType<AsapHandleResolution>(AsapDecoder.Decode(bytes));

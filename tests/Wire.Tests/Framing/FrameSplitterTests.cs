@@ -6,7 +6,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Framing;
 
-// spec/README.md §2.5 (TCP convention) and §3 (Message Length), style.md §3.2 (order of checks).
+// docs/protocol-notes.md §2 (TCP convention) and §3 (Message Length), and the order of the checks.
 public sealed class FrameSplitterTests
 {
     private const int Max = 65535;
@@ -161,7 +161,7 @@ public sealed class FrameSplitterTests
     [Theory]
     [InlineData(5, 8)]
     [InlineData(7, 8)]
-    [InlineData(15, 16)] // declared 13: the padding must still arrive (spec/README.md §3)
+    [InlineData(15, 16)] // declared 13: the padding must still arrive (docs/protocol-notes.md §3)
     public void Partial_body_needs_more_data_and_leaves_the_buffer_alone(int available, int frameLength)
     {
         byte[] message = frameLength == 16 ? Message(0x01, 13) : Message(0x01, frameLength);

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Properties;
 
-// spec/README.md §2.5 and §3: on arbitrary bytes the splitter only ever returns a frame of the declared length
+// docs/protocol-notes.md §2 and §3: on arbitrary bytes the splitter only ever returns a frame of the declared length
 // rounded up to 4, asks for more, or reports a malformed length, and it never throws.
 public sealed class FrameSplitterProperties
 {

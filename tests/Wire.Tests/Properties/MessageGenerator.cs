@@ -8,20 +8,20 @@ namespace RSerPool.Wire.Tests.Properties;
 
 /// <summary>
 /// Seeded generator of random, valid ASAP and ENRP message records of every type (RFC 5352 §2, RFC 5353 §2,
-/// RFC 5354 §3, spec/README.md §4-§5, spec/policies.md §2).
+/// RFC 5354 §3, docs/protocol-notes.md §5, §13).
 /// </summary>
 /// <remarks>
 /// With <see cref="WiresharkClean"/> set it only draws what Wireshark 4.0 dissects without complaint
-/// (spec/README.md §5 and §10): named cause codes, with information where Wireshark needs it, and no policy
+/// (docs/protocol-notes.md §5 and §14): named cause codes, with information where Wireshark needs it, and no policy
 /// code that RSPLIB itself cannot put on the wire. The four RSPLIB policy codes Wireshark cannot name stay
 /// in (see <see cref="UsesPolicyUnknownToWireshark"/>).
 /// </remarks>
 public sealed class MessageGenerator
 {
-    /// <summary>All 18 policy codes of spec/policies.md §2.</summary>
+    /// <summary>All 18 policy codes of docs/protocol-notes.md §13.</summary>
     public static readonly PolicyType[] AllPolicyTypes = Enum.GetValues<PolicyType>();
 
-    /// <summary>The RSPLIB codes Wireshark 4.0 shows as "Unknown" (spec/README.md §10).</summary>
+    /// <summary>The RSPLIB codes Wireshark 4.0 shows as "Unknown" (docs/protocol-notes.md §14).</summary>
     public static readonly PolicyType[] PolicyTypesUnknownToWireshark =
     [
         PolicyType.RandomizedPriorityLeastUsed, PolicyType.RandomizedLeastUsedWithDegradation,
@@ -154,7 +154,7 @@ public sealed class MessageGenerator
 
         if (!WiresharkClean && _random.Next(20) == 0)
         {
-            // an unknown code is kept as opaque bytes (issue 2 / spec/README.md §4.4)
+            // an unknown code is kept as opaque bytes (issue 2 / docs/protocol-notes.md §4)
             type = (PolicyType)(0x7000_0000u | (uint)_random.Next(0x10000));
         }
 
@@ -179,7 +179,7 @@ public sealed class MessageGenerator
     {
         if (!WiresharkClean && _random.Next(4) == 0)
         {
-            // any 16-bit code with any information is accepted (spec/README.md §5)
+            // any 16-bit code with any information is accepted (docs/protocol-notes.md §5)
             return new ErrorCause((ErrorCauseCode)UShort(), Bytes(0, 24));
         }
 

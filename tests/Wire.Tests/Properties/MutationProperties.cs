@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace RSerPool.Wire.Tests.Properties;
 
-// Issue 2 / style.md §8.3: truncated, extended and mutated inputs only ever give the typed error
+// Issue 2: truncated, extended and mutated inputs only ever give the typed error
 // (DecodeError from TryDecode, RSerPoolWireException from Decode), never another exception, never an
 // over-read (inputs are exact-size arrays), and an error offset never lies beyond the input.
 public sealed class MutationProperties

@@ -78,7 +78,7 @@ public sealed class RoundTripProperties
     [InlineData(true)]
     public void Largest_cookie_fills_the_16_bit_message_length_and_one_byte_more_cannot_be_encoded(bool echo)
     {
-        // spec/README.md §3: Message Length is 16 bits and every message is padded to 4, so a message holds at most
+        // docs/protocol-notes.md §3: Message Length is 16 bits and every message is padded to 4, so a message holds at most
         // 65532 bytes: header (4) + Cookie parameter header (4) + 65524 cookie bytes.
         const int LargestCookie = 65532 - 8;
         var random = new Random(FuzzSettings.SeedFor(5000));

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Properties;
 
-// spec/README.md §2.5: any split of a valid stream of several messages yields the same frames, and each frame
+// docs/protocol-notes.md §2: any split of a valid stream of several messages yields the same frames, and each frame
 // decodes to the message that was sent.
 public sealed class StreamSplitProperties
 {

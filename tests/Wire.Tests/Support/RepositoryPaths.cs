@@ -8,7 +8,7 @@ public static class RepositoryPaths
     /// <summary>The folder holding RSerPool.sln, or null when the tests run outside a clone.</summary>
     public static string? RepositoryRoot { get; } = FindRepositoryRoot(AppContext.BaseDirectory);
 
-    /// <summary><c>&lt;repo&gt;/../shared/tools/wirecheck</c> (CI clones the repo next to shared/).</summary>
+    /// <summary>The wirecheck tool in the <c>shared/</c> folder next to the clone (docs/protocol-notes.md §15).</summary>
     public static string? WirecheckPath =>
         RepositoryRoot is null ? null : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "tools", "wirecheck"));
 

@@ -13,7 +13,7 @@ public static class WireCodec
     public static bool TryDecode(bool enrp, ReadOnlySpan<byte> source, out object? message, out DecodeError error) =>
         TryDecode(enrp, source, out message, out error, out _);
 
-    /// <summary>The full form, with the parameters to report with cause 0x0001 (spec/README.md §4.2).</summary>
+    /// <summary>The full form, with the parameters to report with cause 0x0001 (RFC 5354 §3).</summary>
     public static bool TryDecode(
         bool enrp, ReadOnlySpan<byte> source, out object? message, out DecodeError error, out ValueArray<UnrecognizedParameter> unrecognized)
     {

@@ -310,7 +310,7 @@ public static class RecordFields
             }
         }
 
-        // Value names as spec/policies.md §1 and the vector texts spell them.
+        // Value names as docs/protocol-notes.md §13 and the vector texts spell them.
         private static string ValueName(PolicyValueKind kind) => kind switch
         {
             PolicyValueKind.Weight => "Weight",

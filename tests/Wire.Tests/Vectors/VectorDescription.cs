@@ -5,7 +5,7 @@ using RSerPool.Wire.Tests.Support;
 namespace RSerPool.Wire.Tests.Vectors;
 
 /// <summary>
-/// Parser of the vectors' explanation files (spec/vectors/*.txt): fixed columns Offset (0), Bytes (8),
+/// Parser of the vectors' explanation files (tests/Wire.Tests/Vectors/*.txt): fixed columns Offset (0), Bytes (8),
 /// Field (33, indented with ". " per nesting level) and Meaning (after two or more spaces).
 /// Continuation lines are merged into the field they continue.
 /// </summary>

@@ -4,7 +4,7 @@ using Xunit;
 namespace RSerPool.Wire.Tests.Vectors;
 
 /// <summary>One test vector: <c>NAME.hex</c> (one message) and <c>NAME.txt</c> (its explanation), as copied
-/// into the test output directory. The protocol is the file name prefix (spec/vectors/INDEX.md).</summary>
+/// into the test output directory. The protocol is the file name prefix (tests/Wire.Tests/Vectors/INDEX.md).</summary>
 public sealed class VectorFile
 {
     private VectorFile(string name)

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Vectors;
 
-// spec/vectors (copied into tests/Wire.Tests/Vectors): every vector decodes to the fields its .txt describes
+// tests/Wire.Tests/Vectors: every vector decodes to the fields its .txt describes
 // and re-encodes byte for byte.
 public sealed class VectorTests
 {
@@ -77,7 +77,7 @@ public sealed class VectorTests
     [MemberData(nameof(Names))]
     public void Vector_decodes_from_the_file_name_protocol_only(string name)
     {
-        // The type spaces overlap (spec/README.md §3), so the file name prefix picks the decoder.
+        // The type spaces overlap (docs/protocol-notes.md §3), so the file name prefix picks the decoder.
         VectorFile vector = VectorFile.Load(name);
 
         object message = WireCodec.Decode(vector.IsEnrp, vector.Bytes);
@@ -91,7 +91,7 @@ public sealed class VectorTests
     [Fact]
     public void Presence_carries_the_worked_example_checksum_ff39()
     {
-        // vectors/enrp-presence.txt notes and spec/enrp.md §6.3
+        // Vectors/enrp-presence.txt notes and docs/protocol-notes.md §12
         var presence = Assert.IsType<EnrpPresence>(WireCodec.Decode(true, VectorFile.Load("enrp-presence").Bytes));
         byte[] echoPool = "EchoPool"u8.ToArray();
 

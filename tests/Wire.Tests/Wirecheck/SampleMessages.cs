@@ -8,7 +8,7 @@ using RSerPool.Wire.Tests.Properties;
 namespace RSerPool.Wire.Tests.Wirecheck;
 
 /// <summary>
-/// Hand-written messages in the forms RSPLIB sends (spec/asap.md, spec/enrp.md): every message type, every
+/// Hand-written messages in the forms RSPLIB sends (RFC 5352, RFC 5353): every message type, every
 /// transport, every policy code with a wire layout, and every RFC error cause with its information.
 /// </summary>
 public static class SampleMessages
@@ -86,7 +86,7 @@ public static class SampleMessages
         yield return new EnrpError(0x1f2e3d4c, 0x0a0b0c0d, new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.LackOfResources)));
     }
 
-    // spec/README.md §5: Wireshark needs the information of causes 1, 2, 3, 5 and 7.
+    // docs/protocol-notes.md §5: Wireshark needs the information of causes 1, 2, 3, 5 and 7.
     private static IEnumerable<ErrorCause> Causes()
     {
         yield return ErrorCause.UnrecognizedParameter([0x00, 0x0e, 0x00, 0x08, 0x1a, 0x2b, 0x3c, 0x4d]);

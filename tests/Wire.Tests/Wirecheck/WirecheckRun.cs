@@ -7,7 +7,7 @@ using RSerPool.Wire.Tests.Support;
 namespace RSerPool.Wire.Tests.Wirecheck;
 
 /// <summary>
-/// Runs ../shared/tools/wirecheck once over many messages (spec/README.md §9): each message is written as a
+/// Runs the wirecheck tool (docs/protocol-notes.md §15) once over many messages: each message is written as a
 /// .hex file into a fresh temporary folder, named so that wirecheck takes the protocol from its prefix.
 /// </summary>
 public static partial class WirecheckRun
@@ -15,7 +15,7 @@ public static partial class WirecheckRun
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <param name="transport">sctp, tcp or udp.</param>
-    /// <param name="allowUnknownPolicy">Pass --allow-unknown-policy (only for the four RSPLIB codes, spec/README.md §10).</param>
+    /// <param name="allowUnknownPolicy">Pass --allow-unknown-policy (only for the four RSPLIB codes, docs/protocol-notes.md §14).</param>
     public static WirecheckOutcome Check(IReadOnlyList<WirecheckInput> inputs, string transport, bool allowUnknownPolicy)
     {
         string folder = Path.Combine(Path.GetTempPath(), "rserpool-wirecheck-" + Guid.NewGuid().ToString("n"));

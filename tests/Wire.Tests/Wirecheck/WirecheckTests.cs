@@ -6,9 +6,9 @@ using Xunit;
 
 namespace RSerPool.Wire.Tests.Wirecheck;
 
-// Issue 2: our encoder's output for every message type passes ../shared/tools/wirecheck (spec/README.md §9):
+// Issue 2: our encoder's output for every message type passes the wirecheck tool (docs/protocol-notes.md §15):
 // SCTP for ASAP and ENRP, TCP for ASAP, UDP for Server Announce and ENRP Presence. --allow-unknown-policy is used
-// only for the four RSPLIB policy codes Wireshark 4.0 cannot name (spec/README.md §10).
+// only for the four RSPLIB policy codes Wireshark 4.0 cannot name (docs/protocol-notes.md §14).
 public sealed class WirecheckTests
 {
     private const int MessagesPerType = 6;

@@ -3,7 +3,7 @@ using RSerPool.Wire.Tests.Support;
 namespace RSerPool.Wire.Tests.Wirecheck;
 
 /// <summary>
-/// Whether ../shared/tools/wirecheck (spec/README.md §9) can run here: the script itself, python3 to run it,
+/// Whether the wirecheck tool (docs/protocol-notes.md §15) can run here: the script itself, python3 to run it,
 /// and the tshark and text2pcap programs it calls.
 /// </summary>
 public static class WirecheckTool

@@ -1,4 +1,4 @@
-// ASAP_BUSINESS_CARD (0x0D), RFC 5352 §2.2.13, asap.md §2.13:
+// ASAP_BUSINESS_CARD (0x0D), RFC 5352 §2.2.13:
 // H(0x0D, 0) [Pool Handle] [Policy] opt (accepted, not sent by us) [Pool Element] x N (N >= 1)
 using RSerPool.Wire.Parameters;
 

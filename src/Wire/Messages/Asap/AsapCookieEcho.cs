@@ -1,4 +1,4 @@
-// ASAP_COOKIE_ECHO (0x0C), RFC 5352 §2.2.12, asap.md §2.12: H(0x0C, 0) [Cookie]
+// ASAP_COOKIE_ECHO (0x0C), RFC 5352 §2.2.12: H(0x0C, 0) [Cookie]
 namespace RSerPool.Wire.Messages.Asap;
 
 /// <param name="Cookie">The last cookie received from the failed PE, unchanged.</param>

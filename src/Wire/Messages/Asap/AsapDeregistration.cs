@@ -1,4 +1,4 @@
-// ASAP_DEREGISTRATION (0x02), RFC 5352 §2.2.2, asap.md §2.2: H(0x02, 0) [Pool Handle] [PE Identifier]
+// ASAP_DEREGISTRATION (0x02), RFC 5352 §2.2.2: H(0x02, 0) [Pool Handle] [PE Identifier]
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Asap;

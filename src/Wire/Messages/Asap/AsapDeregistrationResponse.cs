@@ -1,4 +1,4 @@
-// ASAP_DEREGISTRATION_RESPONSE (0x04), RFC 5352 §2.2.4, asap.md §2.4:
+// ASAP_DEREGISTRATION_RESPONSE (0x04), RFC 5352 §2.2.4:
 // H(0x04, 0) [Pool Handle] [PE Identifier] [Operation Error] opt
 using RSerPool.Wire.Parameters;
 

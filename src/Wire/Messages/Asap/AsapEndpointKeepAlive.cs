@@ -1,4 +1,4 @@
-// ASAP_ENDPOINT_KEEP_ALIVE (0x07), RFC 5352 §2.2.7, asap.md §2.7:
+// ASAP_ENDPOINT_KEEP_ALIVE (0x07), RFC 5352 §2.2.7:
 // H(0x07, H=0x01 home) {Server Identifier (32), fixed field} [Pool Handle] [PE Identifier] opt (RSPLIB)
 using RSerPool.Wire.Parameters;
 

@@ -1,4 +1,4 @@
-// ASAP_ERROR (0x0E), RFC 5352 §2.2.14, asap.md §2.14: H(0x0E, 0) [Operation Error]
+// ASAP_ERROR (0x0E), RFC 5352 §2.2.14: H(0x0E, 0) [Operation Error]
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Asap;

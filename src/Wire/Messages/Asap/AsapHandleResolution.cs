@@ -1,4 +1,4 @@
-// ASAP_HANDLE_RESOLUTION (0x05), RFC 5352 §2.2.5, asap.md §2.5:
+// ASAP_HANDLE_RESOLUTION (0x05), RFC 5352 §2.2.5:
 // H(0x05, 0) [Pool Handle] [Handle Resolution Option 0x803F: Items (32)] opt
 using RSerPool.Wire.Parameters;
 

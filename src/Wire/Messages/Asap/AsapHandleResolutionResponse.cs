@@ -1,4 +1,4 @@
-// ASAP_HANDLE_RESOLUTION_RESPONSE (0x06), RFC 5352 §2.2.6, asap.md §2.6:
+// ASAP_HANDLE_RESOLUTION_RESPONSE (0x06), RFC 5352 §2.2.6:
 // success: H(0x06, 0) [Pool Handle] [Policy] [Pool Element] x N
 // failure: H(0x06, 0) [Pool Handle] [Operation Error]
 using RSerPool.Wire.Parameters;

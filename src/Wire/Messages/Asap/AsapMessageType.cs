@@ -1,4 +1,4 @@
-// ASAP message types (RFC 5352 §2.2, asap.md §1).
+// ASAP message types (RFC 5352 §2.2).
 namespace RSerPool.Wire.Messages.Asap;
 
 public enum AsapMessageType : byte

@@ -1,4 +1,4 @@
-// ASAP_REGISTRATION (0x01), RFC 5352 §2.2.1, asap.md §2.1: H(0x01, 0) [Pool Handle] [Pool Element (no ASAP transport)]
+// ASAP_REGISTRATION (0x01), RFC 5352 §2.2.1: H(0x01, 0) [Pool Handle] [Pool Element (no ASAP transport)]
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Asap;

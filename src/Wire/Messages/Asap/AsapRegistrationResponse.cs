@@ -1,4 +1,4 @@
-// ASAP_REGISTRATION_RESPONSE (0x03), RFC 5352 §2.2.3, asap.md §2.3:
+// ASAP_REGISTRATION_RESPONSE (0x03), RFC 5352 §2.2.3:
 // H(0x03, R=0x01 rejected) [Pool Handle] [PE Identifier] [Operation Error] opt
 using RSerPool.Wire.Parameters;
 

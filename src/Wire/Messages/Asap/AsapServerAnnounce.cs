@@ -1,4 +1,4 @@
-// ASAP_SERVER_ANNOUNCE (0x0A), RFC 5352 §2.2.10, asap.md §2.10:
+// ASAP_SERVER_ANNOUNCE (0x0A), RFC 5352 §2.2.10:
 // H(0x0A, 0) {Server Identifier (32), fixed field} [Transport] x N (N >= 0; RSPLIB sends none)
 using RSerPool.Wire.Parameters;
 

@@ -1,4 +1,4 @@
-// ENRP_ERROR (0x0A), RFC 5353 §2.10, enrp.md §3.8: H(0x0A, 0) {Sender ID} {Receiver ID} [Operation Error]
+// ENRP_ERROR (0x0A), RFC 5353 §2.10: H(0x0A, 0) {Sender ID} {Receiver ID} [Operation Error]
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Enrp;

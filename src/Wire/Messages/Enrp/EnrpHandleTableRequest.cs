@@ -1,4 +1,4 @@
-// ENRP_HANDLE_TABLE_REQUEST (0x02), RFC 5353 §2.2, enrp.md §3.2: H(0x02, W=0x01 own children only) {Sender ID} {Receiver ID}
+// ENRP_HANDLE_TABLE_REQUEST (0x02), RFC 5353 §2.2: H(0x02, W=0x01 own children only) {Sender ID} {Receiver ID}
 namespace RSerPool.Wire.Messages.Enrp;
 
 public sealed record EnrpHandleTableRequest(uint SenderServerId, uint ReceiverServerId, bool OwnChildrenOnly = false)

@@ -1,4 +1,4 @@
-// ENRP_HANDLE_TABLE_RESPONSE (0x03), RFC 5353 §2.3, enrp.md §3.3:
+// ENRP_HANDLE_TABLE_RESPONSE (0x03), RFC 5353 §2.3:
 // H(0x03, R=0x01 reject, M=0x02 more to send) {Sender ID} {Receiver ID} ([Pool Handle] [Pool Element] x N) x pools
 namespace RSerPool.Wire.Messages.Enrp;
 

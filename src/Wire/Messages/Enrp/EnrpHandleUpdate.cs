@@ -1,4 +1,4 @@
-// ENRP_HANDLE_UPDATE (0x04), RFC 5353 §2.4, enrp.md §3.4:
+// ENRP_HANDLE_UPDATE (0x04), RFC 5353 §2.4:
 // H(0x04, T=0x01 takeover suggested) {Sender ID} {Receiver ID} {Update Action (16)} {Reserved (16) = 0}
 // [Pool Handle] [Pool Element (with ASAP transport)]
 using RSerPool.Wire.Parameters;

@@ -1,4 +1,4 @@
-// ENRP_INIT_TAKEOVER (0x07), RFC 5353 §2.7, enrp.md §3.7: H(0x07, 0) {Sender ID} {Receiver ID} {Target Server's ID}
+// ENRP_INIT_TAKEOVER (0x07), RFC 5353 §2.7: H(0x07, 0) {Sender ID} {Receiver ID} {Target Server's ID}
 namespace RSerPool.Wire.Messages.Enrp;
 
 public sealed record EnrpInitTakeover(uint SenderServerId, uint ReceiverServerId, uint TargetServerId)

@@ -1,4 +1,4 @@
-// ENRP_INIT_TAKEOVER_ACK (0x08), RFC 5353 §2.8, enrp.md §3.7: H(0x08, 0) {Sender ID} {Receiver ID} {Target Server's ID}
+// ENRP_INIT_TAKEOVER_ACK (0x08), RFC 5353 §2.8: H(0x08, 0) {Sender ID} {Receiver ID} {Target Server's ID}
 namespace RSerPool.Wire.Messages.Enrp;
 
 public sealed record EnrpInitTakeoverAck(uint SenderServerId, uint ReceiverServerId, uint TargetServerId)

@@ -1,4 +1,4 @@
-// ENRP_LIST_REQUEST (0x05), RFC 5353 §2.5, enrp.md §3.5: H(0x05, 0) {Sender ID} {Receiver ID}
+// ENRP_LIST_REQUEST (0x05), RFC 5353 §2.5: H(0x05, 0) {Sender ID} {Receiver ID}
 namespace RSerPool.Wire.Messages.Enrp;
 
 public sealed record EnrpListRequest(uint SenderServerId, uint ReceiverServerId) : EnrpMessage(SenderServerId, ReceiverServerId)

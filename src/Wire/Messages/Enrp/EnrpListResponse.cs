@@ -1,4 +1,4 @@
-// ENRP_LIST_RESPONSE (0x06), RFC 5353 §2.6, enrp.md §3.6: H(0x06, R=0x01 reject) {Sender ID} {Receiver ID} [Server Information] x N
+// ENRP_LIST_RESPONSE (0x06), RFC 5353 §2.6: H(0x06, R=0x01 reject) {Sender ID} {Receiver ID} [Server Information] x N
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Enrp;

@@ -1,4 +1,4 @@
-// Base of the 10 ENRP messages (RFC 5353 §2, enrp.md §3):
+// Base of the 10 ENRP messages (RFC 5353 §2):
 // | Type (8) | Flags (8) | Length (16) | Sender Server's ID (32) | Receiver Server's ID (32) | ...
 // Flags: defined bits are typed bool properties of the concrete records; undefined bits are sent as 0 and ignored
 // on receipt, so they are neither kept nor part of equality.

@@ -1,4 +1,4 @@
-// ENRP message types (RFC 5353 §2, enrp.md §2).
+// ENRP message types (RFC 5353 §2).
 namespace RSerPool.Wire.Messages.Enrp;
 
 public enum EnrpMessageType : byte

@@ -1,4 +1,4 @@
-// ENRP_PRESENCE (0x01), RFC 5353 §2.1, enrp.md §3.1:
+// ENRP_PRESENCE (0x01), RFC 5353 §2.1:
 // H(0x01, R=0x01 reply required) {Sender ID} {Receiver ID} [PE Checksum (length 6 + 2 padding)] [Server Information]
 using RSerPool.Wire.Parameters;
 

@@ -1,4 +1,4 @@
-// ENRP_TAKEOVER_SERVER (0x09), RFC 5353 §2.9, enrp.md §3.7: H(0x09, 0) {Sender ID} {Receiver ID} {Target Server's ID}
+// ENRP_TAKEOVER_SERVER (0x09), RFC 5353 §2.9: H(0x09, 0) {Sender ID} {Receiver ID} {Target Server's ID}
 namespace RSerPool.Wire.Messages.Enrp;
 
 public sealed record EnrpTakeoverServer(uint SenderServerId, uint ReceiverServerId, uint TargetServerId)

@@ -1,4 +1,4 @@
-// One pool entry of an ENRP Handle Table Response (RFC 5353 §2.3, enrp.md §3.3): [Pool Handle] [Pool Element] x N.
+// One pool entry of an ENRP Handle Table Response (RFC 5353 §2.3): [Pool Handle] [Pool Element] x N.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Wire.Messages.Enrp;

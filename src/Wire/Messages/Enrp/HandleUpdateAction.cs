@@ -1,4 +1,4 @@
-// Update Action of ENRP_HANDLE_UPDATE (RFC 5353 §2.4, enrp.md §3.4).
+// Update Action of ENRP_HANDLE_UPDATE (RFC 5353 §2.4).
 namespace RSerPool.Wire.Messages.Enrp;
 
 public enum HandleUpdateAction : ushort
