@@ -9,11 +9,14 @@ public static class SpecConfig
     /// Virtual time: Akka's <c>TestScheduler</c> (time moves only by <c>Advance</c>), RSerPool's clock read from it
     /// (<c>rserpool.clock = scheduler</c>), and the calling-thread dispatcher for every actor, so that a message told
     /// from the test (or fired by <c>Advance</c>) has been handled, with everything it set off synchronously, when the
-    /// call returns: expectations of "no message" and tick-exact timer checks then hold without waiting.
+    /// call returns: expectations of "no message" and tick-exact timer checks then hold without waiting. The internal
+    /// dispatcher is the calling thread's too: the <c>/user</c> guardian runs on it, and it is the guardian that starts a
+    /// top-level actor, so <c>ActorOf</c> returns a started actor (on a thread-pool guardian it starts later, elsewhere).
     /// </summary>
     public static Config VirtualTime { get; } = ConfigurationFactory.ParseString("""
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         akka.actor.default-dispatcher.type = "Akka.TestKit.CallingThreadDispatcherConfigurator, Akka.TestKit"
+        akka.actor.internal-dispatcher.type = "Akka.TestKit.CallingThreadDispatcherConfigurator, Akka.TestKit"
         akka.loglevel = DEBUG
         akka.test.expect-no-message-default = 100ms
         rserpool.clock = scheduler

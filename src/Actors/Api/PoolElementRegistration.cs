@@ -50,7 +50,10 @@ public sealed class PoolElementRegistration : IAsyncDisposable
     /// <summary>Sets the load of a load-based policy (0 = idle … 0xFFFFFFFF = full) and re-registers at once when it changed.</summary>
     public void UpdateLoad(uint load) => _actor.Tell(new UpdatePoolElementLoad(load), ActorRefs.NoSender);
 
-    /// <summary>Deregisters (asap.md §4.4) and stops the PE; true when the registrar confirmed in time.</summary>
+    /// <summary>
+    /// Deregisters (asap.md §4.4) and stops the PE; true when the registrar confirmed in time. Completes as soon as the
+    /// PE actor answers or terminates, at the latest after <see cref="RSerPoolNodeOptions.DeregistrationTimeout"/>.
+    /// </summary>
     public async Task<bool> DeregisterAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _ended, 1) != 0)
@@ -59,10 +62,21 @@ public sealed class PoolElementRegistration : IAsyncDisposable
         }
 
         bool confirmed = false;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var answer = await _actor.Ask<PoolElementDeregistered>(DeregisterPoolElement.Instance, _deregistrationTimeout, cancellationToken).ConfigureAwait(false);
-            confirmed = answer.Confirmed;
+            // An Ask to an actor that stops before answering (the node stopping, a PE already gone) waits out its whole
+            // timeout in Akka; death watch ends the wait when the PE terminates instead, unconfirmed.
+            Task<bool> terminated = _actor.WatchAsync(done.Token);
+            Task<PoolElementDeregistered> answer = _actor.Ask<PoolElementDeregistered>(DeregisterPoolElement.Instance, _deregistrationTimeout, done.Token);
+            await Task.WhenAny(answer, terminated).ConfigureAwait(false);
+            if (!answer.IsCompleted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return false;                                                 // terminated without answering
+            }
+
+            confirmed = (await answer.ConfigureAwait(false)).Confirmed;       // the PE answers before it stops
             return confirmed;
         }
         catch (AskTimeoutException)
@@ -72,6 +86,7 @@ public sealed class PoolElementRegistration : IAsyncDisposable
         }
         finally
         {
+            done.Cancel();                                                    // ends the watch or the pending ask
             // The observer may still hold the actor's last events: the final status is set here, and later ones are dropped.
             OnStatus(new PoolElementStatusChanged(PoolHandle, Identifier, PoolElementStatus.Deregistered, HomeServerId, confirmed ? null : "not confirmed by the registrar"));
             _system?.Stop(_observer);

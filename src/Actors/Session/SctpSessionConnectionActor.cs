@@ -32,6 +32,20 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
     private long _pendingSendBytes;
     private bool _closing;
 
+    // Akka's expression Props.Create builds the actor through Activator.CreateInstance: public constructors only, and
+    // argument types that pick one of them (no null argument), hence one constructor per way of starting.
+    /// <summary>A connection over an accepted socket, which the actor then owns.</summary>
+    public SctpSessionConnectionActor(SctpSocket accepted, IActorRef handler, SctpSessionSettings settings)
+        : this(accepted, null, handler, settings)
+    {
+    }
+
+    /// <summary>A connection that first connects to <paramref name="remote"/>.</summary>
+    public SctpSessionConnectionActor(IPEndPoint remote, IActorRef handler, SctpSessionSettings settings)
+        : this(null, remote, handler, settings)
+    {
+    }
+
     private SctpSessionConnectionActor(SctpSocket? accepted, IPEndPoint? remote, IActorRef handler, SctpSessionSettings settings)
     {
         _socket = accepted;
@@ -68,11 +82,11 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
 
     /// <summary>Props of a connection that first connects (SCTP four-way handshake) to <paramref name="remote"/>.</summary>
     public static Props Connect(IPEndPoint remote, IActorRef handler, SctpSessionSettings settings) =>
-        Props.Create(() => new SctpSessionConnectionActor(null, remote, handler, settings));
+        Props.Create(() => new SctpSessionConnectionActor(remote, handler, settings));
 
     /// <summary>Props of a connection over an accepted association, which the actor then owns.</summary>
     public static Props Accepted(SctpSocket socket, IActorRef handler, SctpSessionSettings settings) =>
-        Props.Create(() => new SctpSessionConnectionActor(socket, null, handler, settings));
+        Props.Create(() => new SctpSessionConnectionActor(socket, handler, settings));
 
     protected override void PreStart()
     {

@@ -31,6 +31,20 @@ public sealed class ShimConnectionActor : ReceiveActor
     private long _pendingSendBytes;
     private bool _closing;
 
+    // Akka's expression Props.Create builds the actor through Activator.CreateInstance: public constructors only, and
+    // argument types that pick one of them (no null argument), hence one constructor per way of starting.
+    /// <summary>A connection over an accepted socket, which the actor then owns.</summary>
+    public ShimConnectionActor(Socket accepted, IActorRef handler, ShimConnectionSettings settings)
+        : this(accepted, null, handler, settings)
+    {
+    }
+
+    /// <summary>A connection that first connects to <paramref name="remote"/>.</summary>
+    public ShimConnectionActor(IPEndPoint remote, IActorRef handler, ShimConnectionSettings settings)
+        : this(null, remote, handler, settings)
+    {
+    }
+
     private ShimConnectionActor(Socket? accepted, IPEndPoint? remote, IActorRef handler, ShimConnectionSettings settings)
     {
         _socket = accepted;
@@ -65,11 +79,11 @@ public sealed class ShimConnectionActor : ReceiveActor
 
     /// <summary>Props of a connection that first connects to <paramref name="remote"/>.</summary>
     public static Props Connect(IPEndPoint remote, IActorRef handler, ShimConnectionSettings settings) =>
-        Props.Create(() => new ShimConnectionActor(null, remote, handler, settings));
+        Props.Create(() => new ShimConnectionActor(remote, handler, settings));
 
     /// <summary>Props of a connection over an accepted socket, which the actor then owns.</summary>
     public static Props Accepted(Socket socket, IActorRef handler, ShimConnectionSettings settings) =>
-        Props.Create(() => new ShimConnectionActor(socket, null, handler, settings));
+        Props.Create(() => new ShimConnectionActor(socket, handler, settings));
 
     protected override void PreStart()
     {

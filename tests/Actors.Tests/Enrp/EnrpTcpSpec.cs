@@ -85,9 +85,9 @@ public sealed class EnrpTcpSpec : RealTimeTestKit, IAsyncLifetime
 
         var pe = Asap.Pe(0x5e5e) with { HomeServerIdentifier = PeerId, AsapTransport = new SctpTransport(4000, TransportUse.DataOnly, [IPAddress.Loopback]) };
         var entries = ValueArray.Create<HandleTableEntry>([new HandleTableEntry(Asap.EchoPool, ValueArray.Create<PoolElement>([pe]))]);
-        await inbound.SendAsync(new EnrpHandleTableResponse(PeerId, RegistrarId, entries));
         // The download's changes go to the registrar before this line is logged, so a resolution sent after it sees them.
-        await LogSink.WaitForAsync("handlespace download from 0x7e570099 complete", Timeout);
+        await EventFilter.Info(contains: "handlespace download from 0x7e570099 complete: 1 PEs known")
+            .ExpectOneAsync(Timeout, () => inbound.SendAsync(new EnrpHandleTableResponse(PeerId, RegistrarId, entries)));
 
         using var client = await AsapTestClient.ConnectAsync(_started.AsapEndPoint, Timeout);
         await client.SendAsync(new AsapHandleResolution(Asap.EchoPool, 10));
