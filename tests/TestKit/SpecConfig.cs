@@ -14,6 +14,7 @@ public static class SpecConfig
     public static Config VirtualTime { get; } = ConfigurationFactory.ParseString("""
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         akka.actor.default-dispatcher.type = "Akka.TestKit.CallingThreadDispatcherConfigurator, Akka.TestKit"
+        akka.actor.internal-dispatcher.type = "Akka.TestKit.CallingThreadDispatcherConfigurator, Akka.TestKit"
         akka.loglevel = DEBUG
         akka.test.expect-no-message-default = 100ms
         rserpool.clock = scheduler

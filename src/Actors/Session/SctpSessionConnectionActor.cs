@@ -32,7 +32,8 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
     private long _pendingSendBytes;
     private bool _closing;
 
-    private SctpSessionConnectionActor(SctpSocket? accepted, IPEndPoint? remote, IActorRef handler, SctpSessionSettings settings)
+    // Public: Akka's Props.Create(() => new ...) activates the actor through a public constructor; use Connect/Accepted.
+    public SctpSessionConnectionActor(SctpSocket? accepted, IPEndPoint? remote, IActorRef handler, SctpSessionSettings settings)
     {
         _socket = accepted;
         _remote = remote;

@@ -197,13 +197,16 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
     /// <summary>Advances by <paramref name="duration"/>, acking every Keep Alive that arrives meanwhile.</summary>
     private void AnswerKeepAlives(TestProbe pe, uint id, TimeSpan duration)
     {
-        var end = Now + duration;
-        while (Now < end)
+        // Virtual time: the scheduler's clock, not TestKitBase.Now (the wall clock). Actors run on the calling thread, so
+        // what a step sends is queued when Advance returns: take it without waiting, and it must be Keep Alives only.
+        var end = Scheduler.Now + duration;
+        while (Scheduler.Now < end)
         {
-            var step = Interval < end - Now ? Interval : end - Now;
+            var step = Interval < end - Scheduler.Now ? Interval : end - Scheduler.Now;
             Advance(step);
-            foreach (var _ in pe.ReceiveWhile<AssociationSend<AsapMessage>>(s => s.Message is AsapEndpointKeepAlive))
+            while (pe.HasMessages)
             {
+                Assert.IsType<AsapEndpointKeepAlive>(pe.ExpectMsg<AssociationSend<AsapMessage>>().Message);
                 Send(pe, new AsapEndpointKeepAliveAck(Asap.EchoPool, id));
             }
         }
