@@ -9,9 +9,10 @@ public static class SpecConfig
     /// Virtual time: Akka's <c>TestScheduler</c> (time moves only by <c>Advance</c>), RSerPool's clock read from it
     /// (<c>rserpool.clock = scheduler</c>), and the calling-thread dispatcher for every actor, so that a message told
     /// from the test (or fired by <c>Advance</c>) has been handled, with everything it set off synchronously, when the
-    /// call returns: expectations of "no message" and tick-exact timer checks then hold without waiting. The internal
-    /// dispatcher is the calling thread's too: the <c>/user</c> guardian runs on it, and it is the guardian that starts a
-    /// top-level actor, so <c>ActorOf</c> returns a started actor (on a thread-pool guardian it starts later, elsewhere).
+    /// call returns: expectations of "no message" and tick-exact timer checks then hold without waiting. The guardians
+    /// run on the internal dispatcher, so it is the calling thread too: otherwise a top-level <c>ActorOf</c> (created
+    /// by the user guardian) and <c>Sys.Stop</c> of a probe (a child of the system guardian) finish on the thread
+    /// pool, after the call returns.
     /// </summary>
     public static Config VirtualTime { get; } = ConfigurationFactory.ParseString("""
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"

@@ -50,7 +50,9 @@ public sealed class UdpAnnouncerActor : ReceiveActor, IWithTimers
         {
             _sockets.Add(OpenSocket(family));
         }
-        Timers.StartSingleTimer(TickKey, AnnounceTick.Instance, TimeSpan.Zero);
+        // The first announce goes out now, not from a zero-delay timer: Akka's scheduler fires such a timer only at
+        // its next tick (and a TestScheduler only on Advance), while receivers should learn of this server at once.
+        Announce();
     }
 
     protected override void PostStop()

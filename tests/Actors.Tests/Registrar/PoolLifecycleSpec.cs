@@ -1,4 +1,6 @@
+using Akka.TestKit;
 using RSerPool.Actors.Tests.Registrar.Support;
+using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using Xunit;
 
@@ -29,10 +31,21 @@ public sealed class PoolLifecycleSpec : RegistrarSpecBase
         var user = Connect();
         RegisterAccepted(pe, Asap.Registration(1));
 
-        // All three reach the pool actor before it processes the first (it reports idle after it).
+        // The next two reach the registrar while the pool is still handling the deregistration, so they are routed
+        // to it after it became empty but before the registrar sees its idle report. Actors run on the calling
+        // thread: they are sent when the deregistration's response reaches the association, inside that handling.
+        pe.SetAutoPilot(new DelegateAutoPilot((_, message) =>
+        {
+            if (message is AssociationSend<AsapMessage> { Message: AsapDeregistrationResponse })
+            {
+                Send(user, new AsapHandleResolution(Asap.EchoPool));
+                Send(pe, Asap.Registration(2));
+                return AutoPilot.NoAutoPilot;
+            }
+
+            return AutoPilot.KeepRunning;
+        }));
         Send(pe, new AsapDeregistration(Asap.EchoPool, 1));
-        Send(user, new AsapHandleResolution(Asap.EchoPool));
-        Send(pe, Asap.Registration(2));
 
         Assert.Null(ExpectSent<AsapDeregistrationResponse>(pe).Error);
         Assert.False(ExpectSent<AsapRegistrationResponse>(pe).Rejected);

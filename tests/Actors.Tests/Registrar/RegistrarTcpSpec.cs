@@ -83,18 +83,8 @@ public sealed class RegistrarTcpSpec : RealTimeTestKit, IAsyncLifetime
     }
 
     /// <summary>Resolves until the answer is <paramref name="expected"/> (the registrar applies a connection loss asynchronously).</summary>
-    private static async Task AssertResolvesEventuallyAsync(AsapTestClient client, uint[] expected)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        uint[] ids;
-        do
-        {
-            ids = await ResolveAsync(client);
-        }
-        while (!ids.SequenceEqual(expected) && DateTime.UtcNow < deadline);
-
-        Assert.Equal(expected, ids);
-    }
+    private Task AssertResolvesEventuallyAsync(AsapTestClient client, uint[] expected) =>
+        AwaitAssertAsync(async () => Assert.Equal(expected, await ResolveAsync(client)), Timeout, TimeSpan.FromMilliseconds(10));
 
     [Fact]
     public async Task A_pe_registers_a_user_resolves_it_and_the_pe_deregisters()

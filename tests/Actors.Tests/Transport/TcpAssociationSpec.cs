@@ -237,12 +237,14 @@ public sealed class TcpAssociationSpec : RealTimeTestKit, IAsyncLifetime
         var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
         handler.Watch(association);
 
-        association.Tell(new AssociationSend<AsapMessage>(new AsapDeregistrationResponse(PoolHandle.FromString("EchoPool"), 1)), handler.Ref);
-
-        // The listener stops a failed association (never restarted on its socket): the handler sees it end, the peer EOF.
-        await handler.ExpectTerminatedAsync(association, Timeout);
+        // The listener stops a failed association (never restarted on its socket, which would announce it again): the
+        // failure is logged once, the handler sees the association end, and the peer sees EOF.
+        await EventFilter.Exception<InvalidOperationException>("encoder bug").ExpectOneAsync(Timeout, async () =>
+        {
+            association.Tell(new AssociationSend<AsapMessage>(new AsapDeregistrationResponse(PoolHandle.FromString("EchoPool"), 1)), handler.Ref);
+            await handler.ExpectTerminatedAsync(association, Timeout);
+        });
         using var eof = new CancellationTokenSource(Timeout);
         Assert.Equal(0, await client.ReceiveAsync(new byte[16], SocketFlags.None, eof.Token));
-        handler.ExpectNoMsg(TimeSpan.Zero);
     }
 }
