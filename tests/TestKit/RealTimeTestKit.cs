@@ -12,10 +12,5 @@ public abstract class RealTimeTestKit : Akka.TestKit.Xunit2.TestKit
     protected RealTimeTestKit(Config? config = null, ITestOutputHelper? output = null)
         : base(config is null ? SpecConfig.RealTime : config.WithFallback(SpecConfig.RealTime), "test", output)
     {
-        LogSink = new TestLogSink();
-        Sys.EventStream.Subscribe(Sys.ActorOf(LogEventForwarder.Props(LogSink), "log-sink"), typeof(Akka.Event.LogEvent));
     }
-
-    /// <summary>Every log event of the system, as Serilog events.</summary>
-    public TestLogSink LogSink { get; }
 }

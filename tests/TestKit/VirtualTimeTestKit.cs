@@ -20,8 +20,6 @@ public abstract class VirtualTimeTestKit : Akka.TestKit.Xunit2.TestKit
     protected VirtualTimeTestKit(Config? config = null, ITestOutputHelper? output = null)
         : base(config is null ? SpecConfig.VirtualTime : config.WithFallback(SpecConfig.VirtualTime), "test", output)
     {
-        LogSink = new TestLogSink();
-        Sys.EventStream.Subscribe(Sys.ActorOf(LogEventForwarder.Props(LogSink), "log-sink"), typeof(Akka.Event.LogEvent));
     }
 
     /// <summary>The virtual-time scheduler.</summary>
@@ -30,8 +28,6 @@ public abstract class VirtualTimeTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>RSerPool's clock of the system under test (reads <see cref="Scheduler"/>).</summary>
     public TimeProvider Clock => Sys.Clock;
 
-    /// <summary>Every log event of the system, as Serilog events.</summary>
-    public TestLogSink LogSink { get; }
 
     /// <summary>
     /// Advances virtual time by <paramref name="delta"/>, firing each scheduled timer at its own due time.
