@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Samples.EmbeddedPoolElement;
+using RSerPool.Actors.RegistrarClient;
 
 var arguments = SampleArguments.Parse(args, out string error);
 if (arguments is null)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Api;
 

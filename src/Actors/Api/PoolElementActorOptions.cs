@@ -1,5 +1,6 @@
 using System.Net;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Api;
 

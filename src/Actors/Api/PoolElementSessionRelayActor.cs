@@ -1,4 +1,5 @@
 using Akka.Actor;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Api;
 

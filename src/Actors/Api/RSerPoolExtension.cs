@@ -3,6 +3,7 @@ using Akka;
 using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Api;
 

@@ -8,6 +8,7 @@ using RSerPool.Actors.Time;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Api;
 

@@ -2,6 +2,7 @@
 using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Api;
 

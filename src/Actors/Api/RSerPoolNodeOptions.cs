@@ -4,6 +4,7 @@ using Akka.Configuration;
 using RSerPool.Actors.Time;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Api;
 

@@ -2,7 +2,6 @@
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using Akka.Event;
-using RSerPool.Actors.Registrar;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Enrp;

@@ -4,7 +4,6 @@ using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
-using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
 using RSerPool.Wire.Codec;

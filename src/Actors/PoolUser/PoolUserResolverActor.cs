@@ -5,10 +5,10 @@ using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
-using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.PoolUser;
 

@@ -2,6 +2,7 @@ using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Registrar;
 

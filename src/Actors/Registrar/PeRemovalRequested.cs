@@ -1,3 +1,5 @@
+using RSerPool.Actors.Handlespace;
+
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>

@@ -1,5 +1,4 @@
 // Where a PU session actor reports to its application side (PoolSession; a probe in tests).
-using RSerPool.Actors.Api;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Session;

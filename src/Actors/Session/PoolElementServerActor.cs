@@ -1,7 +1,6 @@
 // PE user-transport listener for session mode (services draft §3.3): one session-<n> child per PU connection.
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Api;
 using Akka.Actor;
 using RSerPool.Actors.Transport;
 using Akka.Event;

@@ -1,6 +1,5 @@
 // PE side of one PU session (services draft §3.3; RFC 5352 §2.2.10-§2.2.13): session-<n> under the PE's server.
 using System.Net.Sockets;
-using RSerPool.Actors.Api;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Wire;

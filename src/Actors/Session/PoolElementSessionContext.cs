@@ -1,5 +1,4 @@
 // What a PE service may do with its session (services draft §3.3; RFC 5352 §2.2.10 cookies).
-using RSerPool.Actors.Api;
 
 namespace RSerPool.Actors.Session;
 

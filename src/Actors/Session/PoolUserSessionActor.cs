@@ -2,7 +2,6 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
-using RSerPool.Actors.Api;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;

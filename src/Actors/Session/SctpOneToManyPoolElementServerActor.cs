@@ -1,7 +1,6 @@
 // PE user transport over one kernel SCTP one-to-many socket (spec/asap.md §4.8, RFC 6458 §3): one session-<n>
 // child per PU association, one read loop for all of them.
 using System.Net;
-using RSerPool.Actors.Api;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Transport;

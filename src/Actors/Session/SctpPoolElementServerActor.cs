@@ -1,6 +1,5 @@
 // PE user transport over kernel SCTP (spec/asap.md §4.8): one session-<n> child per PU association.
 using System.Net;
-using RSerPool.Actors.Api;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;

@@ -8,6 +8,8 @@ using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Api;
 

@@ -9,6 +9,7 @@ using RSerPool.TestKit;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.Api;
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using RSerPool.Actors.PoolElements;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.Api;
 

@@ -10,6 +10,8 @@ using RSerPool.Actors.Transport;
 using RSerPool.TestKit;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Api;
 

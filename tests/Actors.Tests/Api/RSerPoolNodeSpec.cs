@@ -10,6 +10,7 @@ using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.Api;
 

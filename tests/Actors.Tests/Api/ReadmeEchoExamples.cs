@@ -3,6 +3,8 @@ using System.Text;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.RegistrarClient;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Api;
 

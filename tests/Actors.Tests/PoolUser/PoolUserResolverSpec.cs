@@ -8,6 +8,7 @@ using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.PoolUser;
 

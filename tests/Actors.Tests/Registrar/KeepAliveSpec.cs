@@ -7,6 +7,7 @@ using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Actors.Registrar;
 using Xunit;
+using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Tests.Registrar;
 

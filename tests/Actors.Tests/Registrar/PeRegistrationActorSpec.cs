@@ -7,6 +7,7 @@ using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using Xunit;
+using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Tests.Registrar;
 

@@ -9,6 +9,7 @@ using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Session;
 using Xunit;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Session;
 

@@ -7,6 +7,7 @@ using RSerPool.TestKit;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Session;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using RSerPool.Actors.Api;
 using Akka.Actor;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Actors.Tests.Session;
 

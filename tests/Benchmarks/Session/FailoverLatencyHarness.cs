@@ -6,6 +6,8 @@ using RSerPool.Actors.Api;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Hosts.Tests.Support;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.RegistrarClient;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Benchmarks.Session;
 

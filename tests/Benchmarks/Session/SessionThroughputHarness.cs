@@ -6,6 +6,7 @@ using RSerPool.Actors.Api;
 using Akka.Actor;
 using RSerPool.Benchmarks.Registrar;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Benchmarks.Session;
 

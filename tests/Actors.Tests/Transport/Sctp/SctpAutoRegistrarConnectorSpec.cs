@@ -8,6 +8,7 @@ using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Asap;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 

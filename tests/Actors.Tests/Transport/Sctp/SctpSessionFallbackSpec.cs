@@ -8,6 +8,7 @@ using RSerPool.Actors.Tests.Session;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 

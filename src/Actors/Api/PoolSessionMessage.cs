@@ -1,9 +1,0 @@
-// An application message from the PE (services draft §3.3 data channel).
-namespace RSerPool.Actors.Api;
-
-/// <param name="Payload">The message bytes (owned by the receiver).</param>
-/// <param name="PoolElementIdentifier">The PE that sent it.</param>
-public sealed record PoolSessionMessage(ReadOnlyMemory<byte> Payload, uint PoolElementIdentifier)
-{
-    public override string ToString() => $"PoolSessionMessage {{ Length = {Payload.Length}, PoolElementIdentifier = {PoolElementIdentifier} }}";
-}

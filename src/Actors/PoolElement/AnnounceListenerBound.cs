@@ -1,6 +1,0 @@
-using System.Net;
-
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>Internal: the announce listener's socket is bound (the real port when 0 was asked for).</summary>
-internal sealed record AnnounceListenerBound(IPEndPoint EndPoint);

@@ -1,6 +1,0 @@
-using System.Net;
-
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>A hunt step: connect to <paramref name="Registrar"/>; <paramref name="Attempt"/> correlates the answer.</summary>
-public sealed record ConnectRegistrar(IPEndPoint Registrar, long Attempt, TimeSpan Timeout);

@@ -1,4 +1,0 @@
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>Internal timer: a connect attempt of the hunt took too long.</summary>
-internal sealed record ConnectTimedOut(long Attempt);

@@ -1,7 +1,0 @@
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>Asks the registrar client for a <see cref="RegistrarClientState"/> (diagnostics and tests).</summary>
-public sealed record GetRegistrarClientState
-{
-    public static GetRegistrarClientState Instance { get; } = new();
-}

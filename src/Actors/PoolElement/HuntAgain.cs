@@ -1,7 +1,0 @@
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>Internal timer: start the next hunt round.</summary>
-internal sealed record HuntAgain
-{
-    public static HuntAgain Instance { get; } = new();
-}

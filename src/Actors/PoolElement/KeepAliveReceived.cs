@@ -1,7 +1,0 @@
-using Akka.Actor;
-using RSerPool.Wire.Messages.Asap;
-
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>An Endpoint Keep Alive for this PE, routed by the client; ack it on <paramref name="Association"/> (asap.md §4.6).</summary>
-public sealed record KeepAliveReceived(AsapEndpointKeepAlive KeepAlive, IActorRef Association);

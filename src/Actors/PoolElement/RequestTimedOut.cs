@@ -1,4 +1,0 @@
-namespace RSerPool.Actors.PoolElements;
-
-/// <summary>Internal timer: no response to a pending request within the request timeout.</summary>
-internal sealed record RequestTimedOut(long RequestId);

@@ -1,0 +1,7 @@
+namespace RSerPool.Actors.RegistrarClient;
+
+/// <summary>Asks the registrar client for a <see cref="RegistrarClientState"/> (diagnostics and tests).</summary>
+public sealed record GetRegistrarClientState
+{
+    public static GetRegistrarClientState Instance { get; } = new();
+}

@@ -1,0 +1,7 @@
+using Akka.Actor;
+using RSerPool.Wire.Messages.Asap;
+
+namespace RSerPool.Actors.RegistrarClient;
+
+/// <summary>An Endpoint Keep Alive for this PE, routed by the client; ack it on <paramref name="Association"/> (asap.md §4.6).</summary>
+public sealed record KeepAliveReceived(AsapEndpointKeepAlive KeepAlive, IActorRef Association);

@@ -1,0 +1,45 @@
+// Registrar discovery and request timers of a PE/PU process (RFC 5352 §3.1, asap.md §4.1 and §5).
+using System.Net;
+using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
+
+namespace RSerPool.Actors.RegistrarClient;
+
+/// <summary>
+/// Typed settings of <see cref="RegistrarClientActor"/> (hocon <c>rserpool.pe.*</c>/<c>rserpool.pu.*</c>). Defaults are
+/// RSPLIB's (asap.md §5), since interop tests run against RSPLIB components with theirs.
+/// </summary>
+public sealed record RegistrarClientSettings
+{
+    public static RegistrarClientSettings Default { get; } = new();
+
+    /// <summary>Static registrars (RSPLIB <c>-registrar=</c>); server ID unknown (0) until a Keep Alive shows it. Default: none.</summary>
+    public IReadOnlyList<IPEndPoint> StaticRegistrars { get; init; } = [];
+
+    /// <summary>
+    /// Where ASAP Server Announces are received (asap.md §4.7); null = no announce listening. A multicast address
+    /// (RSPLIB 239.0.0.50:3863) joins the group on the wildcard address; a unicast one is bound as given. Default: null.
+    /// </summary>
+    public IPEndPoint? AnnounceListenEndPoint { get; init; }
+
+    /// <summary>Lifetime of a registrar learned from an announce without a new one (RSPLIB registrar.announce.timeout 5 s).</summary>
+    public TimeSpan AnnounceTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time a connect attempt to one registrar may take (RSPLIB registrar.connect.timeout 7.5 s, T5-Serverhunt).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>Wait for a registrar's response (RSPLIB 3 s for T1/T2/T3); on expiry the association is dropped and the hunt moves on.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Pause after a hunt round in which every known registrar failed, before the next round. Default 1 s.</summary>
+    public TimeSpan HuntRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests held while no registrar is connected; more are failed at once. Default 10 000.</summary>
+    public int MaxQueuedRequests { get; init; } = 10_000;
+
+    /// <summary>Framing and buffer limits of the registrar association.</summary>
+    public AssociationSettings Association { get; init; } = AssociationSettings.Default;
+
+    /// <summary>How an ASAP association over SCTP carries messages (PPID 11, stream 0) and the socket settings.</summary>
+    public SctpSettings Sctp { get; init; } = SctpSettings.Asap;
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using System.Net;
+
+namespace RSerPool.Actors.RegistrarClient;
+
+/// <summary>
+/// The client's view: the registrar in use (null when hunting), its server ID (0 = unknown), the known registrars,
+/// and the bound announce endpoint (null when not listening or not bound yet).
+/// </summary>
+public sealed record RegistrarClientState(
+    IPEndPoint? CurrentRegistrar,
+    uint CurrentServerId,
+    ImmutableArray<KnownRegistrar> KnownRegistrars,
+    IPEndPoint? AnnounceEndPoint);
