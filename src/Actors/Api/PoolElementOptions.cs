@@ -1,4 +1,4 @@
-// What an application registers (rsp_register of the sockets API draft; asap.md §4.2).
+// What an application registers (rsp_register of the sockets API draft; RFC 5352 §3.1).
 using System.Net;
 using Akka.Actor;
 using RSerPool.Actors.PoolElements;

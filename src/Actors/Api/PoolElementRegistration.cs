@@ -1,4 +1,4 @@
-// A registered PE as the application sees it (rsp_register / rsp_deregister of the sockets API draft; asap.md §4.2-§4.4).
+// A registered PE as the application sees it (rsp_register / rsp_deregister of the sockets API draft; RFC 5352 §3.1-§3.2).
 using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Wire.Parameters;
@@ -51,7 +51,7 @@ public sealed class PoolElementRegistration : IAsyncDisposable
     public void UpdateLoad(uint load) => _actor.Tell(new UpdatePoolElementLoad(load), ActorRefs.NoSender);
 
     /// <summary>
-    /// Deregisters (asap.md §4.4) and stops the PE; true when the registrar confirmed in time. Completes as soon as the
+    /// Deregisters (RFC 5352 §3.2) and stops the PE; true when the registrar confirmed in time. Completes as soon as the
     /// PE actor answers or terminates, at the latest after <see cref="RSerPoolNodeOptions.DeregistrationTimeout"/>.
     /// </summary>
     public async Task<bool> DeregisterAsync(CancellationToken cancellationToken = default)

@@ -57,7 +57,7 @@ public sealed class PoolElementServer : IAsyncDisposable
 
     /// <summary>
     /// Starts listening on kernel SCTP at <paramref name="endpoint"/> (port 0 = any free port): PUs such as RSPLIB's
-    /// send application data on its own PPID and ASAP control messages on PPID 11 (spec/asap.md §4.8). The socket style
+    /// send application data on its own PPID and ASAP control messages on PPID 11 (RFC 5352 §5). The socket style
     /// is <see cref="SctpSessionSettings.SocketStyle"/>: one one-to-many socket for every PU association (default) or a
     /// one-to-one socket per association.
     /// </summary>
@@ -88,7 +88,7 @@ public sealed class PoolElementServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The user transport to register for this server (RFC 5354 §3.3, §3.5): SCTP or TCP as the server listens, with
+    /// The user transport to register for this server (RFC 5354 §3.4, §3.5): SCTP or TCP as the server listens, with
     /// <paramref name="address"/> (default: the bound address, or 127.0.0.1 when bound to any), the bound port and
     /// Transport Use "data plus control".
     /// </summary>

@@ -79,7 +79,7 @@ public sealed class RSerPoolNode : IAsyncDisposable
     }
 
     /// <summary>
-    /// Registers a PE and waits for the first accepted registration (asap.md §4.2). Throws <see cref="RSerPoolException"/>
+    /// Registers a PE and waits for the first accepted registration (RFC 5352 §3.1). Throws <see cref="RSerPoolException"/>
     /// when the registrar rejects it, <see cref="TimeoutException"/> after <see cref="RSerPoolNodeOptions.RegistrationTimeout"/>;
     /// the PE is then removed again.
     /// </summary>

@@ -1,4 +1,4 @@
-// design.md "Application process": rserpool-node ├── registrar-client ── association, ├── resolver, ├── pe-<handle>-<id>.
+// Actor tree of an application process: rserpool-node ├── registrar-client ── association, ├── resolver, ├── pe-<handle>-<id>.
 using Akka.Actor;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;

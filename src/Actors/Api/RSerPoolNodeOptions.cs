@@ -44,6 +44,6 @@ public sealed record RSerPoolNodeOptions
     /// <summary>Longest wait for a deregistration answer on <see cref="PoolElementRegistration.DeregisterAsync"/> and dispose. Default 5 s.</summary>
     public TimeSpan DeregistrationTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How the registrar client connects; null = TCP (spec/README.md §2.5). For tests and other transports.</summary>
+    /// <summary>How the registrar client connects; null = TCP (docs/protocol-notes.md §2). For tests and other transports.</summary>
     public IRegistrarConnector? Connector { get; init; }
 }

@@ -1,4 +1,4 @@
-// Handle Update (enrp.md §4.3), handle table synchronisation and audit (§4.4), home rules (§4.6).
+// Handle Update (RFC 5353 §3.3), handle table synchronisation and audit (RFC 5353 §3.6.3), home rules (docs/protocol-notes.md §11).
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using Akka.Event;
@@ -15,7 +15,7 @@ internal sealed partial class EnrpActor
     // per message, not a resource limit: the changes are held anyway).
     private const int MaxReplicaChangesPerMessage = 1024;
 
-    // Responder positions per requesting peer: (W flag, last entry sent) (enrp.md §4.4 responder step 2).
+    // Responder positions per requesting peer: (W flag, last entry sent) (docs/protocol-notes.md §10 responder).
     private readonly Dictionary<uint, (bool OwnChildrenOnly, HandlespaceCursor After)> _tableCursors = [];
 
     // Replica changes not yet told to the registrar, in order; flushed at the end of each handler that queues them
@@ -44,7 +44,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.3: the home sends ADD_PE for every registration and re-registration to every peer.
+    // RFC 5353 §3.3: the home sends ADD_PE for every registration and re-registration to every peer.
     private void OnHomeUpdated(HomeElementUpdated updated)
     {
         PoolElement element = updated.Element with { HomeServerIdentifier = _serverId };
@@ -60,7 +60,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.3: DEL_PE for the removal of a home PE; a copy removed locally (unreachable reports) is local only.
+    // RFC 5353 §3.3: DEL_PE for the removal of a home PE; a copy removed locally (unreachable reports) is local only.
     private void OnPoolElementRemoved(PoolElementRemoved removed)
     {
         if (!_replica.TryGetElement(removed.PoolHandle, removed.Identifier, out PoolElementEntry? entry))
@@ -83,7 +83,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.3 receiver and §4.6 rules 3-5: an update must come from the PE's home.
+    // RFC 5353 §3.3 receiver and docs/protocol-notes.md §11: an update must come from the PE's home.
     private void OnHandleUpdate(EnrpHandleUpdate update, PeerEntry peer, IActorRef association)
     {
         PoolElement element = update.PoolElement;
@@ -138,7 +138,7 @@ internal sealed partial class EnrpActor
 
     private bool ValidHandle(PoolHandle handle) => !handle.IsEmpty && handle.Length <= _replica.Settings.MaxPoolHandleLength;
 
-    // Insert or refresh a copy; it expires after its Registration Life unless refreshed (enrp.md §4.6 rule 3).
+    // Insert or refresh a copy; it expires after its Registration Life unless refreshed (docs/protocol-notes.md §11).
     private bool ApplyCopy(PoolHandle handle, PoolElement element, long now)
     {
         if (element.HomeServerIdentifier == 0 || element.HomeServerIdentifier == _serverId || element.Identifier == 0 || !ValidHandle(handle))
@@ -181,7 +181,7 @@ internal sealed partial class EnrpActor
         _scratch.Clear();
     }
 
-    // enrp.md §4.4 requester step 1: W=0 from the mentor, W=1 to audit one peer's own PEs (marked first).
+    // RFC 5353 §3.6.3 requester: W=0 from the mentor, W=1 to audit one peer's own PEs (marked first).
     private void StartDownload(PeerEntry peer, bool ownChildrenOnly)
     {
         if (ownChildrenOnly)
@@ -195,7 +195,7 @@ internal sealed partial class EnrpActor
         SendToPeer(peer, new EnrpHandleTableRequest(_serverId, peer.ServerId, ownChildrenOnly));
     }
 
-    // enrp.md §4.4 requester steps 2-5.
+    // RFC 5353 §3.6.3 requester.
     private void OnHandleTableResponse(EnrpHandleTableResponse response, PeerEntry peer, IActorRef association)
     {
         if (peer.SyncOwnChildrenOnly is not { } ownChildrenOnly)
@@ -255,7 +255,7 @@ internal sealed partial class EnrpActor
         peer.SyncOwnChildrenOnly = null;
         if (ownChildrenOnly)
         {
-            // enrp.md §4.4 step 4: entries still marked were not in the peer's table.
+            // RFC 5353 §3.6.3: entries still marked were not in the peer's table.
             _scratch.Clear();
             if (complete)
             {
@@ -288,7 +288,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.4 responder: the next part after the requester's position, at most N PEs and the byte limit. As many
+    // docs/protocol-notes.md §10 responder: the next part after the requester's position, at most N PEs and the byte limit. As many
     // entries are read as the bytes per PE of the last part suggest fit, so a part is built about once.
     private void OnHandleTableRequest(EnrpHandleTableRequest request, PeerEntry peer)
     {
@@ -331,7 +331,7 @@ internal sealed partial class EnrpActor
         SendToPeer(peer, response);
     }
 
-    // Groups the entries by pool (enrp.md §3.3: a pool may continue in the next part, its handle repeated).
+    // Groups the entries by pool (docs/protocol-notes.md §10: a pool may continue in the next part, its handle repeated).
     private EnrpHandleTableResponse Page(uint receiverId, ReadOnlySpan<PoolElementEntry> page, int count, bool more)
     {
         var entries = new List<HandleTableEntry>();

@@ -1,4 +1,4 @@
-// Registrar takeover (RFC 5353 §3.6, enrp.md §5; contested takeovers resolved by the lower server id as RSPLIB).
+// Registrar takeover (RFC 5353 §3.5; contested takeovers resolved by the lower server id as RSPLIB, docs/protocol-notes.md §10).
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using Akka.Event;
@@ -18,7 +18,7 @@ internal sealed partial class EnrpActor
 
     private static string TakeoverTimer(uint targetId) => $"takeover-{targetId:x8}";
 
-    // enrp.md §4.2 MAX-TIME-NO-RESPONSE expired: take over its PEs unless someone else does, else forget it.
+    // RFC 5353 §3.4.3 MAX-TIME-NO-RESPONSE expired: take over its PEs unless someone else does, else forget it.
     private void OnPeerSilent(uint targetId)
     {
         if (!_peers.TryGetValue(targetId, out PeerEntry? peer) || _takeovers.ContainsKey(targetId))
@@ -37,7 +37,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 initiator steps 1-3.
+    // RFC 5353 §3.5.1 initiator.
     private void StartTakeover(uint targetId)
     {
         var outstanding = _peers.Values
@@ -59,7 +59,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 initiator step 4.
+    // RFC 5353 §3.5.1 initiator.
     private void OnInitTakeoverAck(EnrpInitTakeoverAck ack)
     {
         if (_takeovers.TryGetValue(ack.TargetServerId, out HashSet<uint>? outstanding)
@@ -69,7 +69,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 step 1 counts only peers in the peer list: one removed since (e.g. found dead too) cannot acknowledge, so
+    // RFC 5353 §3.5.1; docs/protocol-notes.md §10 counts only peers in the peer list: one removed since (e.g. found dead too) cannot acknowledge, so
     // a takeover waiting only for it completes instead of expiring.
     private void StopAwaitingAcknowledgementFrom(uint serverId)
     {
@@ -91,7 +91,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 initiator step 5: tell every peer, become the home of the target's PEs, forget the target.
+    // RFC 5353 §3.5.2 initiator: tell every peer, become the home of the target's PEs, forget the target.
     private void CompleteTakeover(uint targetId)
     {
         _takeovers.Remove(targetId);
@@ -114,7 +114,7 @@ internal sealed partial class EnrpActor
         RemovePeer(targetId, "taken over");
     }
 
-    // enrp.md §5 step 6: not every acknowledgement came; the target's copies expire by their registration lives.
+    // docs/protocol-notes.md §10: not every acknowledgement came; the target's copies expire by their registration lives.
     private void OnTakeoverExpired(uint targetId)
     {
         if (_takeovers.Remove(targetId, out HashSet<uint>? outstanding))
@@ -125,7 +125,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §4.2 step 8 / §5 step 7: the target is alive after all.
+    // RFC 5353 §3.5.1: the target is alive after all.
     private void CancelTakeoverOf(uint targetId)
     {
         _takers.Remove(targetId);
@@ -136,7 +136,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 receiver of INIT_TAKEOVER.
+    // RFC 5353 §3.5.1; docs/protocol-notes.md §10 receiver of INIT_TAKEOVER.
     private void OnInitTakeover(EnrpInitTakeover init, PeerEntry? sender, IActorRef association)
     {
         uint takerId = init.SenderServerId;
@@ -190,7 +190,7 @@ internal sealed partial class EnrpActor
         }
     }
 
-    // enrp.md §5 receiver of TAKEOVER_SERVER: the target's PEs now belong to the sender.
+    // RFC 5353 §3.5.2 receiver of TAKEOVER_SERVER: the target's PEs now belong to the sender.
     private void OnTakeoverServer(EnrpTakeoverServer takeover)
     {
         uint takerId = takeover.SenderServerId;

@@ -1,4 +1,4 @@
-// The ENRP server of one registrar (RFC 5353; enrp.md §4 procedures, §5 takeover, §6 audit): peer list, Presence.
+// The ENRP server of one registrar (RFC 5353 §3 procedures, §3.5 takeover, §3.6 audit; docs/protocol-notes.md §10): peer list, Presence.
 using System.Net;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
@@ -13,7 +13,7 @@ using RSerPool.Wire.Parameters;
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>
-/// Child <c>enrp</c> of the registrar (design.md "enrp ── peer-&lt;server id&gt;"). It is the handler of every ENRP
+/// Child <c>enrp</c> of the registrar, parent of one <c>peer-&lt;server id&gt;</c> per peer. It is the handler of every ENRP
 /// association (listener on <see cref="EnrpSettings.EndPoint"/>, one outbound association per peer endpoint), keeps
 /// the peer list with one <see cref="EnrpPeerActor"/> per peer, and a replica of the whole handlespace
 /// (<see cref="PoolHandlespace"/>: owner, expiry and marks of every PE) from which it answers Handle Table Requests,
@@ -130,7 +130,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     private long Now => Context.System.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    // enrp.md §4.1 steps 1-2: serve ENRP, greet the static peers, wait for a mentor.
+    // docs/protocol-notes.md §10: serve ENRP, greet the static peers, wait for a mentor.
     private void OnBound(Bound bound)
     {
         _endPoint = bound.LocalEndPoint;
@@ -163,7 +163,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Heartbeat();
     }
 
-    // enrp.md §4.2 sending: Presence to every peer and to every static endpoint not yet identified (Receiver ID 0).
+    // RFC 5353 §3.4.2 sending: Presence to every peer and to every static endpoint not yet identified (Receiver ID 0).
     private void Heartbeat()
     {
         RemoveExpiredCopies();
@@ -185,7 +185,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             _udpPresence.Tell(new SendPresenceDatagram(EnrpEncoder.EncodeToArray(Presence(0, replyRequired: false))), Self);
         }
 
-        // Jitter ±12.5 % (enrp.md §7, RSPLIB registrarRandomizeCycle).
+        // Jitter ±12.5 % (docs/protocol-notes.md §7, RSPLIB registrarRandomizeCycle).
         double factor = 0.875 + (0.25 * _random.NextDouble());
         Timers.StartSingleTimer(HeartbeatTimer, EnrpTick.Heartbeat, _settings.PeerHeartbeatCycle * factor);
     }
@@ -246,7 +246,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         uint senderId = message.SenderServerId;
         if (senderId == _serverId)
         {
-            return;   // enrp.md §1 "Own messages"
+            return;   // docs/protocol-notes.md §10 "Own messages"
         }
 
         if (senderId == 0)
@@ -278,7 +278,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             if (message is EnrpHandleTableRequest)
             {
-                // enrp.md §4.4 responder step 1: not in the peer list → R=1.
+                // docs/protocol-notes.md §10 responder: not in the peer list → R=1.
                 association.Tell(new AssociationSend<EnrpMessage>(new EnrpHandleTableResponse(_serverId, senderId, default, Rejected: true)), Self);
             }
             else if (message is EnrpInitTakeover initTakeover)
@@ -329,7 +329,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
     }
 
-    // enrp.md §4.2 receiving a Presence, steps 2-8.
+    // RFC 5353 §3.4; docs/protocol-notes.md §10 receiving a Presence.
     private void OnPresence(EnrpPresence presence, IActorRef association)
     {
         uint senderId = presence.SenderServerId;
@@ -396,7 +396,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
     }
 
-    // enrp.md §4.2 steps 1-4, 6, 8 for a Presence by UDP: the source address with the Server Information's port; no
+    // RFC 5353 §3.4 for a Presence by UDP: the source address with the Server Information's port; no
     // audit, no answer on UDP (a new peer is greeted by unicast over its association).
     private void OnUdpPresence(EnrpPresence presence, IPEndPoint source)
     {
@@ -478,7 +478,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
     }
 
-    // enrp.md §4.2 step 2: the Server Information address, or the association's remote address when it is a wildcard.
+    // docs/protocol-notes.md §10: the Server Information address, or the association's remote address when it is a wildcard.
     private IPEndPoint? EndPointOf(ServerInformation? information, IActorRef association)
     {
         if (information?.Transport is not { Port: > 0 } transport)
@@ -500,7 +500,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         return address is null ? null : new IPEndPoint(address, transport.Port);
     }
 
-    // enrp.md §4.5: the peers' Server Information (peers without a known endpoint are left out).
+    // RFC 5353 §3.2.2.2: the peers' Server Information (peers without a known endpoint are left out).
     private ValueArray<ServerInformation> ListEntries()
     {
         var entries = _peers.Values
@@ -510,7 +510,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         return ValueArray.Create<ServerInformation>(entries);
     }
 
-    // enrp.md §4.5 receiver: new peers are greeted with Presence (they answer and join the peer list).
+    // RFC 5353 §3.2.2.2 receiver: new peers are greeted with Presence (they answer and join the peer list).
     private void OnListResponse(EnrpListResponse list)
     {
         if (list.Rejected)

@@ -1,4 +1,4 @@
-// enrp.md §4.1 step 1: the ENRP endpoint is open.
+// docs/protocol-notes.md §10: the ENRP endpoint is open.
 using System.Net;
 
 namespace RSerPool.Actors.Enrp;

@@ -1,4 +1,4 @@
-// One peer registrar (design.md "peer-<server id>"): liveness timers and state, RFC 5353 §3.1, enrp.md §4.2.
+// One peer registrar (actor peer-<server id>): liveness timers and state, RFC 5353 §3.4.
 using Akka.Actor;
 
 namespace RSerPool.Actors.Enrp;

@@ -1,4 +1,4 @@
-// States of one ENRP peer (design.md "peer-<server id>"; RFC 5353 §3.1, §3.3).
+// States of one ENRP peer (actor peer-<server id>; RFC 5353 §3.2.3, §3.4, §3.6).
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>Where this registrar stands with one peer.</summary>

@@ -1,4 +1,4 @@
-// One entry of the ENRP peer list (RFC 5353 §3, enrp.md §1).
+// One entry of the ENRP peer list (RFC 5353 §3.4).
 using System.Net;
 
 namespace RSerPool.Actors.Enrp;

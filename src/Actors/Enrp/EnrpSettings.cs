@@ -1,4 +1,4 @@
-// ENRP server settings (RFC 5353 §4, enrp.md §7 timers), filled by the host from rserpool.registrar.enrp.*.
+// ENRP server settings (RFC 5353 §4, docs/protocol-notes.md §10 timers), filled by the host from rserpool.registrar.enrp.*.
 using System.Net;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
@@ -12,16 +12,16 @@ namespace RSerPool.Actors.Enrp;
 /// </summary>
 public sealed record EnrpSettings
 {
-    /// <summary>Default ENRP port (RFC 5353 §3, enrp.md §1).</summary>
+    /// <summary>Default ENRP port (RFC 5353 §5.3).</summary>
     public const int DefaultPort = 9901;
 
     /// <summary>Where ENRP over TCP is served (port 0 = any free port).</summary>
     public IPEndPoint EndPoint { get; init; } = new(IPAddress.Any, DefaultPort);
 
-    /// <summary>Statically configured peers' ENRP endpoints (enrp.md §4.1 "-peer"); their IDs are learnt from their Presence.</summary>
+    /// <summary>Statically configured peers' ENRP endpoints (docs/protocol-notes.md §10 "-peer"); their IDs are learnt from their Presence.</summary>
     public IReadOnlyList<IPEndPoint> Peers { get; init; } = [];
 
-    /// <summary>PEER-HEARTBEAT-CYCLE: Presence period, jittered ±12.5 % (enrp.md §4.2; RSPLIB 2444 ms, RFC 30 s).</summary>
+    /// <summary>PEER-HEARTBEAT-CYCLE: Presence period, jittered ±12.5 % (RFC 5353 §3.4.2 and §4; RSPLIB 2444 ms, RFC 30 s).</summary>
     public TimeSpan PeerHeartbeatCycle { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>MAX-TIME-LAST-HEARD: silence before a peer is probed with Presence R=1 (RSPLIB 5 s, RFC 61 s).</summary>
@@ -30,13 +30,13 @@ public sealed record EnrpSettings
     /// <summary>MAX-TIME-NO-RESPONSE: wait for the probe's answer before the peer counts as dead (RSPLIB 5 s).</summary>
     public TimeSpan MaxTimeNoResponse { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Startup wait for a mentor (enrp.md §4.1; RSPLIB 5 s).</summary>
+    /// <summary>Startup wait for a mentor (docs/protocol-notes.md §10; RSPLIB 5 s).</summary>
     public TimeSpan MentorDiscoveryTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Wait for every INIT_TAKEOVER_ACK before the takeover is given up (enrp.md §5 step 6; RSPLIB 5 s).</summary>
+    /// <summary>Wait for every INIT_TAKEOVER_ACK before the takeover is given up (docs/protocol-notes.md §10; RSPLIB 5 s).</summary>
     public TimeSpan TakeoverExpiry { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most PEs per Handle Table Response (enrp.md §3.3; RSPLIB 128); by default the byte limit binds first.</summary>
+    /// <summary>Most PEs per Handle Table Response (docs/protocol-notes.md §10; RSPLIB 128); by default the byte limit binds first.</summary>
     public int MaxElementsPerHandleTableResponse { get; init; } = 4096;
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed record EnrpSettings
     public int MaxQueuedWhileConnecting { get; init; } = 100_000;
 
     /// <summary>
-    /// Presence by UDP every heartbeat cycle (enrp.md §4.2): multicast groups (RSPLIB 239.0.0.51:9901, joined for
+    /// Presence by UDP every heartbeat cycle (RFC 5353 §3.4): multicast groups (RSPLIB 239.0.0.51:9901, joined for
     /// receiving) and/or unicast addresses; empty = off. Datagrams are received on the ENRP address and port.
     /// </summary>
     public IReadOnlyList<IPEndPoint> PresenceTargets { get; init; } = [];

@@ -1,4 +1,4 @@
-// enrp.md §4.1 step 1: the ENRP endpoint could not be opened.
+// docs/protocol-notes.md §10: the ENRP endpoint could not be opened.
 using System.Net;
 
 namespace RSerPool.Actors.Enrp;

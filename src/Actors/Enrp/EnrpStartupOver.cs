@@ -1,4 +1,4 @@
-// enrp.md §4.1 step 5: the startup phase is over; only now may the registrar send ASAP Server Announces.
+// docs/protocol-notes.md §10: the startup phase is over; only now may the registrar send ASAP Server Announces.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>ENRP → registrar: the mentor download (or the wait for a mentor) is over.</summary>

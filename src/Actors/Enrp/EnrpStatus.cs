@@ -1,4 +1,4 @@
-// Observability of the ENRP peer list, startup phase and takeovers (RFC 5353 §3, enrp.md §4-5).
+// Observability of the ENRP peer list, startup phase and takeovers (RFC 5353 §3.2, §3.4, §3.5).
 using System.Net;
 
 namespace RSerPool.Actors.Enrp;
@@ -6,7 +6,7 @@ namespace RSerPool.Actors.Enrp;
 /// <summary>The ENRP view of one registrar at one moment.</summary>
 /// <param name="ServerId">This registrar's Server Identifier.</param>
 /// <param name="EndPoint">The bound ENRP endpoint (null before binding).</param>
-/// <param name="InStartup">Still in the startup phase (mentor discovery or download, enrp.md §4.1).</param>
+/// <param name="InStartup">Still in the startup phase (mentor discovery or download, RFC 5353 §3.2).</param>
 /// <param name="MentorId">The mentor chosen at startup (0 = none).</param>
 /// <param name="Peers">The peer list, ordered by server id.</param>
 /// <param name="TakeoversRunning">Targets of takeovers this registrar has initiated and not finished.</param>

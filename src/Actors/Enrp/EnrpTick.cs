@@ -1,4 +1,4 @@
-// enrp.md §4.1, §4.2, §5 timers of the ENRP actor.
+// RFC 5353 §3.2, §3.4, §3.5 timers of the ENRP actor.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>Timer messages of <see cref="EnrpActor"/>.</summary>

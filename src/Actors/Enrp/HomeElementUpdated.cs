@@ -1,4 +1,4 @@
-// RFC 5353 §3.3 / enrp.md §4.3: a PE registered or re-registered at this registrar (its home).
+// RFC 5353 §3.3: a PE registered or re-registered at this registrar (its home).
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Enrp;

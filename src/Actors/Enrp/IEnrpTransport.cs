@@ -32,7 +32,7 @@ public interface IEnrpTransport
 
     /// <summary>
     /// True when an association a peer opened from its ENRP endpoint serves both ways (SCTP: one association per pair of
-    /// registrars, RFC 5353 §7), so messages to that endpoint go over it instead of a second association. False for TCP.
+    /// registrars, as RSPLIB needs: docs/interop.md), so messages to that endpoint go over it instead of a second association. False for TCP.
     /// </summary>
     bool SharesAssociations => false;
 }

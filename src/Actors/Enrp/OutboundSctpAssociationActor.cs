@@ -1,4 +1,4 @@
-// An ENRP association over kernel SCTP opened by this registrar towards a peer (RFC 5353 §3, §7: PPID 12).
+// An ENRP association over kernel SCTP opened by this registrar towards a peer (RFC 5353 §3.1, §5.4: PPID 12).
 using System.Net;
 using Akka.Actor;
 using Akka.Event;

@@ -1,4 +1,4 @@
-// An ENRP association opened by this registrar towards a peer's ENRP endpoint (RFC 5353 §3, enrp.md §4.2).
+// An ENRP association opened by this registrar towards a peer's ENRP endpoint (RFC 5353 §3, §3.4).
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;

@@ -1,4 +1,4 @@
-// One entry of the ENRP peer list (enrp.md §1 "Peer list").
+// One entry of the ENRP peer list (RFC 5353 §3.4 "Peer list").
 using System.Net;
 using Akka.Actor;
 

@@ -1,4 +1,4 @@
-// enrp.md §4.2 step 6: restart MAX-TIME-LAST-HEARD.
+// RFC 5353 §3.4.3: restart MAX-TIME-LAST-HEARD.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>ENRP → peer actor: a message from the peer arrived.</summary>

@@ -1,4 +1,4 @@
-// enrp.md §5 receiver of INIT_TAKEOVER: a lower id took over our takeover; wait again.
+// RFC 5353 §3.5.1; docs/protocol-notes.md §10 receiver of INIT_TAKEOVER: a lower id took over our takeover; wait again.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>ENRP → peer actor: start MAX-TIME-NO-RESPONSE again.</summary>

@@ -1,4 +1,4 @@
-// RFC 5353 §3.3: the peer's synchronisation state moved.
+// RFC 5353 §3.2.3, §3.6: the peer's synchronisation state moved.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>ENRP → peer actor: enter <paramref name="State"/>.</summary>

@@ -1,4 +1,4 @@
-// enrp.md §4.2 liveness timers of one peer.
+// RFC 5353 §3.4.3 liveness timers of one peer.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>Timer messages of <see cref="EnrpPeerActor"/>.</summary>

@@ -1,4 +1,4 @@
-// enrp.md §4.3 receiver ADD_PE / DEL_PE, §4.4 handle table entries and audit sweep, §4.6 rule 3 copy expiry.
+// RFC 5353 §3.3 receiver ADD_PE / DEL_PE, RFC 5353 §3.6.3 handle table entries and audit sweep, docs/protocol-notes.md §11 copy expiry.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Enrp;

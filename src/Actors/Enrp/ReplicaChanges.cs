@@ -1,4 +1,4 @@
-// enrp.md §4.3-§4.4: copies changed by Handle Updates, Handle Table Responses, audits and expiry, in arrival order.
+// RFC 5353 §3.3, §3.6.3: copies changed by Handle Updates, Handle Table Responses, audits and expiry, in arrival order.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>

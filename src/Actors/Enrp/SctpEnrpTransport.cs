@@ -1,4 +1,4 @@
-// ENRP over kernel SCTP (RFC 5353 §7: SCTP, PPID 12), what RSPLIB's rspregistrar speaks on port 9901.
+// ENRP over kernel SCTP (RFC 5353 §3.1 and §5.4: SCTP, PPID 12), what RSPLIB's rspregistrar speaks on port 9901.
 using System.Net;
 using Akka.Actor;
 using RSerPool.Actors.Transport;

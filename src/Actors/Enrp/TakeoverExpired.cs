@@ -1,4 +1,4 @@
-// enrp.md §5 step 6: the takeover expiry timer fired.
+// docs/protocol-notes.md §10: the takeover expiry timer fired.
 namespace RSerPool.Actors.Enrp;
 
 /// <summary>Timer message: the takeover of <paramref name="TargetId"/> got no complete set of acknowledgements in time.</summary>

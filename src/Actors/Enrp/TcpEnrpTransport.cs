@@ -1,4 +1,4 @@
-// ENRP over TCP with the ASAP stream framing (spec/README.md §2.5; SCTP comes with the SCTP issue).
+// ENRP over TCP with the ASAP stream framing (docs/protocol-notes.md §2; SCTP comes with the SCTP issue).
 using System.Net;
 using Akka.Actor;
 using RSerPool.Actors.Transport;

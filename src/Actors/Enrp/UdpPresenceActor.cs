@@ -1,4 +1,4 @@
-// ENRP Presence over UDP, multicast and unicast (RFC 5353 §3.1, enrp.md §4.2; RSPLIB group 239.0.0.51:9901).
+// ENRP Presence over UDP, multicast and unicast (RFC 5353 §3.1, §3.4; RSPLIB group 239.0.0.51:9901).
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;

@@ -1,4 +1,4 @@
-// enrp.md §4.2: a Presence that came by UDP (multicast or unicast).
+// RFC 5353 §3.4: a Presence that came by UDP (multicast or unicast).
 using System.Net;
 using RSerPool.Wire.Messages.Enrp;
 

@@ -1,4 +1,4 @@
-// The PEs registered over one ASAP association (asap.md §4.4 step 4: removed together when it fails).
+// The PEs registered over one ASAP association (docs/protocol-notes.md §9: removed together when it fails).
 namespace RSerPool.Actors.Handlespace;
 
 /// <summary>An intrusive doubly linked list of the entries registered over one association.</summary>

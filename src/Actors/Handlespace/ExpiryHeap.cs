@@ -1,4 +1,4 @@
-// Expiry index of PE copies learned via ENRP (enrp.md §4.3/§4.6: a copy expires after its Registration Life):
+// Expiry index of PE copies learned via ENRP (RFC 5353 §3.3, docs/protocol-notes.md §11: a copy expires after its Registration Life):
 // a binary min-heap keyed by (expiry, pool handle, PE ID) with the heap index stored in the entry.
 namespace RSerPool.Actors.Handlespace;
 

@@ -1,4 +1,4 @@
-// Resumption point of a paged Handle Table Response (enrp.md §3.3/§4.4): the last (pool handle, PE ID) sent.
+// Resumption point of a paged Handle Table Response (RFC 5353 §2.3, docs/protocol-notes.md §10): the last (pool handle, PE ID) sent.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace;

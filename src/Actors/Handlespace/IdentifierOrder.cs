@@ -1,4 +1,4 @@
-// Order of PEs inside a pool by PE identifier (enrp.md §4.4: handle table chunks ordered by pool handle and PE ID).
+// Order of PEs inside a pool by PE identifier (docs/protocol-notes.md §10: handle table chunks ordered by pool handle and PE ID).
 namespace RSerPool.Actors.Handlespace;
 
 internal readonly struct IdentifierOrder : ITreapOrder

@@ -1,4 +1,4 @@
-// Balanced search tree over PE entries without per-node allocation (policies.md §3 sorted selection, enrp.md §4.4
+// Balanced search tree over PE entries without per-node allocation (docs/protocol-notes.md §13 sorted selection, docs/protocol-notes.md §10
 // paging): a treap whose nodes are the entries themselves, with parent links for O(1) amortised in-order steps.
 namespace RSerPool.Actors.Handlespace;
 

@@ -1,4 +1,4 @@
-// Information of the rejection causes (RFC 5352 §2.2.3 / RFC 5354 §3.13, policies.md §5, asap.md §4.2):
+// Information of the rejection causes (RFC 5352 §2.2.3, §3.1; RFC 5354 §3.12; docs/protocol-notes.md §9):
 // the complete offending parameter TLV (without trailing padding).
 using System.Buffers.Binary;
 using RSerPool.Wire;

@@ -1,4 +1,4 @@
-// The PEs owned by one registrar and their PE checksum (enrp.md §4.6, §6), kept up to date incrementally.
+// The PEs owned by one registrar and their PE checksum (docs/protocol-notes.md §11, RFC 5353 §3.6.2), kept up to date incrementally.
 using RSerPool.Wire;
 
 namespace RSerPool.Actors.Handlespace;

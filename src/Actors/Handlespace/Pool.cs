@@ -1,4 +1,4 @@
-// A pool (RFC 5351 terms, policies.md §5): one policy type, one user-transport protocol and one Transport Use,
+// A pool (RFC 5351 terms, RFC 5352 §3.1): one policy type, one user-transport protocol and one Transport Use,
 // fixed by its first PE; it disappears with its last PE.
 using System.Diagnostics.CodeAnalysis;
 using RSerPool.Actors.Handlespace.Policies;
@@ -37,7 +37,7 @@ public sealed class Pool
     /// <summary>The control-channel setting of the pool (DATA ONLY for transports without the field).</summary>
     public TransportUse TransportUse { get; }
 
-    /// <summary>How many selected PEs count as used per selection (policies.md §4).</summary>
+    /// <summary>How many selected PEs count as used per selection (docs/protocol-notes.md §13).</summary>
     public int MaxIncrement { get; }
 
     public int Count => _byIdentifier.Count;
@@ -61,7 +61,7 @@ public sealed class Pool
         _byIdentifier.TryGetValue(identifier, out entry);
 
     /// <summary>
-    /// Selects up to <c>destination.Length</c> distinct PEs with the pool's policy (policies.md §3) and updates the
+    /// Selects up to <c>destination.Length</c> distinct PEs with the pool's policy (docs/protocol-notes.md §13) and updates the
     /// policy state of the first <see cref="MaxIncrement"/> of them. Returns the number selected. O(k log n), no allocation.
     /// </summary>
     public int Select(Span<PoolElementEntry> destination) => _selector.Select(destination, MaxIncrement);

@@ -1,4 +1,4 @@
-// One PE in the handlespace (asap.md §3 "Registrar keeps, per PE", enrp.md §1 ownership and copies).
+// One PE in the handlespace (RFC 5352 §3.1; ownership and copies: docs/protocol-notes.md §11).
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace;
@@ -31,7 +31,7 @@ public sealed class PoolElementEntry
     /// <summary>PE Identifier (non-zero).</summary>
     public uint Identifier { get; }
 
-    /// <summary>Server ID of the home registrar that owns this PE (enrp.md §4.6).</summary>
+    /// <summary>Server ID of the home registrar that owns this PE (docs/protocol-notes.md §11).</summary>
     public uint OwnerId { get; internal set; }
 
     public int RegistrationLifeMs { get; internal set; }
@@ -50,23 +50,23 @@ public sealed class PoolElementEntry
     /// <summary>When the entry expires (copies), or <see cref="PoolHandlespace.NoExpiry"/>.</summary>
     public long ExpiresAt { get; internal set; } = PoolHandlespace.NoExpiry;
 
-    /// <summary>Endpoint Unreachable reports received for this PE (asap.md §4.11).</summary>
+    /// <summary>Endpoint Unreachable reports received for this PE (RFC 5352 §3.5).</summary>
     public int UnreachableReports { get; internal set; }
 
-    /// <summary>Marked by an audit and not yet confirmed (enrp.md §4.4).</summary>
+    /// <summary>Marked by an audit and not yet confirmed (RFC 5353 §3.6.3).</summary>
     public bool IsMarked { get; internal set; }
 
     /// <summary>False once the entry has been removed from the handlespace.</summary>
     public bool IsRegistered { get; internal set; }
 
-    /// <summary>Selection order tie-breaker from the pool's increasing counter (policies.md §3).</summary>
+    /// <summary>Selection order tie-breaker from the pool's increasing counter (docs/protocol-notes.md §13).</summary>
     public ulong Sequence
     {
         get => Selection.Sequence;
         internal set => Selection.Sequence = value;
     }
 
-    /// <summary>Accumulated degradation, reset on re-registration (policies.md §3.2).</summary>
+    /// <summary>Accumulated degradation, reset on re-registration (RFC 5356 §5.2.2).</summary>
     public ulong Degradation { get; internal set; }
 
     /// <summary>Weighted round robin: the round this PE is in and its selections left in that round.</summary>

@@ -1,4 +1,4 @@
-// Ownership sets and checksums (enrp.md §4.6, §5 takeover, §6 PE checksum, §4.4 audit mark/sweep).
+// Ownership sets and checksums (docs/protocol-notes.md §11, RFC 5353 §3.5 takeover, RFC 5353 §3.6.2 PE checksum, RFC 5353 §3.6.3 audit mark/sweep).
 using RSerPool.Wire;
 
 namespace RSerPool.Actors.Handlespace;
@@ -8,7 +8,7 @@ public sealed partial class PoolHandlespace
     /// <summary>Owners (home registrar IDs) with at least one PE.</summary>
     public IEnumerable<uint> Owners => _owners.Keys;
 
-    /// <summary>The PE checksum over the PEs owned by <paramref name="ownerId"/> (enrp.md §6); <c>Finish()</c> gives the wire value.</summary>
+    /// <summary>The PE checksum over the PEs owned by <paramref name="ownerId"/> (RFC 5353 §3.6.2); <c>Finish()</c> gives the wire value.</summary>
     public PeChecksum ChecksumOf(uint ownerId) => _owners.TryGetValue(ownerId, out OwnerSet? owner) ? owner.Checksum : PeChecksum.Empty;
 
     public int CountOwnedBy(uint ownerId) => _owners.TryGetValue(ownerId, out OwnerSet? owner) ? owner.Count : 0;
@@ -28,7 +28,7 @@ public sealed partial class PoolHandlespace
     }
 
     /// <summary>
-    /// Takeover (enrp.md §5): every PE of <paramref name="fromOwnerId"/> becomes owned by <paramref name="toOwnerId"/>
+    /// Takeover (RFC 5353 §3.5): every PE of <paramref name="fromOwnerId"/> becomes owned by <paramref name="toOwnerId"/>
     /// with the new expiry (<see cref="NoExpiry"/> when this registrar takes them over as home). The moved entries are
     /// appended to <paramref name="moved"/>; returns their number.
     /// </summary>
@@ -52,7 +52,7 @@ public sealed partial class PoolHandlespace
         return count;
     }
 
-    /// <summary>Audit start (enrp.md §4.4): marks every PE of the owner; a registration of an entry unmarks it.</summary>
+    /// <summary>Audit start (RFC 5353 §3.6.3): marks every PE of the owner; a registration of an entry unmarks it.</summary>
     public int MarkOwnedBy(uint ownerId)
     {
         int count = 0;
@@ -65,7 +65,7 @@ public sealed partial class PoolHandlespace
         return count;
     }
 
-    /// <summary>Audit end (enrp.md §4.4 step 4): removes the owner's PEs still marked, appending them to <paramref name="removed"/>.</summary>
+    /// <summary>Audit end (RFC 5353 §3.6.3): removes the owner's PEs still marked, appending them to <paramref name="removed"/>.</summary>
     public int SweepMarked(uint ownerId, List<PoolElementEntry> removed)
     {
         ArgumentNullException.ThrowIfNull(removed);

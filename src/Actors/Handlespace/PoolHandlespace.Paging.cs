@@ -1,4 +1,4 @@
-// Ordered enumeration for Handle Table Responses (enrp.md §3.3, §4.4 responder step 2): by pool handle bytes,
+// Ordered enumeration for Handle Table Responses (RFC 5353 §2.3, docs/protocol-notes.md §10): by pool handle bytes,
 // then PE ID, resuming after the last entry sent; optionally only the PEs of one owner (W=1).
 namespace RSerPool.Actors.Handlespace;
 

@@ -1,5 +1,5 @@
-// Removal of PEs (asap.md §4.4 deregistration and association loss, §4.11 unreachable reports; enrp.md §4.3 DEL_PE,
-// expiry of copies). A pool disappears with its last PE (policies.md §5).
+// Removal of PEs (RFC 5352 §3.2 deregistration and association loss, RFC 5352 §3.5 unreachable reports; RFC 5353 §3.3 DEL_PE,
+// expiry of copies). A pool disappears with its last PE (RFC 5352 §3.1).
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace;
@@ -52,7 +52,7 @@ public sealed partial class PoolHandlespace
         _associations.TryGetValue(associationId, out AssociationSet? set) ? set.Count : 0;
 
     /// <summary>
-    /// Removes every PE registered over the association (asap.md §4.4 step 4) and appends them to
+    /// Removes every PE registered over the association (docs/protocol-notes.md §9) and appends them to
     /// <paramref name="removed"/> so that the registrar can send DEL_PE for those it owned. Returns the count.
     /// </summary>
     public int RemoveAssociation(long associationId, List<PoolElementEntry> removed)
@@ -75,7 +75,7 @@ public sealed partial class PoolHandlespace
     }
 
     /// <summary>
-    /// Counts an Endpoint Unreachable report (asap.md §4.11); at MAX-BAD-PE-REPORT the PE is removed and returned in
+    /// Counts an Endpoint Unreachable report (RFC 5352 §3.5); at MAX-BAD-PE-REPORT the PE is removed and returned in
     /// <paramref name="entry"/>.
     /// </summary>
     public UnreachableOutcome ReportUnreachable(PoolHandle poolHandle, uint identifier, out PoolElementEntry? entry)
@@ -94,7 +94,7 @@ public sealed partial class PoolHandlespace
         return UnreachableOutcome.Removed;
     }
 
-    /// <summary>Removes every copy with <c>ExpiresAt ≤ now</c> (enrp.md §4.6 rule 3), appending them to <paramref name="removed"/>.</summary>
+    /// <summary>Removes every copy with <c>ExpiresAt ≤ now</c> (docs/protocol-notes.md §11), appending them to <paramref name="removed"/>.</summary>
     public int RemoveExpired(long now, List<PoolElementEntry> removed)
     {
         ArgumentNullException.ThrowIfNull(removed);

@@ -1,4 +1,4 @@
-// The registrar's handlespace (RFC 5351 §2, asap.md §4.2-§4.5, enrp.md §4.3-§4.6): pools by handle, PEs by
+// The registrar's handlespace (RFC 5351 §1; RFC 5352 §3.1-§3.3; RFC 5353 §3.3; docs/protocol-notes.md §11): pools by handle, PEs by
 // (pool handle, PE ID), ownership sets with checksums, association sets and the expiry index of ENRP copies.
 // A plain single-threaded data structure: no actors, no clock (callers pass timestamps in their own unit).
 using System.Diagnostics.CodeAnalysis;
@@ -14,7 +14,7 @@ public sealed partial class PoolHandlespace
     public const long NoExpiry = long.MaxValue;
 
     private readonly Dictionary<PoolHandle, Pool> _pools = [];
-    private readonly List<Pool> _poolOrder = [];   // sorted by handle bytes (enrp.md §4.4 paging order)
+    private readonly List<Pool> _poolOrder = [];   // sorted by handle bytes (docs/protocol-notes.md §10 paging order)
     private readonly Dictionary<uint, OwnerSet> _owners = [];
     private readonly Dictionary<long, AssociationSet> _associations = [];
     private readonly Dictionary<PolicyType, PoolMemberSelectionPolicy> _sharedValuelessPolicies = [];
@@ -54,7 +54,7 @@ public sealed partial class PoolHandlespace
     }
 
     /// <summary>
-    /// Registers or re-registers a PE (asap.md §4.2/§4.3), or inserts/refreshes an ENRP copy (enrp.md §4.3).
+    /// Registers or re-registers a PE (RFC 5352 §3.1), or inserts/refreshes an ENRP copy (RFC 5353 §3.3).
     /// </summary>
     /// <param name="poolHandle">The pool.</param>
     /// <param name="element">The PE parameter (its Home ID field is ignored: <paramref name="ownerId"/> is the owner).</param>
@@ -74,7 +74,7 @@ public sealed partial class PoolHandlespace
         {
             uint previousOwner = entry.OwnerId;
             Apply(entry, element, policyValues, ownerId, associationId, expiresAt, isNew: false);
-            entry.Degradation = 0;   // policies.md §3: deg resets on re-registration
+            entry.Degradation = 0;   // docs/protocol-notes.md §13: deg resets on re-registration
             pool!.Update(entry);
             return new RegistrationResult(RegistrationOutcome.Updated, entry, null, previousOwner);
         }
@@ -94,7 +94,7 @@ public sealed partial class PoolHandlespace
     }
 
     /// <summary>
-    /// Selects up to <c>destination.Length</c> PEs of the pool (asap.md §4.5, policies.md §3); false when the pool is
+    /// Selects up to <c>destination.Length</c> PEs of the pool (RFC 5352 §3.3, docs/protocol-notes.md §13); false when the pool is
     /// unknown (answer with cause 0x0009).
     /// </summary>
     public bool TrySelect(PoolHandle poolHandle, Span<PoolElementEntry> destination, out int count)
@@ -109,7 +109,7 @@ public sealed partial class PoolHandlespace
         return false;
     }
 
-    // asap.md §4.2 step 3, policies.md §2/§5: the checks of a registration, in RSPLIB's order where it has one.
+    // RFC 5352 §3.1, docs/protocol-notes.md §13: the checks of a registration, in RSPLIB's order where it has one.
     private ErrorCause? Validate(
         PoolHandle poolHandle,
         PoolElement element,
@@ -134,7 +134,7 @@ public sealed partial class PoolHandlespace
         pool = FindPool(poolHandle);
         if (pool is not null ? pool.PolicyType != element.Policy.Type : !_policies.TryGet(element.Policy.Type, out policy))
         {
-            // An unknown policy type and one that differs from the pool's get the same cause (policies.md §2, §5).
+            // An unknown policy type and one that differs from the pool's get the same cause (docs/protocol-notes.md §13, RFC 5352 §3.1).
             return new ErrorCause(ErrorCauseCode.InconsistentPoolingPolicy, OffendingParameter.Policy(element));
         }
 

@@ -1,4 +1,4 @@
-// Outcome of a registration (asap.md §4.2 step 4, enrp.md §4.3).
+// Outcome of a registration (RFC 5352 §3.1, RFC 5353 §3.3).
 namespace RSerPool.Actors.Handlespace;
 
 public enum RegistrationOutcome

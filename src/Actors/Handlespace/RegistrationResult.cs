@@ -1,4 +1,4 @@
-// Result of a registration (asap.md §4.2): accepted entry, or the error cause to answer with.
+// Result of a registration (RFC 5352 §3.1): accepted entry, or the error cause to answer with.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace;

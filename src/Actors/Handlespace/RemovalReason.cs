@@ -1,23 +1,23 @@
 namespace RSerPool.Actors.Handlespace;
 
-/// <summary>Why a PE left the handlespace (logged; ENRP will send DEL_PE for each, enrp.md §4.3).</summary>
+/// <summary>Why a PE left the handlespace (logged; ENRP will send DEL_PE for each, RFC 5353 §3.3).</summary>
 public enum RemovalReason
 {
-    /// <summary>The PE deregistered (asap.md §4.4).</summary>
+    /// <summary>The PE deregistered (RFC 5352 §3.2).</summary>
     Deregistered,
 
-    /// <summary>No Endpoint Keep Alive Ack within the timeout (asap.md §4.6 step 5).</summary>
+    /// <summary>No Endpoint Keep Alive Ack within the timeout (docs/protocol-notes.md §9).</summary>
     KeepAliveTimeout,
 
-    /// <summary>The ASAP association the PE registered over ended (asap.md §4.4 step 4).</summary>
+    /// <summary>The ASAP association the PE registered over ended (docs/protocol-notes.md §9).</summary>
     AssociationLost,
 
-    /// <summary>No re-registration within the Registration Life (asap.md §4.3).</summary>
+    /// <summary>No re-registration within the Registration Life (RFC 5352 §3.1).</summary>
     RegistrationLifeExpired,
 
-    /// <summary>MAX-BAD-PE-REPORT Endpoint Unreachable reports (asap.md §4.11).</summary>
+    /// <summary>MAX-BAD-PE-REPORT Endpoint Unreachable reports (RFC 5352 §3.5).</summary>
     Unreachable,
 
-    /// <summary>A copy of a peer's PE went: its home's DEL_PE, an audit, or its Registration Life (enrp.md §4.3, §4.4, §4.6).</summary>
+    /// <summary>A copy of a peer's PE went: its home's DEL_PE, an audit, or its Registration Life (RFC 5353 §3.3, §3.6.3, docs/protocol-notes.md §11).</summary>
     ReplicaRemoved,
 }

@@ -1,4 +1,4 @@
-// The sorted-selection tree node embedded in a PE entry (policies.md §3): links, key and sequence number side by
+// The sorted-selection tree node embedded in a PE entry (docs/protocol-notes.md §13): links, key and sequence number side by
 // side, so that one tree step reads one contiguous block of the entry.
 namespace RSerPool.Actors.Handlespace;
 

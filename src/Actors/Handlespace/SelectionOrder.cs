@@ -1,4 +1,4 @@
-// Order of a sorted-selection pool: policy key, then sequence number (policies.md §3 "sorted selection").
+// Order of a sorted-selection pool: policy key, then sequence number (docs/protocol-notes.md §13 "sorted selection").
 namespace RSerPool.Actors.Handlespace;
 
 internal readonly struct SelectionOrder : ITreapOrder

@@ -1,4 +1,4 @@
-// Intrusive tree links embedded in a PE entry (policies.md §3 "sorted selection", enrp.md §4.4 paging order).
+// Intrusive tree links embedded in a PE entry (docs/protocol-notes.md §13 "sorted selection", docs/protocol-notes.md §10 paging order).
 namespace RSerPool.Actors.Handlespace;
 
 /// <summary>Left, right and parent pointers of one entry in one intrusive treap.</summary>

@@ -1,4 +1,4 @@
-// Outcome of an Endpoint Unreachable report (asap.md §4.11).
+// Outcome of an Endpoint Unreachable report (RFC 5352 §3.5).
 namespace RSerPool.Actors.Handlespace;
 
 public enum UnreachableOutcome

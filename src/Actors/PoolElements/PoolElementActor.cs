@@ -1,5 +1,5 @@
-// A registered pool element (RFC 5352 §3.1-§3.3 registration, re-registration, deregistration, §3.4 keep-alive;
-// asap.md §4.2-§4.4 and §4.6). design.md: rserpool-node ├── pe-<handle>/<id>.
+// A registered pool element (RFC 5352 §3.1 registration and re-registration, §3.2 deregistration, §3.4 keep-alive).
+// Place in the actor tree: rserpool-node ├── pe-<handle>/<id>.
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Wire;
@@ -77,7 +77,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
     {
         if (!_deregistered)
         {
-            // A stop without DeregisterPoolElement: still leave the pool (asap.md §4.4), without waiting for the answer.
+            // A stop without DeregisterPoolElement: still leave the pool (RFC 5352 §3.2), without waiting for the answer.
             _client.Tell(new RegistrarSend(new AsapDeregistration(_settings.PoolHandle, Identifier)), ActorRefs.NoSender);
         }
     }
@@ -86,7 +86,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
         _settings.PoolHandle,
         new PoolElement(Identifier, _homeServerId, _settings.RegistrationLifeMs, _settings.UserTransport, _policy));
 
-    // asap.md §4.2 steps 2-3 and §4.3: one registration in flight; a change meanwhile sends another after it.
+    // RFC 5352 §3.1: one registration in flight; a change meanwhile sends another after it.
     private void Register()
     {
         if (_deregistering)
@@ -189,7 +189,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
         _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _settings.RetryMaxDelay.Ticks));
     }
 
-    // asap.md §4.3: the home registrar is gone with its association; the next registrar becomes home.
+    // RFC 5352 §3.1: the home registrar is gone with its association; the next registrar becomes home.
     private void OnAssociationLost(RegistrarAssociationLost lost)
     {
         if (_deregistering)
@@ -197,7 +197,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _homeServerId = 0;   // the next registrar's ID is learned from its Keep Alive (asap.md §2.1 Home ENRP Server ID)
+        _homeServerId = 0;   // the next registrar's ID is learned from its Keep Alive (RFC 5352 §2.2.1 Home ENRP Server ID)
         if (_status == PoolElementStatus.Registered)
         {
             Notify(PoolElementStatus.Moving, lost.Reason);
@@ -207,7 +207,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
         Register();
     }
 
-    // asap.md §4.6: ack on the association the Keep Alive came in on; H = 1 names the new home.
+    // RFC 5352 §3.4: ack on the association the Keep Alive came in on; H = 1 names the new home.
     private void OnKeepAlive(KeepAliveReceived received)
     {
         AsapEndpointKeepAlive keepAlive = received.KeepAlive;

@@ -1,4 +1,4 @@
-// A PE's registration data and timers (RFC 5352 §3.1-§3.3, asap.md §4.2-§4.3 and §5).
+// A PE's registration data and timers (RFC 5352 §3.1, §7; RSPLIB's defaults: docs/protocol-notes.md §8).
 using Akka.Actor;
 using RSerPool.Wire.Parameters;
 
@@ -24,7 +24,7 @@ public sealed record PoolElementSettings
     /// <summary>The PE's policy with its current values (the load is replaced by <see cref="UpdatePoolElementLoad"/>). Default round robin.</summary>
     public PoolMemberSelectionPolicy Policy { get; init; }
 
-    /// <summary>PE Identifier; 0 = a random one in 1..0xFFFFFFFE (README §4.5). Kept for the PE's lifetime.</summary>
+    /// <summary>PE Identifier; 0 = a random one in 1..0xFFFFFFFE (docs/protocol-notes.md §6). Kept for the PE's lifetime.</summary>
     public uint Identifier { get; init; }
 
     /// <summary>Re-registration period (T4; RSPLIB -rereginterval 30 s).</summary>

@@ -1,6 +1,6 @@
 namespace RSerPool.Actors.PoolElements;
 
-/// <summary>Where a PE stands with the registrars (asap.md §4.2-§4.4).</summary>
+/// <summary>Where a PE stands with the registrars (RFC 5352 §3.1-§3.2).</summary>
 public enum PoolElementStatus
 {
     /// <summary>The first registration is under way.</summary>

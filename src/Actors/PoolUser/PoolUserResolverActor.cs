@@ -1,4 +1,4 @@
-// Pool user basic mode (RFC 5352 §3.5 handle resolution, §3.6 unreachable reports; asap.md §4.5 and §4.11;
+// Pool user basic mode (RFC 5352 §3.3 handle resolution, §3.5 unreachable reports;
 // services draft §4.4 GET_PRIMARY_SERVER / GET_NEXT_SERVER / pool info).
 using System.Collections.Immutable;
 using RSerPool.Actors.Handlespace;
@@ -15,7 +15,7 @@ namespace RSerPool.Actors.PoolUser;
 /// <summary>
 /// The PU's resolver, one per process. Keeps a cache of resolved PEs (a <see cref="PoolHandlespace"/> whose entries
 /// expire after <see cref="PoolUserSettings.StaleCacheTime"/>) and selects among them by the pool's own policy, as a
-/// registrar would (asap.md §4.5 step 3). A selection the cache cannot serve (expired, empty, or everything excluded)
+/// registrar would (RFC 5352 §3.3). A selection the cache cannot serve (expired, empty, or everything excluded)
 /// sends one Handle Resolution per pool through the <see cref="RegistrarClientActor"/>; every waiting request is
 /// served from its answer. Reported PEs leave the cache, are skipped for
 /// <see cref="PoolUserSettings.UnreachableExclusionTime"/>, and are reported to the registrar with Endpoint
@@ -84,7 +84,7 @@ public sealed class PoolUserResolverActor : ReceiveActor
         }
     }
 
-    // asap.md §4.5 step 3: refresh the cache with the answer, then select from the cache.
+    // RFC 5352 §3.3: refresh the cache with the answer, then select from the cache.
     private void OnResolved(AsapHandleResolutionResponse response)
     {
         PoolHandle handle = response.PoolHandle;
@@ -196,7 +196,7 @@ public sealed class PoolUserResolverActor : ReceiveActor
         return false;
     }
 
-    // RFC 5352 §3.6, asap.md §4.11 step 2: drop from the cache, report to the registrar (rate-limited).
+    // RFC 5352 §3.5: drop from the cache, report to the registrar (rate-limited).
     private void Report(ReportPoolElementUnreachable report)
     {
         var key = (report.Handle, report.Identifier);

@@ -1,4 +1,4 @@
-// Pool user cache and reporting (RFC 5352 §3.5-§3.6, asap.md §4.5 and §4.11, services draft §4.4 basic mode).
+// Pool user cache and reporting (RFC 5352 §3.3, §3.5, services draft §4.4 basic mode).
 using RSerPool.Wire.Messages.Asap;
 
 namespace RSerPool.Actors.PoolUser;
@@ -11,7 +11,7 @@ public sealed record PoolUserSettings
     /// <summary>How long a resolved PE is used from the cache (RFC stale.cache.value 30 s); zero = always ask the registrar (RSPLIB clients).</summary>
     public TimeSpan StaleCacheTime { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Handle Resolution Option Items (asap.md §2.5); default "as many as possible" (the registrar caps at 128) so the cache holds the pool.</summary>
+    /// <summary>Handle Resolution Option Items (draft-dreibholz-rserpool-asap-hropt, docs/protocol-notes.md §4); default "as many as possible" (the registrar caps at 128) so the cache holds the pool.</summary>
     public uint HandleResolutionItems { get; init; } = AsapHandleResolution.AsManyAsPossible;
 
     /// <summary>Least time between two Endpoint Unreachable reports for the same PE (RFC 5355 rate limit). Default 1 s.</summary>
@@ -19,7 +19,7 @@ public sealed record PoolUserSettings
 
     /// <summary>
     /// How long a PE reported unreachable is skipped by selection even when a registrar still returns it (it removes a PE
-    /// only after MAX-BAD-PE-REPORT reports, asap.md §4.11). Default 5 s.
+    /// only after MAX-BAD-PE-REPORT reports, RFC 5352 §3.5). Default 5 s.
     /// </summary>
     public TimeSpan UnreachableExclusionTime { get; init; } = TimeSpan.FromSeconds(5);
 

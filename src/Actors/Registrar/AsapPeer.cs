@@ -5,11 +5,11 @@ namespace RSerPool.Actors.Registrar;
 
 /// <summary>
 /// One ASAP association as the registrar knows it: the wire actor, a registrar-unique id (the handlespace's
-/// association id, never reused) and the peer's address for logs and the PE's ASAP transport (spec/README.md §2.4).
+/// association id, never reused) and the peer's address for logs and the PE's ASAP transport (RFC 5352 §3.1).
 /// </summary>
 internal sealed record AsapPeer(IActorRef Association, long Id, EndPoint? Remote)
 {
-    /// <summary>No association: a PE adopted by a takeover whose association was with the dead registrar (enrp.md §5).</summary>
+    /// <summary>No association: a PE adopted by a takeover whose association was with the dead registrar (RFC 5353 §3.5).</summary>
     public static AsapPeer Detached { get; } = new(ActorRefs.Nobody, 0, null);
 
     public override string ToString() => Remote?.ToString() ?? $"association {Id}";

@@ -4,7 +4,7 @@ namespace RSerPool.Actors.Registrar;
 
 /// <summary>
 /// The registrar's handlespace at one moment: every PE (ordered by pool handle bytes, then PE identifier), and the
-/// registrar's per-owner PE checksum accumulators (enrp.md §6), kept incrementally from the pools' events, and the
+/// registrar's per-owner PE checksum accumulators (RFC 5353 §3.6.2), kept incrementally from the pools' events, and the
 /// number of pool actors (an emptied pool's actor stops once nothing routed to it is pending).
 /// </summary>
 public sealed record HandlespaceSnapshot(

@@ -1,4 +1,4 @@
 namespace RSerPool.Actors.Registrar;
 
-/// <summary>Pool actor → PE registration actor: an Endpoint Keep Alive Ack arrived over association <paramref name="AssociationId"/> (asap.md §4.6 step 4).</summary>
+/// <summary>Pool actor → PE registration actor: an Endpoint Keep Alive Ack arrived over association <paramref name="AssociationId"/> (docs/protocol-notes.md §9).</summary>
 internal sealed record KeepAliveAcked(long AssociationId);

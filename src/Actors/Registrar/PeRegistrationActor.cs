@@ -7,14 +7,14 @@ using RSerPool.Actors.Handlespace;
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>
-/// Supervises one PE registered at this registrar (its home; asap.md §4.6, design.md "pe-&lt;id&gt;"). Child of the
+/// Supervises one PE registered at this registrar (its home; actor pe-&lt;id&gt;; RFC 5352 §3.4). Child of the
 /// pool actor. Keep-alive cycle: <c>KeepAliveInterval</c> after the (re-)registration or the last Ack it sends an
-/// Endpoint Keep Alive (H=0, server id, handle, PE id: the RSPLIB form, asap.md §2.7) over the PE's association and
+/// Endpoint Keep Alive (H=0, server id, handle, PE id: the RSPLIB form, docs/protocol-notes.md §8) over the PE's association and
 /// waits <c>KeepAliveTimeout</c> for the Ack; without one it aborts that association (RSPLIB sends SCTP ABORT,
-/// asap.md §4.6 step 5) and asks the pool to remove the PE. It also removes the PE when the Registration Life passes
-/// without a re-registration (asap.md §4.3) and, at once, when the association ends (death watch, asap.md §4.4 step 4).
+/// docs/protocol-notes.md §9) and asks the pool to remove the PE. It also removes the PE when the Registration Life passes
+/// without a re-registration (RFC 5352 §3.1) and, at once, when the association ends (death watch, docs/protocol-notes.md §9).
 /// A Registration Life ≤ 0 sets no life timer (keep-alives still supervise the PE).
-/// A PE adopted by a takeover (enrp.md §5 step 5) is sent a Keep Alive with the H flag at once when an association to
+/// A PE adopted by a takeover (RFC 5353 §3.5.2) is sent a Keep Alive with the H flag at once when an association to
 /// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
 /// until it re-registers.
 /// </summary>
@@ -104,7 +104,7 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         Context.Watch(_peer.Association);
         if (_takenOver)
         {
-            // enrp.md §5 step 5: the new home announces itself with H=1 and awaits the Ack.
+            // RFC 5353 §3.5.2: the new home announces itself with H=1 and awaits the Ack.
             _peer.Association.Tell(_homeKeepAlive, Self);
             _awaitingAck = true;
             Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
@@ -115,7 +115,7 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         }
     }
 
-    // asap.md §4.3/§4.6 step 1: a re-registration restarts the transmission timer and the registration life.
+    // RFC 5352 §3.1, docs/protocol-notes.md §9: a re-registration restarts the transmission timer and the registration life.
     private void Renew(PeRegistrationRenewed renewed)
     {
         _generation = renewed.Generation;
@@ -146,7 +146,7 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveDue, _keepAliveInterval);
     }
 
-    // asap.md §4.6 step 2: Keep Alive, then the timeout timer.
+    // docs/protocol-notes.md §9: Keep Alive, then the timeout timer.
     private void SendKeepAlive()
     {
         _peer.Association.Tell(_keepAlive, Self);

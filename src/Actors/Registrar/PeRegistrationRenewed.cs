@@ -1,7 +1,7 @@
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>
-/// Pool actor → PE registration actor: the PE re-registered (asap.md §4.3), possibly over another association;
+/// Pool actor → PE registration actor: the PE re-registered (RFC 5352 §3.1), possibly over another association;
 /// the keep-alive cycle and the registration life start again. <paramref name="Generation"/> identifies this
 /// registration in later removal requests.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace RSerPool.Actors.Registrar;
 
-/// <summary>Timer messages of <see cref="PeRegistrationActor"/> (asap.md §4.6 transmission/timeout timers, §4.3 registration life).</summary>
+/// <summary>Timer messages of <see cref="PeRegistrationActor"/> (docs/protocol-notes.md §9 transmission/timeout timers, RFC 5352 §3.1 registration life).</summary>
 internal enum PeTimerEvent
 {
     KeepAliveDue,

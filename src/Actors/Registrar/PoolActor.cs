@@ -12,18 +12,18 @@ using RSerPool.Wire.Parameters;
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>
-/// One pool (design.md "pool-&lt;n&gt;"): owns a <see cref="PoolHandlespace"/> holding just this pool, runs the ASAP
-/// procedures of asap.md §4 that concern it and answers on the requester's association, and has one
+/// One pool (actor pool-&lt;n&gt;): owns a <see cref="PoolHandlespace"/> holding just this pool, runs the ASAP
+/// procedures of RFC 5352 §3 that concern it and answers on the requester's association, and has one
 /// <see cref="PeRegistrationActor"/> child per PE registered here. Tells the registrar what its books need
 /// (<see cref="PoolElementRegistered"/>, <see cref="RegistrationRefused"/>, <see cref="PoolElementRemoved"/>) and
 /// <see cref="PoolIdle"/> whenever it is empty after a message. With ENRP it also holds the copies of PEs owned by
-/// peers (<see cref="ReplicaChanges"/>; not supervised here, enrp.md §4.6 rule 3), tells
+/// peers (<see cref="ReplicaChanges"/>; not supervised here, docs/protocol-notes.md §11), tells
 /// the registrar every accepted registration (<see cref="HomeElementUpdated"/>, sent on as ADD_PE) and adopts a
-/// dead registrar's PEs after a takeover (<see cref="PoolOwnershipTransfer"/>, enrp.md §5).
+/// dead registrar's PEs after a takeover (<see cref="PoolOwnershipTransfer"/>, RFC 5353 §3.5).
 /// </summary>
 internal sealed class PoolActor : ReceiveActor
 {
-    /// <summary>RSPLIB's hard limit of PEs per Handle Resolution Response (asap.md §4.5 step 1).</summary>
+    /// <summary>RSPLIB's hard limit of PEs per Handle Resolution Response (docs/protocol-notes.md §8).</summary>
     public const int MaxHandleResolutionItems = 128;
 
     private readonly PoolHandle _poolHandle;
@@ -116,10 +116,10 @@ internal sealed class PoolActor : ReceiveActor
         }
     }
 
-    // asap.md §4.2 (registrar side) and §4.3: new PE or re-registration (update in place, keep identity).
+    // RFC 5352 §3.1 (registrar side): new PE or re-registration (update in place, keep identity).
     private void Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot)
     {
-        // A wildcard (or empty) user address is the PE's own address on its association (asap.md §4.2 step 2).
+        // A wildcard (or empty) user address is the PE's own address on its association (docs/protocol-notes.md §6).
         PoolElement element = registration.PoolElement with
         {
             AsapTransport = AsapTransportOf(peer),
@@ -172,7 +172,7 @@ internal sealed class PoolActor : ReceiveActor
         }
     }
 
-    // enrp.md §4.3-§4.4: the copies of one burst in order; the registrar's books get one message for all of them (sent
+    // RFC 5353 §3.3, §3.6.3: the copies of one burst in order; the registrar's books get one message for all of them (sent
     // before any removal, so the books see every change in order).
     private void ApplyReplicaChanges(ReplicaChange[] changes)
     {
@@ -201,8 +201,8 @@ internal sealed class PoolActor : ReceiveActor
         }
     }
 
-    // enrp.md §4.3 receiver ADD_PE: insert or refresh a copy owned by a peer. A home PE that re-registered at that
-    // peer is no longer supervised here (enrp.md §4.6 rule 4).
+    // RFC 5353 §3.3 receiver ADD_PE: insert or refresh a copy owned by a peer. A home PE that re-registered at that
+    // peer is no longer supervised here (docs/protocol-notes.md §11).
     private void ApplyReplica(PoolElement element)
     {
         uint owner = element.HomeServerIdentifier;
@@ -237,7 +237,7 @@ internal sealed class PoolActor : ReceiveActor
         }
     }
 
-    // enrp.md §5 step 5 and TAKEOVER_SERVER receiver: the PEs of a dead registrar get a new owner; when that is this
+    // RFC 5353 §3.5.2 and TAKEOVER_SERVER receiver: the PEs of a dead registrar get a new owner; when that is this
     // registrar, each gets a pe-<id> actor that sends Keep Alive with H=1 over the PE's association, if one exists.
     private void TransferOwnership(PoolOwnershipTransfer transfer)
     {
@@ -272,8 +272,8 @@ internal sealed class PoolActor : ReceiveActor
         TellRegistered();
     }
 
-    // asap.md §4.4: only the association that registered the PE may deregister it (security requirement of the
-    // seeds, answered with cause 0x000A); an unknown PE is answered with success (RSPLIB).
+    // RFC 5352 §3.2: only the association that registered the PE may deregister it (RFC 5352 §9.1 threat 1,
+    // answered with cause 0x000A); an unknown PE is answered with success (RFC 5352 §3.2, RSPLIB).
     private void Deregister(AsapDeregistration deregistration, AsapPeer peer)
     {
         uint identifier = deregistration.PoolElementIdentifier;
@@ -294,8 +294,8 @@ internal sealed class PoolActor : ReceiveActor
         Reply(peer, new AsapDeregistrationResponse(_poolHandle, identifier));
     }
 
-    // asap.md §4.5 registrar side: Items from the option or the default, capped at 128; policy selection; overall
-    // policy = the first selected PE's policy (asap.md §2.6); an empty pool answers cause 0x0009.
+    // RFC 5352 §3.3 and docs/protocol-notes.md §8, registrar side: Items from the option or the default, capped at 128; policy selection; overall
+    // policy = the first selected PE's policy (docs/protocol-notes.md §8); an empty pool answers cause 0x0009.
     private void Resolve(AsapHandleResolution resolution, AsapPeer peer)
     {
         uint wanted = resolution.Items is { } items and > 0 ? items : (uint)Math.Max(1, _settings.DefaultHandleResolutionItems);
@@ -319,7 +319,7 @@ internal sealed class PoolActor : ReceiveActor
         Reply(peer, new AsapHandleResolutionResponse(_poolHandle, overall, ValueArray.Create<PoolElement>(elements)));
     }
 
-    // asap.md §4.11: count the report; MAX-BAD-PE-REPORT removes the PE. No response.
+    // RFC 5352 §3.5: count the report; MAX-BAD-PE-REPORT removes the PE. No response.
     private void ReportUnreachable(AsapEndpointUnreachable report, AsapPeer peer)
     {
         uint identifier = report.PoolElementIdentifier;
@@ -386,7 +386,7 @@ internal sealed class PoolActor : ReceiveActor
     internal static AsapHandleResolutionResponse UnknownPoolHandle(PoolHandle poolHandle) =>
         AsapHandleResolutionResponse.Failure(poolHandle, new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.UnknownPoolHandle)));
 
-    // spec/README.md §2.4: the registrar knows the PE's ASAP endpoint from the association's peer address
+    // RFC 5352 §3.1: the registrar knows the PE's ASAP endpoint from the association's peer address
     // (kept for ENRP; the wire type is SCTP because RFC 5354 defines the ASAP transport so).
     private static SctpTransport? AsapTransportOf(AsapPeer peer)
     {

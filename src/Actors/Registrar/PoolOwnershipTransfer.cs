@@ -1,4 +1,4 @@
-// enrp.md §5: a takeover moved every PE of one registrar to another.
+// RFC 5353 §3.5: a takeover moved every PE of one registrar to another.
 using System.Net;
 
 namespace RSerPool.Actors.Registrar;

@@ -15,16 +15,16 @@ using RSerPool.Wire.Parameters;
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>
-/// The registrar (ENRP server, "PR"; design.md "Registrar process"): handler of every ASAP association. Children:
+/// The registrar (ENRP server, "PR"): handler of every ASAP association. Children:
 /// <c>asap-listener</c> (<see cref="TcpListenerActor{TMessage}"/>), <c>announcer</c> (<see cref="UdpAnnouncerActor"/>,
-/// ASAP Server Announce, asap.md §4.7) and one <see cref="PoolActor"/> <c>pool-&lt;n&gt;</c> per pool. It routes each
+/// ASAP Server Announce, docs/protocol-notes.md §7) and one <see cref="PoolActor"/> <c>pool-&lt;n&gt;</c> per pool. It routes each
 /// message by pool handle, enforces the limits that span pools (pools, PEs per association: cause 0x0006; handle
 /// length: cause 0x0003) and the per-association rates of Handle Resolutions (over the rate: the failure form with
 /// cause 0x0009, as RSPLIB) and Endpoint Unreachable reports (over the rate: ignored), and keeps per-owner PE
-/// checksums (enrp.md §6) from the pools' events. With ENRP settings it has an <c>enrp</c> child
+/// checksums (RFC 5353 §3.6.2) from the pools' events. With ENRP settings it has an <c>enrp</c> child
 /// (<see cref="EnrpActor"/>): it passes the pools' home-PE changes to it and its replica changes to the pools.
 /// Messages a registrar does not take (Keep Alive, responses, Server Announce, control-channel messages) are answered
-/// with an ASAP Error, cause 0x0002 Unrecognized Message with the message (asap.md §2.14, §4.12; RSPLIB ignores them
+/// with an ASAP Error, cause 0x0002 Unrecognized Message with the message (RFC 5352 §2.2.14, docs/protocol-notes.md §9; RSPLIB ignores them
 /// silently); a received ASAP Error is logged and never answered.
 /// </summary>
 public sealed class RegistrarActor : ReceiveActor
@@ -95,7 +95,7 @@ public sealed class RegistrarActor : ReceiveActor
         });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
 
-        // ENRP (enrp.md §4.3-§5): home changes go out, replica changes come in.
+        // ENRP (RFC 5353 §3.3-§3.5): home changes go out, replica changes come in.
         Receive<HomeElementUpdated>(updated =>
         {
             if (_settings.Enrp is not null && _poolsByActor.ContainsKey(Sender))
@@ -170,7 +170,7 @@ public sealed class RegistrarActor : ReceiveActor
         }
     }
 
-    // Copies from peers (enrp.md §4.3-§4.4), split into one message per run of the same pool (order kept per pool); a
+    // Copies from peers (RFC 5353 §3.3, §3.6.3), split into one message per run of the same pool (order kept per pool); a
     // new pool counts against the pool limit like a registration, and removals for a pool that does not exist are moot.
     private void ApplyReplicaChanges(ReplicaChanges message)
     {
@@ -219,7 +219,7 @@ public sealed class RegistrarActor : ReceiveActor
         return CreatePool(handle);
     }
 
-    // enrp.md §5: every pool moves the PEs of the taken-over registrar; our ASAP associations by remote endpoint let
+    // RFC 5353 §3.5: every pool moves the PEs of the taken-over registrar; our ASAP associations by remote endpoint let
     // the pools reach adopted PEs that happen to have one with us.
     private void TransferOwnership(OwnershipTransfer transfer)
     {
@@ -263,8 +263,8 @@ public sealed class RegistrarActor : ReceiveActor
         ReportStartedIfReady();
     }
 
-    // asap.md §4.7: announce from the ASAP port number once both listeners are settled and the ENRP startup phase is
-    // over (enrp.md §4.1 step 5: PEs find a registrar only once its handlespace is complete); with a specific address
+    // docs/protocol-notes.md §7: announce from the ASAP port number once both listeners are settled and the ENRP startup phase is
+    // over (docs/protocol-notes.md §10: PEs find a registrar only once its handlespace is complete); with a specific address
     // the announce names the SCTP Transport (when served) and the TCP one, so each client takes the one it speaks.
     private void StartAnnouncingIfReady()
     {
@@ -323,7 +323,7 @@ public sealed class RegistrarActor : ReceiveActor
             case AsapDeregistration deregistration:
                 if (!TryRoute(deregistration.PoolHandle, deregistration, state.Peer))
                 {
-                    // asap.md §4.4 step 2: an unknown PE is answered with success (RSPLIB).
+                    // RFC 5352 §3.2: an unknown PE is answered with success (RSPLIB).
                     Reply(state.Peer, new AsapDeregistrationResponse(deregistration.PoolHandle, deregistration.PoolElementIdentifier));
                 }
 
@@ -365,7 +365,7 @@ public sealed class RegistrarActor : ReceiveActor
         }
     }
 
-    // asap.md §4.2 step 3 (handle checks) and the limits that span pools; the pool does the rest.
+    // RFC 5352 §3.1 (handle checks) and the limits that span pools; the pool does the rest.
     private void Register(AsapRegistration registration, AssociationState state)
     {
         PoolHandle handle = registration.PoolHandle;
@@ -524,7 +524,7 @@ public sealed class RegistrarActor : ReceiveActor
     {
         if (_associations.Remove(actor, out AssociationState? association))
         {
-            // Its PEs' actors watch it too and remove them (asap.md §4.4 step 4); their events find no books here.
+            // Its PEs' actors watch it too and remove them (docs/protocol-notes.md §9); their events find no books here.
             _associationsById.Remove(association.Peer.Id);
             _log.Debug("ASAP association {AssociationId} with {Peer} ended", association.Peer.Id, association.Peer);
         }

@@ -12,7 +12,7 @@ namespace RSerPool.Actors.Registrar;
 /// </summary>
 public sealed record RegistrarSettings
 {
-    /// <summary>This registrar's Server Identifier; 0 = choose a random non-zero one at start (spec/README.md §4.5).</summary>
+    /// <summary>This registrar's Server Identifier; 0 = choose a random non-zero one at start (RFC 5353 §3.2.1).</summary>
     public uint ServerId { get; init; }
 
     /// <summary>Where ASAP over TCP is served (IANA port 3863; port 0 = any free port, logged at start).</summary>
@@ -36,13 +36,13 @@ public sealed record RegistrarSettings
     /// <summary>How ASAP associations over SCTP carry messages (PPID 11, stream 0) and the socket settings.</summary>
     public SctpSettings AsapSctp { get; init; } = SctpSettings.Asap;
 
-    /// <summary>ASAP Server Announce targets and period (asap.md §4.7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
+    /// <summary>ASAP Server Announce targets and period (docs/protocol-notes.md §7; RSPLIB 239.0.0.50:3863, 1 s ± 12.5 %).</summary>
     public AnnounceSettings AsapAnnounce { get; init; } = new([new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863)], TimeSpan.FromSeconds(1));
 
-    /// <summary>Time from a registration or Keep Alive Ack to the next Endpoint Keep Alive (asap.md §4.6).</summary>
+    /// <summary>Time from a registration or Keep Alive Ack to the next Endpoint Keep Alive (docs/protocol-notes.md §9).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Time to wait for the Keep Alive Ack before the PE is removed (asap.md §4.6).</summary>
+    /// <summary>Time to wait for the Keep Alive Ack before the PE is removed (docs/protocol-notes.md §9).</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>PEs returned per Handle Resolution without a Handle Resolution Option (RSPLIB -maxhresitems 3; hard cap 128).</summary>

@@ -1,7 +1,7 @@
 namespace RSerPool.Actors.Registrar;
 
 /// <summary>
-/// A token bucket on the kernel clock (RSPLIB -maxhrrate / -maxeurate equivalents, asap.md §4.11): refills
+/// A token bucket on the kernel clock (RSPLIB -maxhrrate / -maxeurate equivalents, docs/protocol-notes.md §9): refills
 /// <c>ratePerSecond</c> tokens per second up to one second's worth (at least one token). Rate 0 = unlimited.
 /// </summary>
 internal sealed class TokenBucket

@@ -1,5 +1,5 @@
 // "auto" towards a registrar (issue 7): ASAP over SCTP (RFC 5352 §5) where the kernel has it and the registrar takes it,
-// else over TCP (spec/README.md §2.5) to the same endpoint.
+// else over TCP (docs/protocol-notes.md §2) to the same endpoint.
 using Akka.Actor;
 using RSerPool.Actors.Transport.Sctp;
 

@@ -1,4 +1,4 @@
-// Outbound association set-up for the registrar hunt (asap.md §4.1 step 3).
+// Outbound association set-up for the registrar hunt (docs/protocol-notes.md §8).
 using Akka.Actor;
 
 namespace RSerPool.Actors.RegistrarClient;

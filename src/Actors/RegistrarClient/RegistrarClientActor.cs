@@ -1,4 +1,4 @@
-// Registrar client of a PE/PU process (RFC 5352 §3.1 server hunt, asap.md §4.1; request timers §5; design.md
+// Registrar client of a PE/PU process (RFC 5352 §3.6 server hunt, docs/protocol-notes.md §8; request timers RFC 5352 §7; actor tree
 // "rserpool-node ├── registrar-client ── association").
 using System.Net;
 using Akka.Actor;
@@ -13,13 +13,13 @@ namespace RSerPool.Actors.RegistrarClient;
 
 /// <summary>
 /// One per process, shared by every PE and PU of it. Keeps the registrar table (static entries plus Server
-/// Announces, asap.md §4.1 step 1), hunts for a registrar one connect at a time in table order starting after the
+/// Announces, docs/protocol-notes.md §8), hunts for a registrar one connect at a time in table order starting after the
 /// last one that failed, and owns the association to the registrar in use. Requests (<see cref="RegistrarRequest"/>)
 /// are queued while hunting, sent when a registrar is up, matched to their response by message type, pool handle and
 /// PE ID, and failed after <see cref="RegistrarClientSettings.RequestTimeout"/>: a timeout also drops that registrar
-/// and hunts another (asap.md §4.12, RSPLIB). Endpoint Keep Alives are routed to the PE actors that registered
+/// and hunts another (docs/protocol-notes.md §9, RSPLIB). Endpoint Keep Alives are routed to the PE actors that registered
 /// through here; a Keep Alive with the H flag on another association makes that association the one in use and
-/// closes the old one (asap.md §4.6 "H flag"). Associations this client did not open (a takeover registrar
+/// closes the old one (RFC 5352 §3.4 "H flag"). Associations this client did not open (a takeover registrar
 /// connecting in) are adopted when they announce themselves with <see cref="AssociationEstablished"/>.
 /// </summary>
 public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
@@ -173,7 +173,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         pending.Requester.Tell(new RegistrarRequestFailed(pending.Request, reason, AssociationLost: false), Self);
         if (pending.SentOn is { } association && association.Equals(_current))
         {
-            // asap.md §4.2 step 6 / §4.12: a silent registrar is dropped and another one hunted.
+            // docs/protocol-notes.md §8 / §9: a silent registrar is dropped and another one hunted.
             _log.Warning("registrar {Registrar} did not answer {Request} within {Timeout}: moving to another registrar",
                 _currentEndPoint, pending.Request.Type, _settings.RequestTimeout);
             Drop(association, $"request timeout ({pending.Request.Type})");
@@ -226,7 +226,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         pending.Requester.Tell(new RegistrarReply(response, _associations[association].ServerId, association), Self);
     }
 
-    // asap.md §4.6: route to the PE (or every PE of the handle, RFC form); follow the H flag.
+    // RFC 5352 §3.4: route to the PE (or every PE of the handle, RFC form); follow the H flag.
     private void OnKeepAlive(AsapEndpointKeepAlive keepAlive, IActorRef association)
     {
         var info = _associations[association];
@@ -263,7 +263,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         association.Tell(new AssociationSend<AsapMessage>(message), Self);
     }
 
-    // The hunt (asap.md §4.1 steps 3-4).
+    // The hunt (docs/protocol-notes.md §8).
     private void Hunt()
     {
         if (_current is not null || _connecting is not null)
@@ -368,7 +368,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             return;
         }
 
-        // An inbound association (e.g. a registrar that took this PE over, asap.md §4.6): usable once it sends H=1.
+        // An inbound association (e.g. a registrar that took this PE over, RFC 5352 §3.4): usable once it sends H=1.
         _associations[established.Association] = (established.Remote as IPEndPoint, 0);
         Context.Watch(established.Association);
         _log.Debug("inbound registrar association from {Remote} adopted", established.Remote);
@@ -382,8 +382,8 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         }
     }
 
-    // asap.md §4.2 step 2: a user transport bound to any address is registered with the address this PE reaches the
-    // registrar from (what RSPLIB's registrar checks, README 4.6), never with 0.0.0.0 or ::.
+    // docs/protocol-notes.md §6: a user transport bound to any address is registered with the address this PE reaches the
+    // registrar from (what RSPLIB's registrar checks, docs/protocol-notes.md §6), never with 0.0.0.0 or ::.
     private AsapMessage AddressedFor(IActorRef association, AsapMessage request) =>
         request is AsapRegistration registration && _localAddresses.TryGetValue(association, out IPAddress? local)
             ? registration with
@@ -484,7 +484,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         Hunt();
     }
 
-    // asap.md §4.1 step 1 and step 4 ("a new round starts also when a new announce arrives").
+    // docs/protocol-notes.md §8: announces fill the registrar table, and a new announce starts a new round when no connect is outstanding.
     private void OnAnnounce(ServerAnnounceReceived announce)
     {
         DateTimeOffset expires = Context.System.Clock.GetUtcNow() + _settings.AnnounceTimeout;

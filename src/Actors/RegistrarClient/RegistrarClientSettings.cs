@@ -1,4 +1,4 @@
-// Registrar discovery and request timers of a PE/PU process (RFC 5352 §3.1, asap.md §4.1 and §5).
+// Registrar discovery and request timers of a PE/PU process (RFC 5352 §3.6, §7; RSPLIB's behaviour: docs/protocol-notes.md §8).
 using System.Net;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
@@ -7,7 +7,7 @@ namespace RSerPool.Actors.RegistrarClient;
 
 /// <summary>
 /// Typed settings of <see cref="RegistrarClientActor"/> (hocon <c>rserpool.pe.*</c>/<c>rserpool.pu.*</c>). Defaults are
-/// RSPLIB's (asap.md §5), since interop tests run against RSPLIB components with theirs.
+/// RSPLIB's (docs/protocol-notes.md §8), since interop tests run against RSPLIB components with theirs.
 /// </summary>
 public sealed record RegistrarClientSettings
 {
@@ -17,7 +17,7 @@ public sealed record RegistrarClientSettings
     public IReadOnlyList<IPEndPoint> StaticRegistrars { get; init; } = [];
 
     /// <summary>
-    /// Where ASAP Server Announces are received (asap.md §4.7); null = no announce listening. A multicast address
+    /// Where ASAP Server Announces are received (docs/protocol-notes.md §7); null = no announce listening. A multicast address
     /// (RSPLIB 239.0.0.50:3863) joins the group on the wildcard address; a unicast one is bound as given. Default: null.
     /// </summary>
     public IPEndPoint? AnnounceListenEndPoint { get; init; }

@@ -1,4 +1,4 @@
 namespace RSerPool.Actors.RegistrarClient;
 
-/// <summary>A connect attempt failed; the hunt moves to the next known registrar (asap.md §4.1).</summary>
+/// <summary>A connect attempt failed; the hunt moves to the next known registrar (RFC 5352 §3.6).</summary>
 public sealed record RegistrarConnectFailed(long Attempt, string Reason);

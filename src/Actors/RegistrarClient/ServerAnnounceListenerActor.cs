@@ -1,4 +1,4 @@
-// Receives ASAP Server Announces over UDP (RFC 5352 §3.1, asap.md §2.10 and §4.7).
+// Receives ASAP Server Announces over UDP (RFC 5352 §2.2.10, §3.6; docs/protocol-notes.md §7).
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
@@ -15,7 +15,7 @@ namespace RSerPool.Actors.RegistrarClient;
 /// its parent <see cref="AnnounceListenerBound"/> once, then <see cref="ServerAnnounceReceived"/> per valid announce.
 /// The registrar's ASAP endpoint is the announce's TCP transport, or its SCTP one for a client that speaks SCTP
 /// (else the other: our registrars serve both on one port number by default); a transport without addresses means the datagram's source address; without any transport, the
-/// source address and source port (asap.md §4.7, RSPLIB). Anything else on the socket is dropped.
+/// source address and source port (docs/protocol-notes.md §7, RSPLIB). Anything else on the socket is dropped.
 /// </summary>
 public sealed class ServerAnnounceListenerActor : ReceiveActor
 {
@@ -36,7 +36,7 @@ public sealed class ServerAnnounceListenerActor : ReceiveActor
     public static Props Props(IPEndPoint listen, bool preferSctp = false) => Akka.Actor.Props.Create(() => new ServerAnnounceListenerActor(listen, preferSctp));
 
     /// <summary>
-    /// The ASAP endpoint an announce from <paramref name="source"/> names (asap.md §4.7): its TCP Transport, or its
+    /// The ASAP endpoint an announce from <paramref name="source"/> names (docs/protocol-notes.md §7): its TCP Transport, or its
     /// SCTP one when <paramref name="preferSctp"/> (the client speaks SCTP), else the other; the source when it has none.
     /// </summary>
     public static IPEndPoint AsapEndPointOf(AsapServerAnnounce announce, IPEndPoint source, bool preferSctp = false)

@@ -1,4 +1,4 @@
-// ASAP over TCP towards a registrar (spec/README.md §2.5 project convention).
+// ASAP over TCP towards a registrar (docs/protocol-notes.md §2 project convention).
 using System.Net.Sockets;
 using Akka.Actor;
 

@@ -17,7 +17,7 @@ public interface IPoolElementService
     /// <summary>An application message arrived (data channel, services draft §3.3).</summary>
     void OnMessage(IPoolElementSessionContext session, ReadOnlyMemory<byte> payload);
 
-    /// <summary>The PU echoed a state cookie after a failover (RFC 5352 §2.2.11 Cookie Echo).</summary>
+    /// <summary>The PU echoed a state cookie after a failover (RFC 5352 §2.2.12 Cookie Echo).</summary>
     void OnCookieEcho(IPoolElementSessionContext session, ReadOnlyMemory<byte> cookie)
     {
     }

@@ -12,7 +12,7 @@ public interface IPoolElementSessionContext
     /// <summary>Sends an application message to the PU.</summary>
     void Send(ReadOnlyMemory<byte> payload);
 
-    /// <summary>Sends a state cookie (ASAP Cookie, RFC 5352 §2.2.10) that the PU keeps and echoes to the next PE.</summary>
+    /// <summary>Sends a state cookie (ASAP Cookie, RFC 5352 §2.2.11) that the PU keeps and echoes to the next PE.</summary>
     void SendCookie(ReadOnlyMemory<byte> cookie);
 
     /// <summary>Closes the session after pending sends.</summary>

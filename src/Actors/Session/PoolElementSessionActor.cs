@@ -1,4 +1,4 @@
-// PE side of one PU session (services draft §3.3; RFC 5352 §2.2.10-§2.2.13): session-<n> under the PE's server.
+// PE side of one PU session (services draft §3.3; RFC 5352 §2.2.11-§2.2.13): session-<n> under the PE's server.
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Event;
@@ -193,7 +193,7 @@ internal sealed class PoolElementSessionActor : ReceiveActor
 
         public void SendCookie(ReadOnlyMemory<byte> cookie)
         {
-            // RFC 5352 §2.2.11: a Cookie parameter holds at least one byte and fits a 16-bit message length.
+            // RFC 5354 §3.13: a Cookie parameter holds at least one byte and fits a 16-bit message length.
             if (cookie.IsEmpty || cookie.Length > ushort.MaxValue - 12)
             {
                 throw new ArgumentException($"A cookie needs 1 to {ushort.MaxValue - 12} bytes; got {cookie.Length}.", nameof(cookie));

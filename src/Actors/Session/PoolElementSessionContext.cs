@@ -1,4 +1,4 @@
-// What a PE service may do with its session (services draft §3.3; RFC 5352 §2.2.10 cookies).
+// What a PE service may do with its session (services draft §3.3; RFC 5352 §2.2.11 cookies).
 
 namespace RSerPool.Actors.Session;
 

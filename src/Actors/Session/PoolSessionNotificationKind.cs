@@ -12,7 +12,7 @@ public enum PoolSessionNotificationKind
     /// <summary>The session is connected to a new PE (after the failover callback ran).</summary>
     FailedOver,
 
-    /// <summary>The PE sent a state cookie (RFC 5352 §2.2.10); the session keeps the latest.</summary>
+    /// <summary>The PE sent a state cookie (RFC 5352 §2.2.11); the session keeps the latest.</summary>
     CookieReceived,
 
     /// <summary>The PE sent a Business Card (RFC 5352 §2.2.13).</summary>

@@ -50,7 +50,7 @@ public sealed record PoolSessionOptions
     /// <summary>Frame and buffer limits of the connection (shim maximum frame length, pending send bytes).</summary>
     public ShimConnectionSettings Connection { get; init; } = ShimConnectionSettings.Default;
 
-    /// <summary>How a session talks to a PE that registered an SCTP user transport (spec/asap.md §4.8): data PPID, acknowledgement.</summary>
+    /// <summary>How a session talks to a PE that registered an SCTP user transport (RFC 5352 §5): data PPID, acknowledgement.</summary>
     public SctpSessionSettings Sctp { get; init; } = SctpSessionSettings.Default;
 
     /// <summary>

@@ -1,4 +1,4 @@
-// PU side of session mode (services draft §3.3, §4.3-§4.6; RFC 5352 §2.2.10-§2.2.13, §3.5): one actor per session.
+// PU side of session mode (services draft §3.3, §4.3-§4.6; RFC 5352 §2.2.11-§2.2.13, §3.5): one actor per session.
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
@@ -83,8 +83,8 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// The address to connect to from a PE's user transport, first specific address (RFC 5354 §3.3, §3.5): TCP (the
-    /// shim), or SCTP where this kernel has it (spec/asap.md §4.8); null for other transports.
+    /// The address to connect to from a PE's user transport, first specific address (RFC 5354 §3.4, §3.5): TCP (the
+    /// shim), or SCTP where this kernel has it (RFC 5352 §5); null for other transports.
     /// </summary>
     public static IPEndPoint? EndpointOf(PoolElement element) => EndpointOf(element, SctpSupport.IsAvailable);
 
@@ -343,7 +343,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
                 Timers.Cancel(HeartbeatTimeoutTimer);
                 break;
             case ShimAsapFrame { Message: AsapCookie cookie }:
-                _cookie = cookie.Cookie;                                     // RFC 5352 §2.2.11: keep the latest
+                _cookie = cookie.Cookie;                                     // RFC 5352 §3.8: keep the latest
                 Notify(new PoolSessionNotification(PoolSessionNotificationKind.CookieReceived, id));
                 break;
             case ShimAsapFrame { Message: AsapBusinessCard card }:

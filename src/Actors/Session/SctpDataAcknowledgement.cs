@@ -2,7 +2,7 @@ namespace RSerPool.Actors.Session;
 
 /// <summary>
 /// When an SCTP session connection acknowledges an ack-requested message to its session. SCTP itself has no
-/// upper-layer acknowledgement and RSPLIB sends none (asap.md §4.8), so the connection stands in for the shim's ACK.
+/// upper-layer acknowledgement and RSPLIB sends none (docs/protocol-notes.md §8), so the connection stands in for the shim's ACK.
 /// </summary>
 public enum SctpDataAcknowledgement
 {

@@ -1,4 +1,4 @@
-// PE user transport over one kernel SCTP one-to-many socket (spec/asap.md §4.8, RFC 6458 §3): one session-<n>
+// PE user transport over one kernel SCTP one-to-many socket (RFC 5352 §5, RFC 6458 §3): one session-<n>
 // child per PU association, one read loop for all of them.
 using System.Net;
 using Akka.Actor;

@@ -1,4 +1,4 @@
-// Wire actor of one PU association on a PE's one-to-many SCTP socket (spec/asap.md §4.8, RFC 6458 §3).
+// Wire actor of one PU association on a PE's one-to-many SCTP socket (RFC 5352 §5, RFC 6458 §3).
 using System.Net;
 using Akka.Actor;
 using Akka.Event;
@@ -107,7 +107,7 @@ internal sealed class SctpOneToManySessionConnectionActor : ReceiveActor
 
     private void OnMessage(SctpEndpointFrame frame)
     {
-        // asap.md §4.8: only complete messages arrive here; PPID 11 is control, any other PPID is data.
+        // RFC 5352 §5, docs/protocol-notes.md §8: only complete messages arrive here; PPID 11 is control, any other PPID is data.
         var (acknowledgement, message) = _framing.FromSctp(frame.Frame, frame.Info.PayloadProtocolId, _peer);
         if (acknowledgement is not null)
         {

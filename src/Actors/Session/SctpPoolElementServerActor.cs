@@ -1,4 +1,4 @@
-// PE user transport over kernel SCTP (spec/asap.md §4.8): one session-<n> child per PU association.
+// PE user transport over kernel SCTP (RFC 5352 §5): one session-<n> child per PU association.
 using System.Net;
 using Akka.Actor;
 using Akka.Event;

@@ -1,4 +1,4 @@
-// Wire actor of the PU-PE channel over kernel SCTP (spec/asap.md §4.8): application data on its own PPID, ASAP
+// Wire actor of the PU-PE channel over kernel SCTP (RFC 5352 §5): application data on its own PPID, ASAP
 // control messages (Cookie, Cookie Echo, Business Card) on PPID 11, one message per SCTP user message.
 using System.Net;
 using System.Threading.Channels;
@@ -298,7 +298,7 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
                     filled += result.Bytes;
                     if (result.EndOfMessage)
                     {
-                        // asap.md §4.8: only complete messages count; PPID 11 is control, any other PPID is data.
+                        // RFC 5352 §5, docs/protocol-notes.md §8: only complete messages count; PPID 11 is control, any other PPID is data.
                         self.Tell(new Incoming(buffer.AsSpan(0, filled).ToArray(), info?.PayloadProtocolId ?? 0), ActorRefs.NoSender);
                         filled = 0;
                         info = null;

@@ -1,4 +1,4 @@
-// The PU-PE channel over kernel SCTP (spec/asap.md §4.8): how shim frames map onto SCTP user messages and back,
+// The PU-PE channel over kernel SCTP (RFC 5352 §5): how shim frames map onto SCTP user messages and back,
 // shared by the one-to-one and the one-to-many connection actors.
 using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;
@@ -58,7 +58,7 @@ internal sealed class SctpSessionFraming
             case ShimAsapFrame asap:
                 var bytes = new byte[AsapEncoder.GetEncodedLength(asap.Message)];
                 AsapEncoder.Encode(asap.Message, bytes);
-                return (bytes, _settings.ControlSendInfo);                   // asap.md §4.8: control on PPID 11
+                return (bytes, _settings.ControlSendInfo);                   // RFC 5352 §5: control on PPID 11
             case ShimHeartbeatFrame heartbeat:
                 localAnswer = new ShimHeartbeatAckFrame(heartbeat.Nonce);
                 return null;

@@ -1,4 +1,4 @@
-// The PU-PE channel over kernel SCTP (spec/asap.md §4.8): every limit a setting with a documented default.
+// The PU-PE channel over kernel SCTP (RFC 5352 §5): every limit a setting with a documented default.
 using RSerPool.Actors.Transport.Sctp;
 
 namespace RSerPool.Actors.Session;
@@ -9,7 +9,7 @@ public sealed record SctpSessionSettings
     public static SctpSessionSettings Default { get; } = new();
 
     /// <summary>
-    /// PPID of the application data this side sends (asap.md §4.8: anything but 11). Default 0 (unspecified), what
+    /// PPID of the application data this side sends (RFC 5352 §5: anything but 11). Default 0 (unspecified), what
     /// RSPLIB's echo, discard, daytime and chargen services use; RSPLIB's ping-pong protocol uses 33.
     /// </summary>
     public uint DataPayloadProtocolId { get; init; }

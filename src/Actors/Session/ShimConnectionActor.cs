@@ -1,5 +1,5 @@
 // Wire actor of the PU-PE channel over TCP (services draft §5.2.1, docs/session-shim.md): shim framing instead of
-// the plain back-to-back ASAP of registrar associations (spec/README.md §2.5), which stay untouched.
+// the plain back-to-back ASAP of registrar associations (docs/protocol-notes.md §2), which stay untouched.
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;

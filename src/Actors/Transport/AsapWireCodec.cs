@@ -6,7 +6,7 @@ using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Transport;
 
-/// <summary>ASAP over a stream (spec/README.md §2.5) or a datagram: RFC 5352 codec plus the Error answers of asap.md §4.12.</summary>
+/// <summary>ASAP over a stream (docs/protocol-notes.md §2) or a datagram: RFC 5352 codec plus the Error answers of docs/protocol-notes.md §9.</summary>
 public sealed class AsapWireCodec : IWireCodec<AsapMessage>
 {
     public static AsapWireCodec Instance { get; } = new();

@@ -2,7 +2,7 @@ using RSerPool.Wire;
 
 namespace RSerPool.Actors.Transport;
 
-/// <summary>Limits of one stream association (spec/README.md §2.5 framing).</summary>
+/// <summary>Limits of one stream association (docs/protocol-notes.md §2 framing).</summary>
 public sealed record AssociationSettings
 {
     public static AssociationSettings Default { get; } = new();

@@ -8,7 +8,7 @@ using RSerPool.Wire.Parameters;
 namespace RSerPool.Actors.Transport;
 
 /// <summary>
-/// ENRP over a stream: RFC 5353 codec; Error answers (enrp.md §3.8) carry our server id as sender and, where the
+/// ENRP over a stream: RFC 5353 codec; Error answers (RFC 5353 §2.10) carry our server id as sender and, where the
 /// offending frame is long enough to show it, its sender's id as receiver.
 /// </summary>
 public sealed class EnrpWireCodec(uint ownServerId) : IWireCodec<EnrpMessage>

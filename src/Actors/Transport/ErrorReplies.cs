@@ -4,7 +4,7 @@ using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Transport;
 
-/// <summary>The error causes that answer a frame (spec/README.md §4.2 and §5, asap.md §4.12).</summary>
+/// <summary>The error causes that answer a frame (RFC 5354 §3 and docs/protocol-notes.md §5, §9).</summary>
 internal static class ErrorReplies
 {
     /// <summary>

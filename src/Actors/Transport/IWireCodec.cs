@@ -5,7 +5,7 @@ namespace RSerPool.Actors.Transport;
 
 /// <summary>
 /// What a wire actor needs to know of one protocol (ASAP or ENRP): decode a frame, encode a message, and build the
-/// Error message that answers a frame it could not process (RFC 5352 §2.2.14 / RFC 5353 §2.2.10, asap.md §4.12).
+/// Error message that answers a frame it could not process (RFC 5352 §2.2.14 / RFC 5353 §2.10, docs/protocol-notes.md §9).
 /// </summary>
 public interface IWireCodec<TMessage>
     where TMessage : class

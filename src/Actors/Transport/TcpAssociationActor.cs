@@ -11,10 +11,10 @@ namespace RSerPool.Actors.Transport;
 
 /// <summary>
 /// Wire actor owning one connected stream socket that carries ASAP or ENRP messages back to back
-/// (spec/README.md §2.5 convention). A read loop splits frames (length checked against the maximum before
+/// (docs/protocol-notes.md §2 convention). A read loop splits frames (length checked against the maximum before
 /// buffering), decodes them off-actor and tells the handler <see cref="AssociationReceived{TMessage}"/> with this
 /// actor as sender. Frames that cannot be processed are answered with an Error on the same association, which
-/// survives (RFC 5352 §2.2.14, asap.md §4.12); broken framing or an oversized declared length closes this
+/// survives (RFC 5352 §2.2.14, docs/protocol-notes.md §9); broken framing or an oversized declared length closes this
 /// association only. Sends are encoded here and written in order by a write loop. The actor watches its handler
 /// (death pact) and stops when the socket ends; watchers of this actor get Terminated.
 /// </summary>

@@ -1,4 +1,4 @@
-// asap.md §4.2 step 2 (README 4.6): a user transport names the addresses the PE is reached at, never a wildcard.
+// docs/protocol-notes.md §6: a user transport names the addresses the PE is reached at, never a wildcard.
 using System.Net;
 using RSerPool.Wire;
 using RSerPool.Wire.Parameters;

@@ -7,9 +7,9 @@ namespace RSerPool.Actors.Transport;
 
 /// <summary>
 /// Sends one prepared announcement datagram to every target, every interval with RSPLIB's uniform ±12.5 % jitter
-/// (enrp.md §7: next = cycle × (0.875 + 0.25 r)). The socket is bound to <c>sourcePort</c> when possible, because
+/// (docs/protocol-notes.md §7: next = cycle × (0.875 + 0.25 r)). The socket is bound to <c>sourcePort</c> when possible, because
 /// receivers of an ASAP Server Announce without a transport parameter use the datagram's source address and port
-/// as the registrar's endpoint (asap.md §4.7). <see cref="UpdateAnnouncement"/> replaces the bytes sent.
+/// as the registrar's endpoint (docs/protocol-notes.md §7). <see cref="UpdateAnnouncement"/> replaces the bytes sent.
 /// </summary>
 public sealed class UdpAnnouncerActor : ReceiveActor, IWithTimers
 {

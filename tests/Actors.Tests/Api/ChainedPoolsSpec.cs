@@ -14,7 +14,7 @@ using RSerPool.Actors.Session;
 namespace RSerPool.Actors.Tests.Api;
 
 /// <summary>
-/// A PE that is itself a PU of another pool (chained pools, as in the seeds' telephony example): one node registers a
+/// A PE that is itself a PU of another pool (chained pools): one node registers a
 /// PE in "Front" whose service answers each message after asking pool "Back" through its own session.
 /// </summary>
 public sealed class ChainedPoolsSpec : RealTimeTestKit

@@ -1,4 +1,4 @@
-// ENRP Handle Update replication and peering among registrars (RFC 5353 §3.1, §3.3; enrp.md §4.2, §4.3, §4.6).
+// ENRP Handle Update replication and peering among registrars (RFC 5353 §3.3, §3.4; docs/protocol-notes.md §11).
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Tests.Registrar.Support;

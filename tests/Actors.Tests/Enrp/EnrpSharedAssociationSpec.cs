@@ -1,4 +1,4 @@
-// ENRP over SCTP keeps one association per pair of registrars (RFC 5353 §7): one a peer opened from its ENRP endpoint
+// ENRP over SCTP keeps one association per pair of registrars (as RSPLIB needs: docs/interop.md): one a peer opened from its ENRP endpoint
 // carries our messages to that endpoint too (RSPLIB takes a Presence only over an association from the named port).
 using System.Net;
 using RSerPool.Actors.Enrp;

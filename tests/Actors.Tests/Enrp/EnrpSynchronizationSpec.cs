@@ -1,4 +1,4 @@
-// Mentor download (enrp.md §4.1, §4.4), paged Handle Table Responses (§3.3), peer lists (§4.5) and audit (§4.4, §6).
+// Mentor download (RFC 5353 §3.2, §3.6.3), paged Handle Table Responses (RFC 5353 §2.3), peer lists (RFC 5353 §3.2.2.2) and audit (RFC 5353 §3.6).
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Transport;

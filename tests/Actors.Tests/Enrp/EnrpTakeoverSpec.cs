@@ -1,4 +1,4 @@
-// Registrar takeover (RFC 5353 §3.6, enrp.md §4.2 failure detection, §5): timing, uniqueness, contest, H-flag keep-alives.
+// Registrar takeover (RFC 5353 §3.4.3 failure detection, §3.5): timing, uniqueness, contest, H-flag keep-alives.
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Tests.Enrp.Support;

@@ -1,4 +1,4 @@
-// ENRP over real loopback TCP (RFC 5353 §3; framing spec/README.md §2.5): a registrar against a raw ENRP peer.
+// ENRP over real loopback TCP (RFC 5353 §3; framing docs/protocol-notes.md §2): a registrar against a raw ENRP peer.
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Enrp;

@@ -1,4 +1,4 @@
-// ENRP Presence over UDP (RFC 5353 §3.1, enrp.md §4.2) on real loopback sockets.
+// ENRP Presence over UDP (RFC 5353 §3.1, §3.4) on real loopback sockets.
 using System.Net;
 using System.Net.Sockets;
 using RSerPool.Actors.Enrp;

@@ -1,4 +1,4 @@
-// Exact selection sequences of the deterministic policies (policies.md §3.1-§3.4 and §4).
+// Exact selection sequences of the deterministic policies (docs/protocol-notes.md §13).
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire.Parameters;
 using Xunit;
@@ -15,14 +15,14 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Round_robin_with_one_item_cycles_1_2_3()
     {
-        // policies.md §3.1, observed with RSPLIB 3.4.4: k=1 gives 1, 2, 3, 1, 2, 3, ...
+        // docs/protocol-notes.md §13, observed with RSPLIB 3.4.4: k=1 gives 1, 2, 3, 1, 2, 3, ...
         Assert.Equal([1u, 2, 3, 1, 2, 3, 1], Sequence(RoundRobin(3), 7));
     }
 
     [Fact]
     public void Round_robin_with_three_items_rotates_by_one_per_request()
     {
-        // policies.md §3.1: k=3 gives [1,2,3] [2,3,1] [3,1,2] [1,2,3] with the default MaxIncrement 1.
+        // docs/protocol-notes.md §13: k=3 gives [1,2,3] [2,3,1] [3,1,2] [1,2,3] with the default MaxIncrement 1.
         PoolHandlespace handlespace = RoundRobin(3);
         Assert.Equal([1u, 2, 3], Select(handlespace, 3));
         Assert.Equal([2u, 3, 1], Select(handlespace, 3));
@@ -33,7 +33,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Round_robin_with_two_items_and_max_increment_2_advances_by_two()
     {
-        // policies.md §3.1: k=2, MaxIncrement=2 gives [1,2] [3,1] [2,3].
+        // docs/protocol-notes.md §13: k=2, MaxIncrement=2 gives [1,2] [3,1] [2,3].
         PoolHandlespace handlespace = RoundRobin(3, new HandlespaceSettings { MaxIncrement = 2 });
         Assert.Equal([1u, 2], Select(handlespace, 2));
         Assert.Equal([3u, 1], Select(handlespace, 2));
@@ -43,7 +43,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Unlimited_max_increment_counts_every_selected_pe()
     {
-        // policies.md §4: a PU cache counts every selected PE; three of four PEs used moves the pointer to PE 4.
+        // docs/protocol-notes.md §13: a PU cache counts every selected PE; three of four PEs used moves the pointer to PE 4.
         PoolHandlespace handlespace = RoundRobin(4, new HandlespaceSettings { MaxIncrement = HandlespaceSettings.UnlimitedMaxIncrement });
         Assert.Equal([1u, 2, 3], Select(handlespace, 3));
         Assert.Equal([4u, 1, 2], Select(handlespace, 3));
@@ -58,7 +58,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void New_pe_enters_at_the_end_of_the_rotation()
     {
-        // policies.md §3.1: a new PE gets the next sequence number at registration.
+        // docs/protocol-notes.md §13: a new PE gets the next sequence number at registration.
         PoolHandlespace handlespace = RoundRobin(3);
         Assert.Equal([1u, 2], Sequence(handlespace, 2));
         handlespace.Register(Handle, Pe(4, Policy.RoundRobin()), OwnRegistrar, 1);
@@ -78,7 +78,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Priority_prefers_the_highest_priority_with_round_robin_among_equals()
     {
-        // policies.md §3.1: priorities (1, 5, 5) give 2, 3, 2, 3, ... (PE 1 never).
+        // docs/protocol-notes.md §13: priorities (1, 5, 5) give 2, 3, 2, 3, ... (PE 1 never).
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(), Policy.PriorityPolicy(1), Policy.PriorityPolicy(5), Policy.PriorityPolicy(5));
         Assert.Equal([2u, 3, 2, 3, 2, 3], Sequence(handlespace, 6));
     }
@@ -94,7 +94,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Least_used_picks_the_least_loaded_with_round_robin_among_ties()
     {
-        // policies.md §3.2: loads (25 %, 12.5 %, 12.5 %) give 2, 3, 2, 3, ...
+        // docs/protocol-notes.md §13: loads (25 %, 12.5 %, 12.5 %) give 2, 3, 2, 3, ...
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(),
             Policy.LeastUsed(Fraction(0.25)), Policy.LeastUsed(Fraction(0.125)), Policy.LeastUsed(Fraction(0.125)));
         Assert.Equal([2u, 3, 2, 3, 2, 3], Sequence(handlespace, 6));
@@ -113,7 +113,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Priority_least_used_picks_the_lowest_load_after_the_request()
     {
-        // policies.md §3.2: loads (0, 12.5 %, 18.75 %), degradations (25 %, 0, 0): keys 25 %, 12.5 %, 18.75 % -> always PE 2.
+        // docs/protocol-notes.md §13: loads (0, 12.5 %, 18.75 %), degradations (25 %, 0, 0): keys 25 %, 12.5 %, 18.75 % -> always PE 2.
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(),
             Policy.PriorityLeastUsed(0, Fraction(0.25)),
             Policy.PriorityLeastUsed(Fraction(0.125), 0),
@@ -124,7 +124,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Least_used_with_degradation_adds_the_degradation_once_per_selection()
     {
-        // policies.md §3.2: loads (0, 12.5 %, 25 %), degradation 10 %. One increment per selection gives (hand-computed
+        // docs/protocol-notes.md §13: loads (0, 12.5 %, 25 %), degradation 10 %. One increment per selection gives (hand-computed
         // keys: 0→10→20→30→40 for PE 1, 12.5→22.5→32.5→42.5 for PE 2, 25→35→45 for PE 3) 1,1,2,1,2,3,1,2,3,1.
         uint degradation = Fraction(0.10);
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(),
@@ -175,7 +175,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Priority_least_used_with_degradation_accumulates_on_top_of_the_static_cost()
     {
-        // policies.md §3.3 PLUD: key = Load + LoadDegradation + deg. PE 1: 0 + 10 % (+10 % per use); PE 2: 25 % + 0.
+        // docs/protocol-notes.md §13 PLUD: key = Load + LoadDegradation + deg. PE 1: 0 + 10 % (+10 % per use); PE 2: 25 % + 0.
         // Keys: PE 1 10 → 20 → 30, PE 2 25: sequence 1, 1, 2, 2, ...
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(),
             Policy.PriorityLeastUsedWithDegradation(0, Fraction(0.10)),
@@ -186,7 +186,7 @@ public sealed class DeterministicPolicySpec
     [Fact]
     public void Least_used_with_dpf_adds_the_distance_penalty()
     {
-        // policies.md §3.4: LoadDPF 0x0010624E (≈ 0.025 % per ms): 100 ms count like ≈ 2.5 % load.
+        // docs/protocol-notes.md §13: LoadDPF 0x0010624E (≈ 0.025 % per ms): 100 ms count like ≈ 2.5 % load.
         // PE 1: 10 % load at 100 ms (≈ 12.5 %), PE 2: 11 % load at 0 ms, PE 3: 12 % load at 0 ms → PE 2 wins.
         const uint loadDpf = 0x0010624E;
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(),
@@ -225,7 +225,7 @@ public sealed class DeterministicPolicySpec
     [InlineData(new uint[] { 2, 2, 1 })]
     public void Weighted_round_robin_selects_each_pe_weight_times_per_round(uint[] weights)
     {
-        // policies.md §3.1: only the per-round counts are defined (RSPLIB orders (1,2,4) as 1,2,3,3,2,3,3).
+        // docs/protocol-notes.md §13: only the per-round counts are defined (RSPLIB orders (1,2,4) as 1,2,3,3,2,3,3).
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(), weights.Select(Policy.WeightedRoundRobin).ToArray());
         int roundLength = (int)weights.Sum(w => w);
         for (int round = 0; round < 5; round++)

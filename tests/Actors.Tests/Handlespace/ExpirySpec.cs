@@ -1,4 +1,4 @@
-// Expiry of PE copies learned via ENRP (enrp.md §4.3, §4.6 rule 3): a copy expires after its Registration Life
+// Expiry of PE copies learned via ENRP (RFC 5353 §3.3, docs/protocol-notes.md §11): a copy expires after its Registration Life
 // unless a new ADD_PE refreshes it; PEs registered here never expire in the handlespace.
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire.Parameters;

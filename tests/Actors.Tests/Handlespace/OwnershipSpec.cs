@@ -1,4 +1,4 @@
-// Ownership sets and PE checksums (enrp.md §4.6, §5 takeover, §6 checksum, §4.4 audit mark and sweep).
+// Ownership sets and PE checksums (docs/protocol-notes.md §11, RFC 5353 §3.5 takeover, RFC 5353 §3.6.2 checksum, RFC 5353 §3.6.3 audit mark and sweep).
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire.Parameters;
 using Xunit;
@@ -18,7 +18,7 @@ public sealed class OwnershipSpec
     [Fact]
     public void Checksum_of_the_worked_example_is_ff39()
     {
-        // enrp.md §6.3: A owns PE 0x1a2b3c4d and PE 0x5e6f7081 in "EchoPool" -> 0xff39.
+        // docs/protocol-notes.md §12: A owns PE 0x1a2b3c4d and PE 0x5e6f7081 in "EchoPool" -> 0xff39.
         _handlespace.Register(Handle, Pe(0x1a2b3c4d, Policy.RoundRobin()), RegistrarA, 0, expiresAt: 100);
         _handlespace.Register(Handle, Pe(0x5e6f7081, Policy.RoundRobin()), RegistrarA, 0, expiresAt: 100);
         _handlespace.Register(Handle, Pe(0x01020304, Policy.RoundRobin()), RegistrarB, 0, expiresAt: 100);
@@ -30,7 +30,7 @@ public sealed class OwnershipSpec
     [Fact]
     public void Checksum_of_the_odd_handle_example_is_f419()
     {
-        // enrp.md §6.3: only PE 0x5e6f7081 in "CalcAppPool" (11 bytes) -> 0xf419.
+        // docs/protocol-notes.md §12: only PE 0x5e6f7081 in "CalcAppPool" (11 bytes) -> 0xf419.
         _handlespace.Register(PoolHandle.FromString("CalcAppPool"), Pe(0x5e6f7081, Policy.RoundRobin()), RegistrarA, 1);
         Assert.Equal((ushort)0xf419, _handlespace.ChecksumOf(RegistrarA).Finish());
     }
@@ -48,7 +48,7 @@ public sealed class OwnershipSpec
     public void Checksums_stay_equal_to_a_recomputation_after_random_changes()
     {
         // Seeded random add / re-register (owner change) / remove / takeover / expiry; after every step each owner's
-        // incremental checksum equals the enrp.md §6.2 algorithm run from scratch over the handlespace.
+        // incremental checksum equals the docs/protocol-notes.md §12 algorithm run from scratch over the handlespace.
         var random = new Random(20261122);
         PoolHandle[] handles = [PoolHandle.FromString("EchoPool"), PoolHandle.FromString("CalcAppPool"), PoolHandle.FromString("x"), new PoolHandle([0xff, 0x00, 0xfe])];
         uint[] owners = [RegistrarA, RegistrarB, RegistrarC];
@@ -123,7 +123,7 @@ public sealed class OwnershipSpec
     [Fact]
     public void Audit_sweep_removes_the_marked_pes_that_were_not_confirmed()
     {
-        // enrp.md §4.4: mark all of B, B's handle table confirms 1 and 3, the sweep removes 2; A's PE stays.
+        // RFC 5353 §3.6.3: mark all of B, B's handle table confirms 1 and 3, the sweep removes 2; A's PE stays.
         for (uint id = 1; id <= 3; id++)
         {
             _handlespace.Register(Handle, Pe(id, Policy.RoundRobin()), RegistrarB, 0, expiresAt: 100);
@@ -142,7 +142,7 @@ public sealed class OwnershipSpec
         Assert.Equal(Recompute(RegistrarB), _handlespace.ChecksumOf(RegistrarB).Finish());
     }
 
-    // enrp.md §6.2 from scratch: words of [handle padded to even ‖ PE ID], 32-bit wrapping sum, fold, complement.
+    // docs/protocol-notes.md §12 from scratch: words of [handle padded to even ‖ PE ID], 32-bit wrapping sum, fold, complement.
     private ushort Recompute(uint owner)
     {
         uint accumulator = 0;

@@ -1,4 +1,4 @@
-// Paged Handle Table Responses (enrp.md §3.3, §4.4): order by pool handle bytes then PE ID, resumption after the
+// Paged Handle Table Responses (RFC 5353 §2.3, docs/protocol-notes.md §10): order by pool handle bytes then PE ID, resumption after the
 // last entry sent, W=1 (only the PEs of one owner), M flag.
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire.Parameters;

@@ -1,4 +1,4 @@
-// Goodness of fit of the weighted random policies (policies.md §3.1-§3.4): P(PE) = v / Σv with each policy's v
+// Goodness of fit of the weighted random policies (docs/protocol-notes.md §13): P(PE) = v / Σv with each policy's v
 // formula, fixed seed; and "without replacement" within one selection.
 using RSerPool.Actors.Handlespace;
 using Xunit;
@@ -171,7 +171,7 @@ public sealed class RandomPolicySpec
     [Fact]
     public void Randomized_least_used_with_degradation_degrades_the_selected_pe_once()
     {
-        // policies.md §3.3: RLUD increases deg by Load Degradation per selection that counts (MaxIncrement 1).
+        // docs/protocol-notes.md §13: RLUD increases deg by Load Degradation per selection that counts (MaxIncrement 1).
         uint degradation = Fraction(0.10);
         PoolHandlespace handlespace = Pool1(new PoolHandlespace(random: new Random(3)),
             Policy.RandomizedLeastUsedWithDegradation(0, degradation), Policy.RandomizedLeastUsedWithDegradation(0, degradation));

@@ -1,4 +1,4 @@
-// Registration, re-registration, removal and limits (asap.md §4.2-§4.4, §4.11; policies.md §2, §5).
+// Registration, re-registration, removal and limits (RFC 5352 §3.1-§3.2, §3.5; docs/protocol-notes.md §13).
 using System.Net;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire;
@@ -48,7 +48,7 @@ public sealed class RegistrationSpec
     [Fact]
     public void Unknown_policy_type_is_rejected_with_0x0005()
     {
-        // policies.md §2: 0xB0002004 is not usable on the wire; unknown codes get 0x0005 with the policy parameter.
+        // docs/protocol-notes.md §13: 0xB0002004 is not usable on the wire; unknown codes get 0x0005 with the policy parameter.
         Policy unknown = Policy.Opaque((PolicyType)0xB0002004, ValueArray.FromHex("00000001"));
         RegistrationResult result = Register(1, unknown);
 
@@ -235,7 +235,7 @@ public sealed class RegistrationSpec
     [Fact]
     public void Third_unreachable_report_removes_the_pe()
     {
-        // asap.md §4.11: MAX-BAD-PE-REPORT default 3.
+        // RFC 5352 §3.5: MAX-BAD-PE-REPORT default 3.
         Register(1, Policy.RoundRobin());
         Register(2, Policy.RoundRobin());
 

@@ -1,4 +1,4 @@
-// The sorted-selection order under churn (policies.md §3 "sorted selection"): after random registrations,
+// The sorted-selection order under churn (docs/protocol-notes.md §13 "sorted selection"): after random registrations,
 // re-registrations, removals and selections, a selection of k PEs always returns the first k by (key, seq),
 // checked against a model that keeps keys and sequence numbers in plain lists.
 using RSerPool.Actors.Handlespace;

@@ -1,4 +1,4 @@
-// The intrusive treaps stay balanced for the key patterns the policies produce (policies.md §3: many equal keys
+// The intrusive treaps stay balanced for the key patterns the policies produce (docs/protocol-notes.md §13: many equal keys
 // with increasing sequence numbers, sequential PE identifiers), so selection stays O(log n).
 using RSerPool.Actors.Handlespace;
 using Xunit;

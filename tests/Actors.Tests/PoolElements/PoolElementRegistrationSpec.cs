@@ -10,7 +10,7 @@ using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.PoolElements;
 
-/// <summary>PE registration life cycle on the manual clock (asap.md §4.2-§4.4 and §4.6).</summary>
+/// <summary>PE registration life cycle on the manual clock (RFC 5352 §3.1-§3.2 and §3.4).</summary>
 public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
 {
     [Fact]
@@ -154,7 +154,7 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         Deliver(a, new AsapEndpointKeepAlive(ServerA, Pool, PeId));
         ExpectSent<AsapEndpointKeepAliveAck>(a);
 
-        // Registrar B took the PE over and reaches it on a new association (asap.md §4.6).
+        // Registrar B took the PE over and reaches it on a new association (RFC 5352 §3.4).
         var b = CreateTestProbe("b-inbound");
         Client.Tell(new AssociationEstablished(b.Ref, RegistrarB, null), b.Ref);
         Deliver(b, new AsapEndpointKeepAlive(ServerB, Pool, PeId, HomeFlag: true));

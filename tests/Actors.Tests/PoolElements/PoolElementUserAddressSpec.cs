@@ -1,4 +1,4 @@
-// asap.md §4.2 step 2 (README 4.6): a PE bound to any address registers the address it reaches its registrar from.
+// docs/protocol-notes.md §6: a PE bound to any address registers the address it reaches its registrar from.
 using System.Net;
 using Akka.Actor;
 using Akka.TestKit;

@@ -8,7 +8,7 @@ using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.PoolElements;
 
-/// <summary>Registrar discovery from Server Announces (asap.md §4.1 step 1, §4.7) on the manual clock.</summary>
+/// <summary>Registrar discovery from Server Announces (docs/protocol-notes.md §8, §7) on the manual clock.</summary>
 public sealed class RegistrarDiscoverySpec : PoolElementSpecBase
 {
     private static readonly IPEndPoint Announced = new(IPAddress.Loopback, 41000);

@@ -12,7 +12,7 @@ using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Actors.Tests.PoolUser;
 
-/// <summary>Basic mode on the manual clock (asap.md §4.5, §4.11; services draft §4.4); a probe plays the registrar client.</summary>
+/// <summary>Basic mode on the manual clock (RFC 5352 §3.3, §3.5; services draft §4.4); a probe plays the registrar client.</summary>
 public sealed class PoolUserResolverSpec : VirtualTimeTestKit
 {
     private static readonly PoolHandle Pool = PoolHandle.FromString("EchoPool");

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Deregistration (asap.md §4.4): only from the association that registered the PE.</summary>
+/// <summary>Deregistration (RFC 5352 §3.2): only from the association that registered the PE.</summary>
 public sealed class DeregistrationSpec : RegistrarSpecBase
 {
     public DeregistrationSpec() => Start();

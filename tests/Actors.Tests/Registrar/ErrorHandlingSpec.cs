@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Messages a registrar does not take (asap.md §2.14, §4.12).</summary>
+/// <summary>Messages a registrar does not take (RFC 5352 §2.2.14, docs/protocol-notes.md §9).</summary>
 public sealed class ErrorHandlingSpec : RegistrarSpecBase
 {
     public ErrorHandlingSpec() => Start();

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Handle Resolution at the registrar (asap.md §4.5, §2.6).</summary>
+/// <summary>Handle Resolution at the registrar (RFC 5352 §3.3, §2.2.6).</summary>
 public sealed class HandleResolutionSpec : RegistrarSpecBase
 {
     [Fact]
@@ -33,7 +33,7 @@ public sealed class HandleResolutionSpec : RegistrarSpecBase
             RegisterAccepted(pe, Asap.Registration(id));
         }
 
-        // policies.md §3.1: round robin moves on by one per selection (MaxIncrement 1).
+        // docs/protocol-notes.md §13: round robin moves on by one per selection (MaxIncrement 1).
         uint[] first = ResolvedIds(user);
         uint[] second = ResolvedIds(user);
         Assert.Equal([1u, 2u, 3u], first);

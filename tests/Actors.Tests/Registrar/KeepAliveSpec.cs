@@ -11,7 +11,7 @@ using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>PE supervision by the home registrar (asap.md §4.6), registration life (§4.3) and association loss (§4.4 step 4), on the virtual clock.</summary>
+/// <summary>PE supervision by the home registrar (RFC 5352 §3.4), registration life (RFC 5352 §3.1) and association loss (docs/protocol-notes.md §9), on the virtual clock.</summary>
 public sealed class KeepAliveSpec : RegistrarSpecBase
 {
     private const uint PeId = 0x1000_0001;
@@ -49,7 +49,7 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
         Assert.Equal([PeId], ResolvedIds(user));
 
         Advance(Tick);
-        var close = pe.ExpectMsg<CloseAssociation>();   // asap.md §4.6 step 5: RSPLIB aborts the association
+        var close = pe.ExpectMsg<CloseAssociation>();   // docs/protocol-notes.md §9: RSPLIB aborts the association
         Assert.Contains("Keep Alive Ack", close.Reason, StringComparison.Ordinal);
         Assert.Empty(ResolvedIds(user));
         Assert.Empty(Snapshot().Elements);

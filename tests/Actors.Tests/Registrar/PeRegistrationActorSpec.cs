@@ -11,7 +11,7 @@ using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>The PE registration actor alone (asap.md §4.6), with a probe as its pool and one as its association.</summary>
+/// <summary>The PE registration actor alone (RFC 5352 §3.4), with a probe as its pool and one as its association.</summary>
 public sealed class PeRegistrationActorSpec : VirtualTimeTestKit
 {
     private const uint PeId = 0x2000_0001;

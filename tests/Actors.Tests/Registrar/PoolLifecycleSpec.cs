@@ -58,7 +58,7 @@ public sealed class PoolLifecycleSpec : RegistrarSpecBase
     public void A_rejected_first_registration_leaves_no_pool_behind()
     {
         var pe = Connect();
-        Assert.True(Register(pe, Asap.Registration(0)).Rejected);   // PE identifier 0 is invalid (spec/README.md §4.5)
+        Assert.True(Register(pe, Asap.Registration(0)).Rejected);   // PE identifier 0 is invalid (docs/protocol-notes.md §6)
 
         Assert.Equal(0, Snapshot().PoolCount);
         RegisterAccepted(pe, Asap.Registration(1));

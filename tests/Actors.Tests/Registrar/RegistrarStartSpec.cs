@@ -12,7 +12,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Registrar start-up: the observer's notifications and the ASAP Server Announce (asap.md §4.7), on loopback.</summary>
+/// <summary>Registrar start-up: the observer's notifications and the ASAP Server Announce (docs/protocol-notes.md §7), on loopback.</summary>
 public sealed class RegistrarStartSpec : VirtualTimeTestKit, IDisposable
 {
     private const uint ServerId = 0x5e5e0002;
@@ -77,7 +77,7 @@ public sealed class RegistrarStartSpec : VirtualTimeTestKit, IDisposable
     [Fact]
     public async Task On_an_unspecified_address_the_announce_carries_only_the_server_id_sent_from_the_asap_port()
     {
-        // asap.md §2.10/§4.7: receivers then use the datagram's source address and port (the RSPLIB form, 8 bytes).
+        // RFC 5352 §2.2.10, docs/protocol-notes.md §7: receivers then use the datagram's source address and port (the RSPLIB form, 8 bytes).
         var announce = new AnnounceSettings([(IPEndPoint)_announceReceiver.LocalEndPoint!], TimeSpan.FromSeconds(1));
         var observer = CreateTestProbe();
         ActorOf(RegistrarActor.Props(SettingsFor(new IPEndPoint(IPAddress.Any, 0), announce), observer.Ref), "registrar");
@@ -95,7 +95,7 @@ public sealed class RegistrarStartSpec : VirtualTimeTestKit, IDisposable
     [Fact]
     public async Task No_announce_goes_out_before_the_enrp_startup_phase_is_over()
     {
-        // enrp.md §4.1 steps 1 and 5: a registrar still waiting for a mentor is not announced to PEs.
+        // docs/protocol-notes.md §10: a registrar still waiting for a mentor is not announced to PEs.
         var announce = new AnnounceSettings([(IPEndPoint)_announceReceiver.LocalEndPoint!], TimeSpan.FromSeconds(1));
         var settings = SettingsFor(new IPEndPoint(IPAddress.Loopback, 0), announce) with
         {

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Endpoint keep-alive over real TCP (asap.md §4.6): an acking PE stays, a silent one loses its connection and its PEs.</summary>
+/// <summary>Endpoint keep-alive over real TCP (RFC 5352 §3.4): an acking PE stays, a silent one loses its connection and its PEs.</summary>
 public sealed class RegistrarTcpKeepAliveSpec : RealTimeTestKit, IAsyncLifetime
 {
     private const uint ServerId = 0x7e570002;

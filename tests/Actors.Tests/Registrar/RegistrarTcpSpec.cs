@@ -14,7 +14,7 @@ namespace RSerPool.Actors.Tests.Registrar;
 
 /// <summary>
 /// The registrar on real loopback sockets and the thread-pool dispatcher, spoken to by a raw ASAP client
-/// (spec/README.md §2.5): the procedures end to end, bad input, and connection loss.
+/// (docs/protocol-notes.md §2): the procedures end to end, bad input, and connection loss.
 /// </summary>
 public sealed class RegistrarTcpSpec : RealTimeTestKit, IAsyncLifetime
 {

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Registration and re-registration at the registrar (asap.md §4.2, §4.3) and the limits of issue 4.</summary>
+/// <summary>Registration and re-registration at the registrar (RFC 5352 §3.1) and the limits of issue 4.</summary>
 public sealed class RegistrationSpec : RegistrarSpecBase
 {
     [Fact]
@@ -25,7 +25,7 @@ public sealed class RegistrationSpec : RegistrarSpecBase
         Assert.Equal(0x11u, element.Identifier);
         Assert.Equal(ServerId, element.HomeServerIdentifier);
         Assert.Equal(Asap.Tcp(7000), element.UserTransport);
-        Assert.Null(element.AsapTransport);   // asap.md §2.6: no ASAP transport inside ASAP
+        Assert.Null(element.AsapTransport);   // RFC 5352 §2.2.6: no ASAP transport inside ASAP
         Assert.Equal(PoolMemberSelectionPolicy.LeastUsed(7), response.Policy);
 
         var entry = Assert.Single(Snapshot().Elements);
@@ -183,7 +183,7 @@ public sealed class RegistrationSpec : RegistrarSpecBase
     [Fact]
     public void A_wildcard_user_address_is_replaced_by_the_pes_association_address()
     {
-        // asap.md §4.2 step 2: PUs must never be handed 0.0.0.0; the PE is at its association's address (10.1.0.n).
+        // docs/protocol-notes.md §6: PUs must never be handed 0.0.0.0; the PE is at its association's address (10.1.0.n).
         Start();
         var pe = Connect();
         var wildcard = Asap.Pe(0x51) with { UserTransport = new TcpTransport(7000, TransportUse.DataOnly, [System.Net.IPAddress.Any]) };

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Registrar;
 
-/// <summary>Endpoint Unreachable reports (asap.md §4.11): MAX-BAD-PE-REPORT removes the PE; excess reports are ignored.</summary>
+/// <summary>Endpoint Unreachable reports (RFC 5352 §3.5): MAX-BAD-PE-REPORT removes the PE; excess reports are ignored.</summary>
 public sealed class UnreachableSpec : RegistrarSpecBase
 {
     private static readonly AsapEndpointUnreachable Report = new(Asap.EchoPool, 9);

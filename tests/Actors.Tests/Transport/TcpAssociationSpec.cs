@@ -13,8 +13,8 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Transport;
 
 /// <summary>
-/// The ASAP-over-TCP wire actor on real loopback sockets and the thread-pool dispatcher (spec/README.md §2.5):
-/// framing, decoding, Error answers that keep the association (asap.md §4.12), and closing on broken framing.
+/// The ASAP-over-TCP wire actor on real loopback sockets and the thread-pool dispatcher (docs/protocol-notes.md §2):
+/// framing, decoding, Error answers that keep the association (docs/protocol-notes.md §9), and closing on broken framing.
 /// </summary>
 public sealed class TcpAssociationSpec : RealTimeTestKit, IAsyncLifetime
 {
@@ -145,7 +145,7 @@ public sealed class TcpAssociationSpec : RealTimeTestKit, IAsyncLifetime
     public async Task A_skip_and_report_parameter_is_delivered_and_reported_with_cause_0x0001()
     {
         var (client, _) = await ConnectAsync();
-        // Handle Resolution + an unknown parameter with action bits 11 (0xC123), spec/README.md §4.2.
+        // Handle Resolution + an unknown parameter with action bits 11 (0xC123), RFC 5354 §3.
         byte[] resolution = AsapEncoder.EncodeToArray(Resolution);
         byte[] unknownTlv = [0xc1, 0x23, 0x00, 0x08, 0x01, 0x02, 0x03, 0x04];
         byte[] message = [.. resolution, .. unknownTlv];

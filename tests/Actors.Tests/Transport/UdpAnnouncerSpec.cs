@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Transport;
 
-/// <summary>The UDP announcer on virtual time: first announce at once, then every interval ±12.5 % (enrp.md §7), from the given source port.</summary>
+/// <summary>The UDP announcer on virtual time: first announce at once, then every interval ±12.5 % (docs/protocol-notes.md §7), from the given source port.</summary>
 public sealed class UdpAnnouncerSpec : VirtualTimeTestKit, IDisposable
 {
     private readonly Socket _receiver = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

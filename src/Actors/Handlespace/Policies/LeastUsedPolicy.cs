@@ -1,4 +1,4 @@
-// Least Used 0x40000001 (RFC 5356 §4.1, policies.md §3.2): sorted by Load, then sequence number.
+// Least Used 0x40000001 (RFC 5356 §5.1, docs/protocol-notes.md §13): sorted by Load, then sequence number.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace.Policies;

@@ -1,4 +1,4 @@
-// Least Used with Degradation and DPF 0xB0002003 (RSPLIB, policies.md §3.4): key = Load + deg + Distance × Load DPF
+// Least Used with Degradation and DPF 0xB0002003 (RSPLIB, docs/protocol-notes.md §13): key = Load + deg + Distance × Load DPF
 // (capped); deg += Load Degradation per selection that counts. Values: Load, Load Degradation, Load DPF, Distance.
 using RSerPool.Wire.Parameters;
 

@@ -1,4 +1,4 @@
-// Least Used with Degradation 0x40000002 (RFC 5356 §4.2, policies.md §3.2): key = Load + deg (capped);
+// Least Used with Degradation 0x40000002 (RFC 5356 §5.2, docs/protocol-notes.md §13): key = Load + deg (capped);
 // deg += Load Degradation once per selection that counts (RFC semantics, not RSPLIB's double increment).
 using RSerPool.Wire.Parameters;
 

@@ -1,4 +1,4 @@
-// Least Used with DPF 0xB0002002 (draft-dreibholz-rserpool-delay, policies.md §3.4):
+// Least Used with DPF 0xB0002002 (draft-dreibholz-rserpool-delay, docs/protocol-notes.md §13):
 // key = Load + Distance × Load DPF (capped). Values: Load, Load DPF, Distance.
 using RSerPool.Wire.Parameters;
 

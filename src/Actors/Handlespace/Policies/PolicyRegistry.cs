@@ -1,10 +1,10 @@
-// The selection policies a handlespace accepts, by policy code (policies.md §2). A code not registered here is
-// rejected at registration with cause 0x0005 (policies.md §2 last note).
+// The selection policies a handlespace accepts, by policy code (docs/protocol-notes.md §13). A code not registered here is
+// rejected at registration with cause 0x0005 (docs/protocol-notes.md §13).
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace.Policies;
 
-/// <summary>Maps policy codes to policies. <see cref="Default"/> holds the 16 wire-usable codes of policies.md §2.</summary>
+/// <summary>Maps policy codes to policies. <see cref="Default"/> holds the 16 wire-usable codes of docs/protocol-notes.md §13.</summary>
 public sealed class PolicyRegistry
 {
     private readonly Dictionary<PolicyType, SelectionPolicy> _policies = [];
@@ -18,7 +18,7 @@ public sealed class PolicyRegistry
         }
     }
 
-    /// <summary>All 16 policies usable on the wire (0xB0002004/5 are not: policies.md §2).</summary>
+    /// <summary>All 16 policies usable on the wire (0xB0002004/5 are not: docs/protocol-notes.md §13).</summary>
     public static PolicyRegistry Default { get; } = new(
     [
         new RoundRobinPolicy(),

@@ -1,4 +1,4 @@
-// Per-pool selection structure of one policy family (policies.md §3).
+// Per-pool selection structure of one policy family (docs/protocol-notes.md §13).
 namespace RSerPool.Actors.Handlespace.Policies;
 
 /// <summary>Holds a pool's PEs in the form its policy selects from. Single-threaded.</summary>
@@ -8,10 +8,10 @@ internal abstract class PoolSelector
 
     public abstract int Count { get; }
 
-    /// <summary>A fresh number from the pool's increasing counter (policies.md §3).</summary>
+    /// <summary>A fresh number from the pool's increasing counter (docs/protocol-notes.md §13).</summary>
     protected ulong NextSequence() => ++_lastSequence;
 
-    /// <summary>Adds a new PE: it gets the next sequence number, so it enters behind all equal keys (policies.md §3.1).</summary>
+    /// <summary>Adds a new PE: it gets the next sequence number, so it enters behind all equal keys (docs/protocol-notes.md §13).</summary>
     public abstract void Add(PoolElementEntry entry);
 
     public abstract void Remove(PoolElementEntry entry);

@@ -1,4 +1,4 @@
-// Priority Least Used 0x40000003 (RFC 5356 §4.3, policies.md §3.2): key = Load + Load Degradation (capped),
+// Priority Least Used 0x40000003 (RFC 5356 §5.3, docs/protocol-notes.md §13): key = Load + Load Degradation (capped),
 // nothing accumulates.
 using RSerPool.Wire.Parameters;
 

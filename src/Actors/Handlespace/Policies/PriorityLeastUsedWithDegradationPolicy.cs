@@ -1,4 +1,4 @@
-// Priority Least Used with Degradation 0xB0001003 (RSPLIB, policies.md §3.3): key = Load + Load Degradation + deg
+// Priority Least Used with Degradation 0xB0001003 (RSPLIB, docs/protocol-notes.md §13): key = Load + Load Degradation + deg
 // (capped); deg += Load Degradation per selection that counts.
 using RSerPool.Wire.Parameters;
 

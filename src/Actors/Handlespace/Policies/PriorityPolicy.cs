@@ -1,4 +1,4 @@
-// Priority 0x00000005 (RFC 5356 §3.5, policies.md §3.1): sorted by Priority descending, then sequence number.
+// Priority 0x00000005 (RFC 5356 §4.5, docs/protocol-notes.md §13): sorted by Priority descending, then sequence number.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace.Policies;

@@ -1,4 +1,4 @@
-// Random 0x00000003 (RFC 5356 §3.3, policies.md §3.1): v = 1 for every PE, i.e. uniform without replacement,
+// Random 0x00000003 (RFC 5356 §4.3, docs/protocol-notes.md §13): v = 1 for every PE, i.e. uniform without replacement,
 // done by the O(k) UniformRandomSelector instead of a weight tree.
 using RSerPool.Wire.Parameters;
 
@@ -8,7 +8,7 @@ public sealed class RandomPolicy : SelectionPolicy
 {
     public override PolicyType Type => PolicyType.Random;
 
-    /// <summary>policies.md §4: stateless, 0.</summary>
+    /// <summary>docs/protocol-notes.md §13: stateless, 0.</summary>
     public override int DefaultMaxIncrement => 0;
 
     internal override PoolSelector CreateSelector(Random random) => new UniformRandomSelector(random);

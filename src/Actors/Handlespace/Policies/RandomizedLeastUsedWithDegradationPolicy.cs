@@ -1,4 +1,4 @@
-// Randomized Least Used with Degradation 0xB0001002 (RSPLIB, policies.md §3.3): v = max(1, 0xFFFFFFFF − Load − deg),
+// Randomized Least Used with Degradation 0xB0001002 (RSPLIB, docs/protocol-notes.md §13): v = max(1, 0xFFFFFFFF − Load − deg),
 // deg += Load Degradation per selection that counts (as the name says; RSPLIB never increases it).
 using RSerPool.Wire.Parameters;
 
@@ -8,7 +8,7 @@ public sealed class RandomizedLeastUsedWithDegradationPolicy : WeightedRandomSel
 {
     public override PolicyType Type => PolicyType.RandomizedLeastUsedWithDegradation;
 
-    /// <summary>policies.md §4: 1 for the RLU family.</summary>
+    /// <summary>docs/protocol-notes.md §13: 1 for the RLU family.</summary>
     public override int DefaultMaxIncrement => 1;
 
     protected internal override ulong ComputeValue(PoolElementEntry entry) =>

@@ -1,4 +1,4 @@
-// Randomized Priority Least Used 0xB0001001 (RSPLIB, policies.md §3.3): v = max(1, 0xFFFFFFFF − Load − Load Degradation).
+// Randomized Priority Least Used 0xB0001001 (RSPLIB, docs/protocol-notes.md §13): v = max(1, 0xFFFFFFFF − Load − Load Degradation).
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace.Policies;
@@ -7,7 +7,7 @@ public sealed class RandomizedPriorityLeastUsedPolicy : WeightedRandomSelectionP
 {
     public override PolicyType Type => PolicyType.RandomizedPriorityLeastUsed;
 
-    /// <summary>policies.md §4: 1 for the RLU family.</summary>
+    /// <summary>docs/protocol-notes.md §13: 1 for the RLU family.</summary>
     public override int DefaultMaxIncrement => 1;
 
     protected internal override ulong ComputeValue(PoolElementEntry entry) =>

@@ -1,4 +1,4 @@
-// Randomized Priority Least Used with Degradation 0xB0001004 (RSPLIB, policies.md §3.3):
+// Randomized Priority Least Used with Degradation 0xB0001004 (RSPLIB, docs/protocol-notes.md §13):
 // v = max(1, 0xFFFFFFFF − Load − Load Degradation − deg), deg += Load Degradation per selection that counts.
 using RSerPool.Wire.Parameters;
 
@@ -8,7 +8,7 @@ public sealed class RandomizedPriorityLeastUsedWithDegradationPolicy : WeightedR
 {
     public override PolicyType Type => PolicyType.RandomizedPriorityLeastUsedWithDegradation;
 
-    /// <summary>policies.md §4: 1 for the RLU family.</summary>
+    /// <summary>docs/protocol-notes.md §13: 1 for the RLU family.</summary>
     public override int DefaultMaxIncrement => 1;
 
     protected internal override ulong ComputeValue(PoolElementEntry entry) =>

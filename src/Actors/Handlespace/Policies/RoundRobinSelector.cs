@@ -1,4 +1,4 @@
-// Round robin in O(1) (policies.md §3.1): with a constant key the sorted order is the sequence order, which only
+// Round robin in O(1) (docs/protocol-notes.md §13): with a constant key the sorted order is the sequence order, which only
 // changes by appending (new PE, or a used PE getting a fresh sequence number) and unlinking. A doubly linked list
 // in sequence order is therefore the same order as the (key, seq) tree, at O(1) per step.
 namespace RSerPool.Actors.Handlespace.Policies;
@@ -24,7 +24,7 @@ internal sealed class RoundRobinSelector : PoolSelector
         _count--;
     }
 
-    /// <summary>Re-registration keeps the position (policies.md §3.1).</summary>
+    /// <summary>Re-registration keeps the position (docs/protocol-notes.md §13).</summary>
     public override void Update(PoolElementEntry entry)
     {
     }

@@ -1,4 +1,4 @@
-// Pool member selection policy (RFC 5356, policies.md §2-§4). One subclass per policy code, one file each.
+// Pool member selection policy (RFC 5356, docs/protocol-notes.md §13). One subclass per policy code, one file each.
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Actors.Handlespace.Policies;
@@ -12,7 +12,7 @@ public abstract class SelectionPolicy
 {
     public abstract PolicyType Type { get; }
 
-    /// <summary>How many of the selected PEs count as used when the registrar option is 0 (policies.md §4).</summary>
+    /// <summary>How many of the selected PEs count as used when the registrar option is 0 (docs/protocol-notes.md §13).</summary>
     public abstract int DefaultMaxIncrement { get; }
 
     /// <summary>Creates the per-pool selection structure for a new pool of this policy.</summary>
@@ -33,7 +33,7 @@ public abstract class SelectionPolicy
     {
     }
 
-    /// <summary>Adds the PE's Load Degradation to its accumulated degradation, capped at 0xFFFFFFFF (policies.md §3.2).</summary>
+    /// <summary>Adds the PE's Load Degradation to its accumulated degradation, capped at 0xFFFFFFFF (docs/protocol-notes.md §13).</summary>
     protected static void Degrade(PoolElementEntry entry, uint loadDegradation)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -1,4 +1,4 @@
-// Sorted selection (policies.md §3): first k PEs in (key, seq) order; the first min(k, MaxIncrement) get a fresh
+// Sorted selection (docs/protocol-notes.md §13): first k PEs in (key, seq) order; the first min(k, MaxIncrement) get a fresh
 // sequence number and the policy's update rule. O(k log n), no allocation.
 namespace RSerPool.Actors.Handlespace.Policies;
 

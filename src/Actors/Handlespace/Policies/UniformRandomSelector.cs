@@ -1,4 +1,4 @@
-// Random (policies.md §3.1): every PE has v = 1, so k PEs are drawn uniformly without replacement by a partial
+// Random (docs/protocol-notes.md §13): every PE has v = 1, so k PEs are drawn uniformly without replacement by a partial
 // Fisher-Yates shuffle over the slot array: O(k) per selection, independent of the pool size.
 namespace RSerPool.Actors.Handlespace.Policies;
 

@@ -1,4 +1,4 @@
-// Weighted random selection (policies.md §3): P(PE) = v / Σv, without replacement within one selection.
+// Weighted random selection (docs/protocol-notes.md §13): P(PE) = v / Σv, without replacement within one selection.
 namespace RSerPool.Actors.Handlespace.Policies;
 
 /// <summary>A policy that draws PEs at random with probability proportional to a selection value v ≥ 0.</summary>

@@ -1,4 +1,4 @@
-// Weighted random selection without replacement (policies.md §3): a Fenwick tree of selection values over slot
+// Weighted random selection without replacement (docs/protocol-notes.md §13): a Fenwick tree of selection values over slot
 // indexes. A draw is O(log n); drawn PEs are zeroed for the rest of the selection and restored afterwards.
 namespace RSerPool.Actors.Handlespace.Policies;
 

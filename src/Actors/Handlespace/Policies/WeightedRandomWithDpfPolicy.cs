@@ -1,4 +1,4 @@
-// Weighted Random with DPF 0xB0002001 (draft-dreibholz-rserpool-delay, policies.md §3.4):
+// Weighted Random with DPF 0xB0002001 (draft-dreibholz-rserpool-delay, docs/protocol-notes.md §13):
 // v = Weight − round(Weight × Distance × dpf), clamped to [1, 0xFFFFFFFF]. Values: Weight, Weight DPF, Distance.
 using RSerPool.Wire.Parameters;
 
@@ -8,7 +8,7 @@ public sealed class WeightedRandomWithDpfPolicy : WeightedRandomSelectionPolicy
 {
     public override PolicyType Type => PolicyType.WeightedRandomWithDpf;
 
-    /// <summary>policies.md §4: stateless, 0.</summary>
+    /// <summary>docs/protocol-notes.md §13: stateless, 0.</summary>
     public override int DefaultMaxIncrement => 0;
 
     protected internal override ulong ComputeValue(PoolElementEntry entry)

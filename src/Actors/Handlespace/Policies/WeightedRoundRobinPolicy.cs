@@ -1,4 +1,4 @@
-// Weighted Round Robin 0x00000002 (RFC 5356 §3.2, policies.md §3.1): in each round a PE with weight w is selected
+// Weighted Round Robin 0x00000002 (RFC 5356 §4.2, docs/protocol-notes.md §13): in each round a PE with weight w is selected
 // exactly w times. Key = the PE's round number; a PE leaves its round after w uses.
 using RSerPool.Wire.Parameters;
 

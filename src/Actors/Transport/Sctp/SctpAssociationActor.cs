@@ -5,11 +5,11 @@ namespace RSerPool.Actors.Transport.Sctp;
 
 /// <summary>
 /// Wire actor owning one kernel SCTP association (one-to-one socket) that carries ASAP or ENRP: one protocol message
-/// per SCTP user message (RFC 5352 §5, RFC 5353 §7), sent with <see cref="SctpSettings.PayloadProtocolId"/> on
+/// per SCTP user message (RFC 5352 §5, RFC 5353 §3.1), sent with <see cref="SctpSettings.PayloadProtocolId"/> on
 /// <see cref="SctpSettings.Stream"/>. It mirrors <see cref="TcpAssociationActor{TMessage}"/> for its handler:
 /// <see cref="AssociationEstablished"/> first, then <see cref="AssociationReceived{TMessage}"/> with this actor as
 /// sender; <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/> as commands; Error answers for
-/// frames that cannot be processed (asap.md §4.12); death pact with the handler; it stops when the association ends.
+/// frames that cannot be processed (docs/protocol-notes.md §9); death pact with the handler; it stops when the association ends.
 /// A read thread waits on the socket (at most <see cref="SctpSettings.PollInterval"/> at a time), joins the pieces of
 /// a message up to MSG_EOR (longer than the maximum message length: the association is closed), and tells this actor
 /// the notifications (<see cref="SctpAssociationEvent"/>: up, lost, shutdown, peer address changes). Received

@@ -7,7 +7,7 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// <summary>
 /// What the SCTP association actors do with one complete received message: discard it when its PPID is another
 /// protocol's (0, unspecified, is accepted), decode it, tell the handler <see cref="AssociationReceived{TMessage}"/>
-/// with the association as sender, and tell the association the Error answer (asap.md §4.12) or the silent discard.
+/// with the association as sender, and tell the association the Error answer (docs/protocol-notes.md §9) or the silent discard.
 /// </summary>
 internal static class SctpInbound
 {

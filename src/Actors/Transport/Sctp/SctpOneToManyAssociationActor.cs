@@ -10,7 +10,7 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// <see cref="SctpAssociationActor{TMessage}"/> and <see cref="TcpAssociationActor{TMessage}"/>:
 /// <see cref="AssociationEstablished"/> first, then <see cref="AssociationReceived{TMessage}"/> with this actor as
 /// sender; <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/> as commands; Error answers for
-/// messages that cannot be processed (asap.md §4.12); death pact with the handler; it stops when the association ends.
+/// messages that cannot be processed (docs/protocol-notes.md §9); death pact with the handler; it stops when the association ends.
 /// The listener's read loop routes this association's messages and notifications here (<see cref="SctpAssociationEvent"/>:
 /// up, lost, shutdown, peer address changes); this actor decodes them. Sends go out on the shared socket naming the
 /// association (snd_assoc_id) with <see cref="SctpSettings.PayloadProtocolId"/> on <see cref="SctpSettings.Stream"/>.

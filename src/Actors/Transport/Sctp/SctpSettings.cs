@@ -1,6 +1,6 @@
 namespace RSerPool.Actors.Transport.Sctp;
 
-/// <summary>How one SCTP association carries its protocol's messages (RFC 5352 §5, RFC 5353 §7).</summary>
+/// <summary>How one SCTP association carries its protocol's messages (RFC 5352 §5, RFC 5353 §3.1).</summary>
 public sealed record SctpSettings
 {
     /// <summary>ASAP: PPID 11 on stream 0.</summary>
@@ -21,7 +21,7 @@ public sealed record SctpSettings
     /// <summary>
     /// SO_REUSEPORT on the listener (default false; true for <see cref="Enrp"/>): ENRP associations opened by a registrar
     /// leave from its ENRP port, because RSPLIB accepts a Presence only when its Server Information names the
-    /// association's remote address and port (one association per pair of registrars, RFC 5353 §7).
+    /// association's remote address and port (one association per pair of registrars, as RSPLIB needs: docs/interop.md).
     /// </summary>
     public bool ReusePort { get; init; }
 

@@ -1,4 +1,4 @@
-// A raw ENRP-over-TCP peer (spec/README.md §2.5 framing) for real-socket registrar specs.
+// A raw ENRP-over-TCP peer (docs/protocol-notes.md §2 framing) for real-socket registrar specs.
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;

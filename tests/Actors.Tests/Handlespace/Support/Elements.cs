@@ -13,7 +13,7 @@ internal static class Elements
 
     public static readonly PoolHandle Handle = PoolHandle.FromString("EchoPool");
 
-    /// <summary>round(fraction × 0xFFFFFFFF), the conversion of policies.md §1.</summary>
+    /// <summary>round(fraction × 0xFFFFFFFF), the conversion of docs/protocol-notes.md §13.</summary>
     public static uint Fraction(double fraction) => (uint)Math.Round(fraction * 0xFFFFFFFF);
 
     public static TcpTransport Tcp(ushort port = 7, TransportUse use = TransportUse.DataOnly) =>

@@ -1,4 +1,4 @@
-// Builders of ASAP messages for the registrar specs (asap.md §2).
+// Builders of ASAP messages for the registrar specs (RFC 5352 §2.2).
 using System.Net;
 using RSerPool.Wire.Parameters;
 

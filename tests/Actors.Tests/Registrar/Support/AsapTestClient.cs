@@ -1,4 +1,4 @@
-// A raw ASAP-over-TCP client (spec/README.md §2.5 framing: messages back to back, length from the common header).
+// A raw ASAP-over-TCP client (docs/protocol-notes.md §2 framing: messages back to back, length from the common header).
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;

@@ -11,7 +11,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
 /// <summary>
-/// ENRP over kernel SCTP (RFC 5353 §7, PPID 12): <see cref="SctpEnrpTransport"/>'s listener and outbound association on
+/// ENRP over kernel SCTP (RFC 5353 §3.1, §5.4: PPID 12): <see cref="SctpEnrpTransport"/>'s listener and outbound association on
 /// loopback; without kernel SCTP the outbound association stops and the listener reports the reason.
 /// </summary>
 public sealed class SctpEnrpTransportSpec : RealTimeTestKit

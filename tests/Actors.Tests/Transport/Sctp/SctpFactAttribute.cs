@@ -3,7 +3,7 @@ using Xunit;
 
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
-/// <summary>A test that needs kernel SCTP: skipped, with the reason, where the kernel has none (run them in ../shared/lab).</summary>
+/// <summary>A test that needs kernel SCTP: skipped, with the reason, where the kernel has none (run them in the RSPLIB lab, docs/protocol-notes.md §15).</summary>
 public sealed class SctpFactAttribute : FactAttribute
 {
     public SctpFactAttribute()

@@ -15,7 +15,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// <summary>
 /// A PE's SCTP session server with several PU associations at once, in both socket styles (RFC 6458 §3, §4): the
 /// one-to-many server (one socket, one read loop) must keep associations apart exactly as the one-to-one server (a
-/// socket each) does: each its own session, reply PPID and end (spec/asap.md §4.8). Real kernel SCTP on loopback;
+/// socket each) does: each its own session, reply PPID and end (RFC 5352 §5). Real kernel SCTP on loopback;
 /// skipped where the kernel has none, run in the lab guest by scripts/interop/rsplib.sh.
 /// </summary>
 public sealed class SctpPoolElementServerSpec : RealTimeTestKit, IAsyncLifetime

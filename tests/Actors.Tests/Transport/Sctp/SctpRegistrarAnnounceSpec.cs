@@ -1,4 +1,4 @@
-// A registrar serving ASAP over SCTP too names both transports in its Server Announce (asap.md §4.7), SCTP first, so
+// A registrar serving ASAP over SCTP too names both transports in its Server Announce (docs/protocol-notes.md §7), SCTP first, so
 // a PE or PU that speaks SCTP finds the SCTP port; where the kernel has no SCTP it names TCP alone.
 using System.Net;
 using System.Net.Sockets;

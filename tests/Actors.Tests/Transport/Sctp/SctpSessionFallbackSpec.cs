@@ -15,7 +15,7 @@ namespace RSerPool.Actors.Tests.Transport.Sctp;
 /// <summary>
 /// The SCTP PE/PU pieces where the kernel has no SCTP (issue 7: nothing fails, it is reported): the registrar connector,
 /// the PE's SCTP server and the PU's SCTP connection each fail with <see cref="SctpSupport.Reason"/>; and which user
-/// transports a PU session can use (spec/asap.md §4.8, RFC 5354 §3.3, §3.5).
+/// transports a PU session can use (RFC 5352 §5, RFC 5354 §3.4, §3.5).
 /// </summary>
 public sealed class SctpSessionFallbackSpec : RealTimeTestKit
 {

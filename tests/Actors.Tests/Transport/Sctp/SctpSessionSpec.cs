@@ -17,7 +17,7 @@ using Xunit;
 namespace RSerPool.Actors.Tests.Transport.Sctp;
 
 /// <summary>
-/// The PU-PE channel over real kernel SCTP on loopback (spec/asap.md §4.8): application data as bare bytes on its own
+/// The PU-PE channel over real kernel SCTP on loopback (RFC 5352 §5): application data as bare bytes on its own
 /// PPID, ASAP control messages on PPID 11, one message per SCTP message, both for the PU's connection actor and for the
 /// PE's SCTP server in both socket styles (one-to-many, one-to-one). Skipped where the kernel has no SCTP; scripts/interop/rsplib.sh runs them in the lab guest.
 /// </summary>
