@@ -8,7 +8,7 @@ namespace RSerPool.Benchmarks;
 // `dotnet run -c Release --project tests/Benchmarks -- handlespace-harness [RUNS]` (plain harness, docs/bench-handlespace.md),
 // `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
 // `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|sync-process|sync-process-defaults|takeover]` (docs/bench-enrp.md),
-// `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
+// `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh).
 public static class Program
 {
@@ -36,7 +36,17 @@ public static class Program
         }
         if (args.Length > 1 && args[0] == "registrar-memory")
         {
-            Processes.RegistrarMemoryHarness.Run(args[1], Arg(args, 2, 1), Arg(args, 3, 100_000));
+            Processes.RegistrarMemoryHarness.Run(args[1], Arg(args, 2, 1), Arg(args, 3, 100_000), args.Contains("--types"));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "registrar-memory-inproc")
+        {
+            Processes.InProcessRegistrarMemoryHarness.Run(Arg(args, 1, 100_000), args.Contains("--hold"));
+            return;
+        }
+        if (args.Length > 1 && args[0] == "heap-types")
+        {
+            Processes.HeapHistogram.Print(Arg(args, 1, 0), Arg(args, 2, 25));
             return;
         }
         if (args.Length > 1 && args[0] == "cold-start")

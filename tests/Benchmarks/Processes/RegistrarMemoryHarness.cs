@@ -21,19 +21,19 @@ public static class RegistrarMemoryHarness
     private const int WarmUpElements = 1_000;
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(120);
 
-    public static void Run(string rserpoolDll, int runs, int elements)
+    public static void Run(string rserpoolDll, int runs, int elements, bool histogram = false)
     {
         Console.WriteLine($"registrar memory: {runs} runs, {elements:N0} PEs, {rserpoolDll}; load {File.ReadAllText("/proc/loadavg").Trim()}");
         for (int run = 1; run <= runs; run++)
         {
-            var (rss, heap) = MeasureAsync(Path.GetFullPath(rserpoolDll), elements).GetAwaiter().GetResult();
+            var (rss, heap) = MeasureAsync(Path.GetFullPath(rserpoolDll), elements, histogram).GetAwaiter().GetResult();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"registrar memory run {run}: RSS {rss:F0} B/PE, managed heap after full GC {heap:F0} B/PE"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT memory-rss-per-pe {rss:F0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT memory-heap-per-pe {heap:F0}"));
         }
     }
 
-    private static async Task<(double RssPerPe, double HeapPerPe)> MeasureAsync(string dll, int elements)
+    private static async Task<(double RssPerPe, double HeapPerPe)> MeasureAsync(string dll, int elements, bool histogram)
     {
         await using var registrar = RserpoolProcess.StartExecutable(dll, "registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off",
             "--server-id", "0xa1", "--keep-alive-interval", "3600s");
@@ -52,6 +52,11 @@ public static class RegistrarMemoryHarness
             long rssAfter = ProcessMemory.ResidentBytes(registrar.Id);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  RSS {rssBefore / 1e6:F1} → {rssAfter / 1e6:F1} MB, managed heap after full GC {heapBefore / 1e6:F1} → {heapAfter / 1e6:F1} MB"));
+            if (histogram)
+            {
+                HeapHistogram.Print(registrar.Id, 25);
+            }
+
             return ((double)(rssAfter - rssBefore) / elements, (double)(heapAfter - heapBefore) / elements);
         }
         finally
