@@ -7,7 +7,9 @@ namespace RSerPool.Benchmarks;
 // Entry point: `dotnet run -c Release --project tests/Benchmarks -- --filter '*'` (BenchmarkDotNet), or
 // `dotnet run -c Release --project tests/Benchmarks -- handlespace-harness [RUNS]` (plain harness, docs/bench-handlespace.md),
 // `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
-// `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|takeover]` (docs/bench-enrp.md).
+// `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|sync-process|sync-process-defaults|takeover]` (docs/bench-enrp.md),
+// `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
+// `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh).
 public static class Program
 {
     public static void Main(string[] args)
@@ -30,6 +32,31 @@ public static class Program
         if (args.Length > 0 && args[0] == "enrp-harness")
         {
             Enrp.EnrpHarness.Run(Arg(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, args.Length > 3 ? args[3] : null);
+            return;
+        }
+        if (args.Length > 1 && args[0] == "registrar-memory")
+        {
+            Processes.RegistrarMemoryHarness.Run(args[1], Arg(args, 2, 1), Arg(args, 3, 100_000), args.Contains("--types"));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "registrar-memory-inproc")
+        {
+            Processes.InProcessRegistrarMemoryHarness.Run(Arg(args, 1, 100_000), args.Contains("--hold"));
+            return;
+        }
+        if (args.Length > 1 && args[0] == "heap-types")
+        {
+            Processes.HeapHistogram.Print(Arg(args, 1, 0), Arg(args, 2, 25));
+            return;
+        }
+        if (args.Length > 1 && args[0] == "cold-start")
+        {
+            Processes.ColdStartHarness.Run(args[1], Arg(args, 2, 5));
+            return;
+        }
+        if (args.Length > 1 && args[0] == "keepalive-timing")
+        {
+            Processes.KeepAliveTimingHarness.Run(args[1], Arg(args, 2, 10), args.Length > 3 ? args[3..] : []);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

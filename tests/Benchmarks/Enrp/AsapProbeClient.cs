@@ -43,7 +43,10 @@ public sealed class AsapProbeClient : IDisposable
         return await ReceiveAsync().ConfigureAwait(false);
     }
 
-    public async Task<AsapMessage> ReceiveAsync()
+    public Task<AsapMessage> ReceiveAsync() => ReceiveAsync(skipKeepAlives: true);
+
+    /// <summary>The next decoded message; Endpoint Keep Alives too unless <paramref name="skipKeepAlives"/>.</summary>
+    public async Task<AsapMessage> ReceiveAsync(bool skipKeepAlives)
     {
         using var timeout = new CancellationTokenSource(ReadTimeout);
         while (true)
@@ -58,7 +61,7 @@ public sealed class AsapProbeClient : IDisposable
 
                 AsapMessage message = AsapDecoder.Decode(_buffer.AsSpan(_start, length));
                 _start += length;
-                if (message is not AsapEndpointKeepAlive)
+                if (!skipKeepAlives || message is not AsapEndpointKeepAlive)
                 {
                     return message;
                 }

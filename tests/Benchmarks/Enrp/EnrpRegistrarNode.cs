@@ -4,6 +4,7 @@ using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
+using RSerPool.Benchmarks.Support;
 using RSerPool.Benchmarks.Registrar;
 
 namespace RSerPool.Benchmarks.Enrp;
@@ -34,7 +35,7 @@ public sealed class EnrpRegistrarNode : IAsyncDisposable
     /// <summary>Starts a registrar; <paramref name="enrp"/> false = no ENRP child (the no-peer baseline).</summary>
     public static async Task<EnrpRegistrarNode> StartAsync(uint serverId, bool enrp, params IPEndPoint[] peers)
     {
-        var system = ActorSystem.Create($"enrp-bench-{serverId:x8}", new ActorSystemSettings { LogLevel = Serilog.Events.LogEventLevel.Warning });
+        var system = BenchActorSystem.Create($"enrp-bench-{serverId:x8}");
         var started = new TaskCompletionSource<RegistrarStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var observer = system.ActorOf(Props.Create(() => new StartedObserver(started)), "observer");
         var settings = new RegistrarSettings

@@ -31,7 +31,7 @@ public static class ProcessSyncHarness
             foreach (string[] arguments in mentorArguments)
             {
                 var a = RserpoolProcess.StartExecutable(rserpoolDll, ["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
-                    "--server-id", "0xa1", "--keep-alive-interval", "3600s", "--log-level", "Information", .. arguments]);
+                    "--server-id", "0xa1", "--keep-alive-interval", "3600s", .. arguments]);
                 var ready = await a.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+), ENRP on TCP (127\.0\.0\.1:\d+)").ConfigureAwait(false);
                 mentors.Add((a, ready.Groups[2].Value));
                 await LoadAsync(new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture)), elements, clients).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
+using RSerPool.Benchmarks.Support;
 using RSerPool.Wire.Codec;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -102,7 +103,7 @@ public class RegistrarResolutionBenchmarks
 
     private IPEndPoint StartRegistrar()
     {
-        _system = ActorSystem.Create("bench", new ActorSystemSettings { LogLevel = Serilog.Events.LogEventLevel.Warning });
+        _system = BenchActorSystem.Create("bench");
         var started = new TaskCompletionSource<RegistrarStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var observer = _system.ActorOf(Props.Create(() => new StartedObserver(started)), "observer");
         var settings = new RegistrarSettings

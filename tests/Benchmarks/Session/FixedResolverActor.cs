@@ -13,5 +13,5 @@ public sealed class FixedResolverActor : ReceiveActor
         Receive<ReportPoolElementUnreachable>(_ => { });
     }
 
-    public static Props Props(PoolElement element) => RSerPool.Actors.Akka.Actor.Props.Create(() => new FixedResolverActor(element));
+    public static Props Props(PoolElement element) => global::Akka.Actor.Props.Create(() => new FixedResolverActor(element));
 }
