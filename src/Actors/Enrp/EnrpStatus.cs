@@ -18,7 +18,7 @@ public sealed record EnrpStatus(
     uint MentorId,
     IReadOnlyList<EnrpPeerStatus> Peers,
     IReadOnlyList<uint> TakeoversRunning,
-    IReadOnlyList<uint> TakenOver)
+    IReadOnlyList<uint> TakenOver) : IRSerPoolMessage
 {
     /// <summary>Transports ENRP is served over ("tcp", "sctp"), the configured one first; empty before binding.</summary>
     public IReadOnlyList<string> ServedTransports { get; init; } = [];

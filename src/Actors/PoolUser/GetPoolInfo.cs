@@ -6,4 +6,4 @@ namespace RSerPool.Actors.PoolUser;
 /// Asks the resolver for every PE of <paramref name="Handle"/> with policy and load (rsp_getpoolinfo, services draft
 /// §4.4), freshly resolved. Answered with <see cref="PoolInfo"/> or <see cref="PoolElementSelectionFailed"/>.
 /// </summary>
-public sealed record GetPoolInfo(PoolHandle Handle);
+public sealed record GetPoolInfo(PoolHandle Handle) : IRSerPoolMessage;

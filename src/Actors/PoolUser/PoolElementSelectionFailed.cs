@@ -6,4 +6,4 @@ namespace RSerPool.Actors.PoolUser;
 /// The resolver could not give a PE: the registrar answered Unknown Pool Handle (<paramref name="UnknownPoolHandle"/>),
 /// every PE is excluded, or no registrar answered in time.
 /// </summary>
-public sealed record PoolElementSelectionFailed(PoolHandle Handle, string Reason, bool UnknownPoolHandle);
+public sealed record PoolElementSelectionFailed(PoolHandle Handle, string Reason, bool UnknownPoolHandle) : IRSerPoolMessage;

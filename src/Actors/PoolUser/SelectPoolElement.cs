@@ -9,4 +9,4 @@ namespace RSerPool.Actors.PoolUser;
 /// GET_NEXT_SERVER otherwise (services draft §4.4). Answered with <see cref="PoolElementSelected"/> or
 /// <see cref="PoolElementSelectionFailed"/>.
 /// </summary>
-public sealed record SelectPoolElement(PoolHandle Handle, ImmutableArray<uint> Excluding);
+public sealed record SelectPoolElement(PoolHandle Handle, ImmutableArray<uint> Excluding) : IRSerPoolMessage;

@@ -10,4 +10,4 @@ namespace RSerPool.Actors.Registrar;
 public sealed record HandlespaceSnapshot(
     IReadOnlyList<PoolElementSnapshot> Elements,
     IReadOnlyDictionary<uint, PeChecksum> OwnerChecksums,
-    int PoolCount);
+    int PoolCount) : IRSerPoolMessage;

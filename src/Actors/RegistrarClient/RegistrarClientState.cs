@@ -11,4 +11,4 @@ public sealed record RegistrarClientState(
     IPEndPoint? CurrentRegistrar,
     uint CurrentServerId,
     ImmutableArray<KnownRegistrar> KnownRegistrars,
-    IPEndPoint? AnnounceEndPoint);
+    IPEndPoint? AnnounceEndPoint) : IRSerPoolMessage;

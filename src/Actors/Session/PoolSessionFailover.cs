@@ -7,7 +7,7 @@ namespace RSerPool.Actors.Session;
 /// <param name="OldIdentifier">The PE identifier the session used before.</param>
 /// <param name="NewElement">The PE now connected (its identifier and user transport).</param>
 /// <param name="Reason">Why the old PE was left.</param>
-public sealed record PoolSessionFailover(uint OldIdentifier, PoolElement NewElement, string Reason)
+public sealed record PoolSessionFailover(uint OldIdentifier, PoolElement NewElement, string Reason) : IRSerPoolMessage
 {
     /// <summary>The new PE's identifier.</summary>
     public uint NewIdentifier => NewElement.Identifier;

@@ -11,4 +11,4 @@ public sealed record PoolSessionNotification(
     PoolSessionNotificationKind Kind,
     uint PoolElementIdentifier,
     string? Reason = null,
-    AsapBusinessCard? BusinessCard = null);
+    AsapBusinessCard? BusinessCard = null) : IRSerPoolMessage;
