@@ -32,7 +32,7 @@ public sealed class SctpSessionConnectionActor : ReceiveActor
     private long _pendingSendBytes;
     private bool _closing;
 
-    private SctpSessionConnectionActor(SctpSocket? accepted, IPEndPoint? remote, IActorRef handler, SctpSessionSettings settings)
+    public SctpSessionConnectionActor(SctpSocket? accepted, IPEndPoint? remote, IActorRef handler, SctpSessionSettings settings)
     {
         _socket = accepted;
         _remote = remote;

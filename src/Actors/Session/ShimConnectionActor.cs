@@ -31,7 +31,7 @@ public sealed class ShimConnectionActor : ReceiveActor
     private long _pendingSendBytes;
     private bool _closing;
 
-    private ShimConnectionActor(Socket? accepted, IPEndPoint? remote, IActorRef handler, ShimConnectionSettings settings)
+    public ShimConnectionActor(Socket? accepted, IPEndPoint? remote, IActorRef handler, ShimConnectionSettings settings)
     {
         _socket = accepted;
         _remote = remote;
