@@ -1,7 +1,7 @@
 namespace RSerPool.Hosts.Tests.Config;
 
 /// <summary>A configuration file in the temp directory for one test; deleted on dispose.</summary>
-internal sealed class TempFile : IDisposable
+public sealed class TempFile : IDisposable
 {
     public TempFile(string text)
     {
