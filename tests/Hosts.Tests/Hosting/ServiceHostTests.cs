@@ -70,6 +70,22 @@ public sealed class ServiceHostTests
         Assert.Contains("the actor system refuses this configuration", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task No_config_file_makes_the_coordinated_shutdown_exit_the_process_or_run_twice()
+    {
+        using var file = new Config.TempFile("akka.coordinated-shutdown { exit-clr = on, run-by-clr-shutdown-hook = on }");
+        var system = HostSystem.Create("fixed", HostConfig.Load([file.Path]));
+        try
+        {
+            Assert.False(system.Settings.Config.GetBoolean("akka.coordinated-shutdown.exit-clr"));
+            Assert.False(system.Settings.Config.GetBoolean("akka.coordinated-shutdown.run-by-clr-shutdown-hook"));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     private sealed class StopsOnMessage : ReceiveActor
     {
         public StopsOnMessage() => ReceiveAny(_ => Context.Stop(Self));
