@@ -10,11 +10,13 @@ public static class Program
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        var registrar = RegistrarCommand.Create(stderr);
+        var server = ServerCommand.Create(stderr);
         var root = new RootCommand("RSerPool (RFC 5351-5356): registrar, pool elements, pool users and tools")
         {
             DecodeCommand.Create(stdin, stdout, stderr),
-            RegistrarCommand.Create(stderr),
-            ServerCommand.Create(stderr),
+            registrar,
+            server,
             TerminalCommand.Create(stdin, stdout, stderr),
             FetchCommand.Create(stdout, stderr),
             MonitorCommand.Create(stdout, stderr),
@@ -29,6 +31,15 @@ public static class Program
             stderr.WriteLine("rserpool: try 'rserpool --help'");
             return ExitCodes.Usage;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // The services (registrar, server) handle SIGTERM/SIGINT themselves with Akka's coordinated shutdown
+        // (Hosting/ServiceHost.cs): System.CommandLine's handler would race it and force exit code 143/130 after 2 s.
+        bool service = parse.CommandResult.Command == registrar || parse.CommandResult.Command == server;
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (service)
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return parse.Invoke(invocation);
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using RSerPool.Actors.Api;
-using Akka.Actor;
+using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
+using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Services;
 using RSerPool.Wire.Parameters;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Commands;
 
@@ -29,53 +31,54 @@ public static class FetchCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            HoconConfig config;
+            HostConfig config;
             TimeSpan waitPerChunk;
+            PoolSessionOptions sessionOptions;
+            RSerPoolNodeOptions nodeOptions;
             try
             {
                 config = node.Load(parse);
+                nodeOptions = config.Read(NodeConfig.Read);
+                sessionOptions = config.Read(NodeConfig.ReadSession);
                 waitPerChunk = TerminalCommand.Duration(parse.GetValue(chunkTimeout)!, "--chunk-timeout");
             }
-            catch (HoconException e)
+            catch (RSerPoolConfigException e)
             {
                 stderr.WriteLine($"rserpool fetch: {e.Message}");
                 return ExitCodes.Usage;
             }
+
             string fileName = parse.GetValue(name)!;
             string target = parse.GetValue(output) ?? Path.GetFileName(fileName);
-
-            using var logger = HostLogging.Create(KernelConfig.LogLevel(config), toStandardError: true);
-            SctpFallbackNotice.LogIfUnavailable(logger, config);
-            var system = ActorSystem.Create("rserpool-fetch", KernelConfig.Read(config, logger));
-            try
+            return await ClientHost.RunAsync(config, "rserpool-fetch", stderr, async (system, log) =>
             {
-                await using var rserpool = await RSerPoolNode.StartAsync(NodeConfig.Read(config) with { System = system }, cancel).ConfigureAwait(false);
-                int failovers = 0;
-                var options = NodeConfig.ReadSession(config) with
+                SctpFallbackNotice.LogIfUnavailable(log, config.Config);
+                try
                 {
-                    OnFailover = failover =>
+                    await using var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
+                    int failovers = 0;
+                    var options = sessionOptions with
                     {
-                        Interlocked.Increment(ref failovers);
-                        stderr.WriteLine($"fetch: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason}");
-                    },
-                };
-                await using var session = await PoolSession.ConnectAsync(rserpool.System, rserpool.Resolver, PoolHandle.FromString(parse.GetValue(pool)!), options, cancel).ConfigureAwait(false);
-                await using var file = new FileStream(target, FileMode.Create, FileAccess.Write);
-                var result = await new FileFetch(session, fileName, file, waitPerChunk).RunAsync(cancel).ConfigureAwait(false);
-                stderr.WriteLine(result.Error is null
-                    ? $"fetch: {fileName}: {result.Bytes} bytes to {target}, {failovers} failover(s)"
-                    : $"rserpool fetch: {fileName}: {result.Error}");
-                return result.Error is null ? ExitCodes.Success : ExitCodes.Failure;
-            }
-            catch (Exception e) when (e is PoolSessionException or TimeoutException or IOException)
-            {
-                stderr.WriteLine($"rserpool fetch: {e.Message}");
-                return ExitCodes.Failure;
-            }
-            finally
-            {
-                await system.Terminate().ConfigureAwait(false);
-            }
+                        OnFailover = failover =>
+                        {
+                            Interlocked.Increment(ref failovers);
+                            stderr.WriteLine($"fetch: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason}");
+                        },
+                    };
+                    await using var session = await PoolSession.ConnectAsync(rserpool.System, rserpool.Resolver, PoolHandle.FromString(parse.GetValue(pool)!), options, cancel).ConfigureAwait(false);
+                    await using var file = new FileStream(target, FileMode.Create, FileAccess.Write);
+                    var result = await new FileFetch(session, fileName, file, waitPerChunk).RunAsync(cancel).ConfigureAwait(false);
+                    stderr.WriteLine(result.Error is null
+                        ? $"fetch: {fileName}: {result.Bytes} bytes to {target}, {failovers} failover(s)"
+                        : $"rserpool fetch: {fileName}: {result.Error}");
+                    return result.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+                }
+                catch (Exception e) when (e is PoolSessionException or TimeoutException or IOException)
+                {
+                    stderr.WriteLine($"rserpool fetch: {e.Message}");
+                    return ExitCodes.Failure;
+                }
+            }).ConfigureAwait(false);
         });
         return command;
     }

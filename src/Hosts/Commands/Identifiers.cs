@@ -1,5 +1,5 @@
 using System.Globalization;
-using RSerPool.Hosts.Config;
+using RSerPool.Actors.Configuration;
 
 namespace RSerPool.Hosts.Commands;
 
@@ -15,6 +15,6 @@ public static class Identifiers
         bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         return uint.TryParse(hex ? text[2..] : text, hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
-            : throw new HoconException($"{flag}: '{text}' is not a 32-bit number");
+            : throw new RSerPoolConfigException(flag, $"{flag}: '{text}' is not a 32-bit number");
     }
 }

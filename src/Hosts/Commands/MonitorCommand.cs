@@ -26,7 +26,7 @@ public static class MonitorCommand
                 address = new Uri(new Uri(parse.GetValue(status)!, UriKind.Absolute), "status");
                 interval = parse.GetValue(watch) is { } text ? TerminalCommand.Duration(text, "--watch") : null;
             }
-            catch (Exception e) when (e is UriFormatException or Config.HoconException)
+            catch (Exception e) when (e is UriFormatException or RSerPool.Actors.Configuration.RSerPoolConfigException)
             {
                 stderr.WriteLine($"rserpool monitor: {e.Message}");
                 return ExitCodes.Usage;

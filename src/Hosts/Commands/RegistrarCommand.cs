@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
@@ -17,7 +21,7 @@ public static class RegistrarCommand
 {
     public static Command Create(TextWriter stderr)
     {
-        var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf (repeatable; later files win)", AllowMultipleArgumentsPerToken = false };
+        var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)", AllowMultipleArgumentsPerToken = false };
         var asap = new Option<string?>("--asap") { Description = "ASAP TCP endpoint HOST:PORT (default 0.0.0.0:3863; port 0 = any free port)" };
         var asapSctp = new Option<string?>("--asap-sctp") { Description = "ASAP SCTP endpoint HOST:PORT, auto (the TCP endpoint; default) or off; used where the kernel has SCTP" };
         var announce = new Option<string[]>("--asap-announce") { Description = "Server Announce target HOST:PORT, or off (repeatable; default 239.0.0.50:3863)" };
@@ -34,7 +38,7 @@ public static class RegistrarCommand
         var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); default rserpool.registrar.enrp.transport (auto)" };
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
-        var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error" };
+        var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
         var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus; port 0 = any free port), or off (default)" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
@@ -44,61 +48,48 @@ public static class RegistrarCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
-            HoconConfig config;
+            HostConfig config;
             RegistrarSettings settings;
             IPEndPoint? statusEndPoint;
             try
             {
-                config = HoconConfig.Load(parse.GetValue(configFiles) ?? []);
                 const string r = "rserpool.registrar";
-                config = Override(config, $"{r}.asap", parse.GetValue(asap));
-                config = Override(config, $"{r}.asap-sctp", parse.GetValue(asapSctp));
-                config = Override(config, $"{r}.server-id", ParseId(parse.GetValue(serverId)));
-                config = Override(config, $"{r}.keep-alive-interval", parse.GetValue(keepAliveInterval));
-                config = Override(config, $"{r}.keep-alive-timeout", parse.GetValue(keepAliveTimeout));
-                config = Override(config, $"{r}.limits.max-pools", parse.GetValue(maxPools)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.limits.max-pes-per-pool", parse.GetValue(maxPesPerPool)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.limits.max-pes-per-association", parse.GetValue(maxPesPerAssociation)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.limits.max-pool-handle-length", parse.GetValue(maxHandleLength)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.max-handle-resolution-rate", parse.GetValue(maxHrRate)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.max-endpoint-unreachable-rate", parse.GetValue(maxEuRate)?.ToString(CultureInfo.InvariantCulture));
-                config = Override(config, $"{r}.enrp.endpoint", parse.GetValue(enrp));
-                config = Override(config, $"{r}.enrp.transport", parse.GetValue(enrpTransport));
-                config = Override(config, "akka.loglevel", parse.GetValue(logLevel));
-                config = Override(config, $"{r}.status", parse.GetValue(status));
-                if (parse.GetValue(peers) is { Length: > 0 } peerList)
-                {
-                    var list = string.Join(", ", peerList.Select(p => $"\"{p}\""));
-                    config = config.With(HoconConfig.FromText($"{r}.enrp.peers = [{list}]", "--peer"));
-                }
-
-                if (parse.GetValue(enrpAnnounce) is { Length: > 0 } presenceTargets)
-                {
-                    var list = string.Join(", ", presenceTargets.Select(t => $"\"{t}\""));
-                    config = config.With(HoconConfig.FromText($"{r}.enrp.presence-announce = [{list}]", "--enrp-announce"));
-                }
-
-                if (parse.GetValue(announce) is { Length: > 0 } targets)
-                {
-                    var list = string.Join(", ", targets.Select(t => $"\"{t}\""));
-                    config = config.With(HoconConfig.FromText($"{r}.asap-announce = [{list}]", "--asap-announce"));
-                }
-                settings = RegistrarConfig.Read(config);
-                statusEndPoint = RegistrarConfig.ReadStatusEndPoint(config);
-                KernelConfig.LogLevel(config); // a bad level is a usage error, before anything starts
+                var overrides = new ConfigOverrides()
+                    .Set($"{r}.asap", parse.GetValue(asap), "--asap")
+                    .Set($"{r}.asap-sctp", parse.GetValue(asapSctp), "--asap-sctp")
+                    .Set($"{r}.server-id", ParseId(parse.GetValue(serverId)), "--server-id")
+                    .Set($"{r}.keep-alive-interval", parse.GetValue(keepAliveInterval), "--keep-alive-interval")
+                    .Set($"{r}.keep-alive-timeout", parse.GetValue(keepAliveTimeout), "--keep-alive-timeout")
+                    .Set($"{r}.limits.max-pools", Text(parse.GetValue(maxPools)), "--max-pools")
+                    .Set($"{r}.limits.max-pes-per-pool", Text(parse.GetValue(maxPesPerPool)), "--max-pes-per-pool")
+                    .Set($"{r}.limits.max-pes-per-association", Text(parse.GetValue(maxPesPerAssociation)), "--max-pes-per-association")
+                    .Set($"{r}.limits.max-pool-handle-length", Text(parse.GetValue(maxHandleLength)), "--max-pool-handle-length")
+                    .Set($"{r}.max-handle-resolution-rate", Text(parse.GetValue(maxHrRate)), "--max-hr-rate")
+                    .Set($"{r}.max-endpoint-unreachable-rate", Text(parse.GetValue(maxEuRate)), "--max-eu-rate")
+                    .Set($"{r}.enrp.endpoint", parse.GetValue(enrp), "--enrp")
+                    .Set($"{r}.enrp.transport", parse.GetValue(enrpTransport), "--enrp-transport")
+                    .Set("akka.loglevel", parse.GetValue(logLevel), "--log-level")
+                    .Set($"{r}.status", parse.GetValue(status), "--status")
+                    .SetList($"{r}.enrp.peers", parse.GetValue(peers), "--peer")
+                    .SetList($"{r}.enrp.presence-announce", parse.GetValue(enrpAnnounce), "--enrp-announce")
+                    .SetList($"{r}.asap-announce", parse.GetValue(announce), "--asap-announce");
+                config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
+                settings = config.Read(RegistrarConfig.Read);
+                statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
             }
-            catch (HoconException e)
+            catch (RSerPoolConfigException e)
             {
                 stderr.WriteLine($"rserpool registrar: {e.Message}");
                 return ExitCodes.Usage;
             }
 
-            return await ServiceHost.RunAsync(config, "rserpool-registrar", async (system, logger) =>
+            return await ServiceHost.RunAsync(config, "rserpool-registrar", stderr, async (system, log) =>
             {
                 if ((settings.AsapSctpEndPoint is not null || settings.AsapSctpOnTcpEndPoint) && !SctpSupport.IsAvailable)
                 {
-                    logger.Information("ASAP and ENRP on TCP only: {Reason}", SctpSupport.Reason);
+                    log.Info("ASAP and ENRP on TCP only: {Reason}", SctpSupport.Reason);
                 }
+
                 var outcome = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var observer = system.ActorOf(StartupObserverActor.Props(outcome), "startup-observer");
                 var registrar = system.ActorOf(RegistrarActor.Props(settings, observer), "registrar");
@@ -108,26 +99,47 @@ public static class RegistrarCommand
                         string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
-                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on {Asap}, ENRP on {EnrpTransport} {EnrpEndPoint}",
+                            log.Info("registrar 0x{ServerId:x8} ready: ASAP on {Asap}, ENRP on {EnrpTransport} {EnrpEndPoint}",
                                 started.ServerId, asap, string.Join(" and ", (started.EnrpTransports ?? []).Select(t => t.ToUpperInvariant())), enrpEndPoint);
                         }
                         else
                         {
-                            logger.Information("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
+                            log.Info("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
                         }
 
+                        var shutdown = CoordinatedShutdown.Get(system);
+                        // service-stop: stopping the registrar actor closes its listeners and every ASAP and ENRP
+                        // association (their actors are its children).
+                        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "close-registrar-associations", async () =>
+                        {
+                            try
+                            {
+                                await registrar.GracefulStop(shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop)).ConfigureAwait(false);
+                            }
+                            catch (TaskCanceledException)
+                            {
+                                log.Warning("registrar 0x{ServerId:x8}: associations not all closed in time", started.ServerId);
+                            }
+
+                            return Done.Instance;
+                        });
                         if (statusEndPoint is null)
                         {
-                            return new HostedService(registrar);
+                            return registrar;
                         }
 
                         var reader = new RegistrarStatusReader(registrar, started, settings.Enrp is not null, TimeSpan.FromSeconds(5));
                         var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
-                        logger.Information("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
-                        return new HostedService(registrar, async () => await statusServer.DisposeAsync().ConfigureAwait(false));
+                        log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
+                        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>
+                        {
+                            await statusServer.DisposeAsync().ConfigureAwait(false);
+                            return Done.Instance;
+                        });
+                        return registrar;
                     case RegistrarStartFailed failed:
-                        logger.Fatal("registrar cannot start: endpoint {EndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
-                        return (HostedService?)null;
+                        log.Error("registrar cannot start: endpoint {EndPoint}: {Reason}", failed.AsapEndPoint, failed.Reason);
+                        return null;
                     default:
                         return null;
                 }
@@ -136,8 +148,8 @@ public static class RegistrarCommand
         return command;
     }
 
-    private static HoconConfig Override(HoconConfig config, string path, string? value) =>
-        value is null ? config : config.With(path, value);
+    private static string? Text<T>(T? value)
+        where T : struct, IFormattable => value?.ToString(null, CultureInfo.InvariantCulture);
 
     private static string? ParseId(string? text)
     {
@@ -148,6 +160,6 @@ public static class RegistrarCommand
         bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         return uint.TryParse(hex ? text[2..] : text, hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id.ToString(CultureInfo.InvariantCulture)
-            : throw new HoconException($"--server-id: '{text}' is not a 32-bit number");
+            : throw new RSerPoolConfigException("--server-id", $"--server-id: '{text}' is not a 32-bit number");
     }
 }

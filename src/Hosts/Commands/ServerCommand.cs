@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Net;
+using Akka;
+using Akka.Actor;
+using Akka.Event;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Session;
-using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Services;
@@ -25,7 +28,7 @@ public static class ServerCommand
         var policy = new Option<string>("--policy") { Description = "pool policy NAME[:VALUE...], e.g. RoundRobin, WeightedRoundRobin:5, LeastUsed", DefaultValueFactory = _ => "RoundRobin" };
         var local = new Option<string>("--local") { Description = "where PUs connect, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:0" };
         var directory = new Option<string?>("--directory") { Description = "directory the files service serves" };
-        var transport = new Option<string?>("--transport") { Description = "user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; default rserpool.server.transport (tcp)" };
+        var transport = new Option<string?>("--transport") { Description = "user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; default rserpool.server.transport (auto)" };
         var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)" };
         var command = new Command("server", "Run a pool element with an example service");
         node.AddTo(command);
@@ -39,8 +42,10 @@ public static class ServerCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            HoconConfig config;
+            HostConfig config;
             RSerPoolNodeOptions nodeOptions;
+            PoolElementServerOptions serverOptions;
+            SctpSessionSettings sctpSettings;
             PoolMemberSelectionPolicy selectionPolicy;
             IPEndPoint localEndPoint;
             IPoolElementService implementation;
@@ -51,51 +56,58 @@ public static class ServerCommand
             bool sctp;
             try
             {
-                config = node.Load(parse);
-                if (parse.GetValue(transport) is { } transportText)
-                {
-                    config = config.With("rserpool.server.transport", transportText);
-                }
-                sctp = RegistrarTransportText.IsSctp(config.GetString("rserpool.server.transport"), SctpSupport.IsAvailable, "rserpool.server.transport");
-                nodeOptions = NodeConfig.Read(config);
+                config = node.Load(parse, node.Overrides(parse).Set("rserpool.server.transport", parse.GetValue(transport), "--transport"));
+                sctp = config.Read(ServerConfig.UsesSctp);
+                nodeOptions = config.Read(NodeConfig.Read);
+                serverOptions = config.Read(ServerConfig.ReadOptions);
+                sctpSettings = config.Read(c => SctpConfig.ApplyServer(c, SctpSessionSettings.Default));
                 selectionPolicy = PolicyText.Parse(parse.GetValue(policy)!);
                 localEndPoint = EndPointText.Parse(parse.GetValue(local)!, 0, "--local");
                 implementation = ServiceCatalog.Create(serviceName, TimeProvider.System, parse.GetValue(directory));
                 poolHandle = parse.GetValue(pool) ?? ServiceCatalog.DefaultPoolHandle(serviceName);
                 peIdentifier = Identifiers.Parse(parse.GetValue(identifier), "--identifier");
                 // The user transport is known once the session server listens; a placeholder until then.
-                registration = NodeConfig.ReadPoolElement(config, PoolHandle.FromString(poolHandle), new TcpTransport((ushort)localEndPoint.Port, TransportUse.DataOnly, [localEndPoint.Address])) with
+                var placeholder = new TcpTransport((ushort)localEndPoint.Port, TransportUse.DataOnly, [localEndPoint.Address]);
+                registration = config.Read(c => NodeConfig.ReadPoolElement(c, PoolHandle.FromString(poolHandle), placeholder)) with
                 {
                     Policy = selectionPolicy,
                     Identifier = peIdentifier,
                 };
             }
-            catch (Exception e) when (e is HoconException or ArgumentException)
+            catch (Exception e) when (e is RSerPoolConfigException or ArgumentException)
             {
                 stderr.WriteLine($"rserpool server: {e.Message}");
                 return ExitCodes.Usage;
             }
 
-            return await ServiceHost.RunAsync(config, "rserpool-server", async (system, logger) =>
+            return await ServiceHost.RunAsync(config, "rserpool-server", stderr, async (system, log) =>
             {
-                SctpFallbackNotice.LogIfUnavailable(logger, config);
+                SctpFallbackNotice.LogIfUnavailable(log, config.Config);
                 var rserpool = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
-                var serverOptions = PoolElementServerOptions.Default with { MaxSessions = config.GetInt("rserpool.server.max-sessions") };
                 var server = sctp
-                    ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, SctpConfig.ApplyServer(config, SctpSessionSettings.Default), cancel).ConfigureAwait(false)
+                    ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, sctpSettings, cancel).ConfigureAwait(false)
                     : await PoolElementServer.StartAsync(system, localEndPoint, implementation, serverOptions).ConfigureAwait(false);
                 await server.WarmUpAsync(cancel).ConfigureAwait(false);
                 var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToRegisteredTransport() }, cancel).ConfigureAwait(false);
                 registered.StatusChanged += (_, change) =>
-                    logger.Information("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);
-                logger.Information("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on {Transport} {EndPoint}, policy {Policy}",
+                    log.Info("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);
+                log.Info("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on {Transport} {EndPoint}, policy {Policy}",
                     registered.Identifier, poolHandle, serviceName, server.IsSctp ? "SCTP" : "TCP", server.LocalEndPoint, selectionPolicy.Type);
-                return new HostedService(registered.Actor, async () =>
+
+                var shutdown = CoordinatedShutdown.Get(system);
+                // service-unbind: PUs stop finding this PE (RFC 5352 §3.2 deregistration) before it stops serving.
+                shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "deregister-pool-element", async () =>
                 {
                     await registered.DeregisterAsync(CancellationToken.None).ConfigureAwait(false);
+                    return Done.Instance;
+                });
+                shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-pool-element-server", async () =>
+                {
                     await server.DisposeAsync().ConfigureAwait(false);
                     await rserpool.DisposeAsync().ConfigureAwait(false);
+                    return Done.Instance;
                 });
+                return registered.Actor;
             }).ConfigureAwait(false);
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Commands.Terminal;
 using RSerPool.Hosts.Config;
 using RSerPool.Wire.Parameters;
@@ -34,7 +35,7 @@ public static class TerminalCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            HoconConfig config;
+            HostConfig config;
             TimeSpan pause;
             TimeSpan waitForAnswers;
             TerminalProtocol terminalProtocol;
@@ -46,10 +47,10 @@ public static class TerminalCommand
                 terminalProtocol = TerminalProtocol.Parse(parse.GetValue(protocol)!);
                 if (parse.GetValue(generate) is < 0)
                 {
-                    throw new HoconException("--generate: a count of requests, 0 or more");
+                    throw new RSerPoolConfigException("--generate", "--generate: a count of requests, 0 or more");
                 }
             }
-            catch (Exception e) when (e is HoconException or ArgumentException)
+            catch (Exception e) when (e is RSerPoolConfigException or ArgumentException)
             {
                 stderr.WriteLine($"rserpool terminal: {e.Message}");
                 return ExitCodes.Usage;
@@ -62,8 +63,5 @@ public static class TerminalCommand
         return command;
     }
 
-    internal static TimeSpan Duration(string text, string flag) =>
-        HoconDuration.TryParse(text, out var duration) && duration >= TimeSpan.Zero
-            ? duration
-            : throw new HoconException($"{flag}: '{text}' is not a duration (e.g. 5ms, 2s)");
+    internal static TimeSpan Duration(string text, string flag) => DurationFlag.Parse(text, flag);
 }

@@ -1,6 +1,9 @@
-// Issue 7: where the kernel has no SCTP, a host says so once and runs on TCP only.
+// Where the kernel has no SCTP, a host says so once and runs on TCP only (docs/interop.md).
+using Akka.Configuration;
+using AkkaConfig = Akka.Configuration.Config;
+using Akka.Event;
+using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Transport.Sctp;
-using Serilog;
 
 namespace RSerPool.Hosts.Config;
 
@@ -8,23 +11,18 @@ namespace RSerPool.Hosts.Config;
 public static class SctpFallbackNotice
 {
     /// <summary>Logs why SCTP is not used when any of the node's transports wants it; returns whether it logged.</summary>
-    public static bool LogIfUnavailable(ILogger logger, HoconConfig config) => LogIfUnavailable(logger, config, SctpSupport.IsAvailable, SctpSupport.Reason);
+    public static bool LogIfUnavailable(ILoggingAdapter log, AkkaConfig config) => LogIfUnavailable(log, config, SctpSupport.IsAvailable, SctpSupport.Reason);
 
     /// <summary>The same with the kernel's answer given (for tests).</summary>
-    public static bool LogIfUnavailable(ILogger logger, HoconConfig config, bool sctpAvailable, string reason)
+    public static bool LogIfUnavailable(ILoggingAdapter log, AkkaConfig config, bool sctpAvailable, string reason)
     {
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(config);
-        bool wanted = WantsSctp(config.GetString("rserpool.registrar-client.transport")) || WantsSctp(config.GetString("rserpool.server.transport"));
-        if (sctpAvailable || !wanted)
+        ArgumentNullException.ThrowIfNull(log);
+        if (sctpAvailable || !ServerConfig.WantsSctp(config))
         {
             return false;
         }
 
-        logger.Information("SCTP unavailable, running on TCP only: {Reason}", reason);
+        log.Info("SCTP unavailable, running on TCP only: {Reason}", reason);
         return true;
     }
-
-    private static bool WantsSctp(string transport) =>
-        transport.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) || transport.Trim().Equals("sctp", StringComparison.OrdinalIgnoreCase);
 }

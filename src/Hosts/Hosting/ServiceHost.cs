@@ -1,82 +1,124 @@
 using System.Runtime.InteropServices;
 using Akka.Actor;
+using Akka.Event;
+using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
 using Serilog;
 
 namespace RSerPool.Hosts.Hosting;
 
 /// <summary>
-/// Runs an actor system around one main actor until SIGTERM/SIGINT (clean shutdown, exit 0). A failure escalated
-/// past the root ends the system (the guardian escalates every failure of a top-level actor), and a main actor that
-/// stops by itself ends the host too: both are logged and give exit 1, so an OS supervisor can restart the process.
+/// Runs an actor system around one main actor (the registrar, a PE) until SIGTERM or SIGINT, which run Akka's
+/// <see cref="CoordinatedShutdown"/>: the tasks the service added (a PE deregisters, RFC 5352 §3.2; a registrar closes
+/// its associations), then the system terminates and the host exits 0. A main actor that stops or fails (the guardian
+/// stops a failing top-level actor: akka.actor.guardian-supervisor-strategy) or a service that cannot start runs the
+/// same shutdown and exits 1, so an OS supervisor can restart the process.
 /// </summary>
+/// <remarks>
+/// CoordinatedShutdown directly rather than Akka.Hosting on Microsoft.Extensions.Hosting: a host here is one actor
+/// system, one main actor and a few shutdown tasks, and its exit code must say how it ended. The generic host would add
+/// a second lifetime with its own signal handling, shutdown timeout and logging pipeline next to Akka's, and would turn
+/// an ended main actor into a stopped application whose exit code the host would still have to carry out by hand.
+/// The host owns SIGTERM/SIGINT (run-by-clr-shutdown-hook = off, so Akka's ProcessExit hook does not run the shutdown
+/// a second time; exit-clr = off, so Akka never calls Environment.Exit; Program turns off System.CommandLine's own
+/// signal handling for these commands).
+/// </remarks>
 public static class ServiceHost
 {
-    /// <param name="start">Starts the main actor; returns it once it serves, or null when it could not start.</param>
-    public static Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<IActorRef?>> start) =>
-        RunAsync(config, systemName, async (system, logger) => await start(system, logger).ConfigureAwait(false) is { } main ? new HostedService(main) : null);
-
-    /// <param name="start">Starts the service; returns it once it serves, or null when it could not start.</param>
-    public static async Task<int> RunAsync(HoconConfig config, string systemName, Func<ActorSystem, ILogger, Task<HostedService?>> start)
+    /// <param name="config">The run's configuration; the actor system is created from <see cref="HostConfig.Config"/>.</param>
+    /// <param name="systemName">Name of the actor system, also the subject of the host's log lines.</param>
+    /// <param name="stderr">Where a configuration the actor system refuses is reported (exit 2).</param>
+    /// <param name="start">
+    /// Starts the service and returns its main actor once it serves, or null when it could not start. It adds its stop
+    /// work to <c>CoordinatedShutdown.Get(system)</c>.
+    /// </param>
+    public static async Task<int> RunAsync(HostConfig config, string systemName, TextWriter stderr, Func<ActorSystem, ILoggingAdapter, Task<IActorRef?>> start)
     {
-        var level = KernelConfig.LogLevel(config);
-        using var logger = HostLogging.Create(level);
-        var settings = KernelConfig.Read(config, logger) with
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(start);
+        HostLogging.Install(config.SerilogLevel);
+        try
         {
-            GuardianSupervisorStrategy = new OneForOneStrategy(_ => Directive.Escalate),
-        };
-        var system = ActorSystem.Create(systemName, settings);
+            ActorSystem system;
+            try
+            {
+                system = HostSystem.Create(systemName, config);
+            }
+            catch (RSerPoolConfigException e)
+            {
+                await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
 
-        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return await ServeAsync(system, systemName, start).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> ServeAsync(ActorSystem system, string systemName, Func<ActorSystem, ILoggingAdapter, Task<IActorRef?>> start)
+    {
+        var log = Logging.GetLogger(system, typeof(ServiceHost));
+        var shutdown = CoordinatedShutdown.Get(system);
+        int stopping = 0;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
-        HostedService? service;
-        try
+        var starting = StartAsync();
+        await Task.WhenAny(starting, system.WhenTerminated).ConfigureAwait(false);
+        IActorRef? main = starting.IsCompletedSuccessfully ? starting.Result : null;
+        if (main is null)
         {
-            service = await start(system, logger).ConfigureAwait(false);
+            await shutdown.Run(HostShutdownReason.StartFailed).ConfigureAwait(false);
+            await system.WhenTerminated.ConfigureAwait(false);
+            return ExitCode(shutdown);
         }
-        catch (Exception e)
-        {
-            logger.Fatal(e, "{System} cannot start: {Reason}", systemName, e.Message);
-            service = null;
-        }
-        if (service is null)
-        {
-            await system.Terminate().ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        var mainStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var main = service.Main;
-        system.ActorOf(TerminationWatcherActor.Props(main, mainStopped), "main-watcher");
 
-        var ended = await Task.WhenAny(stopRequested.Task, mainStopped.Task, system.WhenTerminated).ConfigureAwait(false);
-        if (ended != stopRequested.Task)
+        var mainStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(TerminationWatcherActor.Props(main, mainStopped), "main-watcher");
+        await Task.WhenAny(mainStopped.Task, system.WhenTerminated).ConfigureAwait(false);
+        if (shutdown.ShutdownReason is null && mainStopped.Task.IsCompleted)
         {
-            var reason = system.TerminationReason?.Message ?? $"{main.Path} stopped";
-            logger.Fatal(system.TerminationReason, "{System} failed: {Reason}", systemName, reason);
-            await system.Terminate().ConfigureAwait(false);
-            return ExitCodes.Failure;
+            log.Error("{System} failed: {Reason}", systemName, $"{main.Path} stopped");
+            await shutdown.Run(HostShutdownReason.MainStopped).ConfigureAwait(false);
         }
-        logger.Information("{System}: shutting down", systemName);
-        if (service.StopAsync is { } stopAsync)
+
+        await system.WhenTerminated.ConfigureAwait(false);
+        if (shutdown.ShutdownReason is not HostShutdownReason)
+        {
+            // Terminated by something else than this host (nothing in RSerPool terminates the system): a failure.
+            Log.Error("{System} failed: {Reason}", systemName, $"actor system terminated ({shutdown.ShutdownReason?.ToString() ?? "no reason"})");
+        }
+
+        return ExitCode(shutdown);
+
+        async Task<IActorRef?> StartAsync()
         {
             try
             {
-                await stopAsync().ConfigureAwait(false);
+                return await start(system, log).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                logger.Warning(e, "{System}: clean stop incomplete: {Reason}", systemName, e.Message);
+                log.Error(e, "{System} cannot start: {Reason}", systemName, e.Message);
+                return null;
             }
         }
-        await system.Terminate().ConfigureAwait(false);
-        return ExitCodes.Success;
 
         void Stop(PosixSignalContext context)
         {
-            context.Cancel = true;
-            stopRequested.TrySetResult();
+            context.Cancel = true;   // no default termination: the coordinated shutdown ends the process
+            if (Interlocked.Exchange(ref stopping, 1) == 0)
+            {
+                log.Info("{System}: shutting down", systemName);
+                _ = shutdown.Run(HostShutdownReason.Signal);
+            }
         }
     }
+
+    private static int ExitCode(CoordinatedShutdown shutdown) =>
+        shutdown.ShutdownReason is HostShutdownReason { Clean: true } ? ExitCodes.Success : ExitCodes.Failure;
 }

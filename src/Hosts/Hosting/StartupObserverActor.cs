@@ -11,5 +11,5 @@ public sealed class StartupObserverActor : ReceiveActor
     }
 
     public static Props Props(TaskCompletionSource<object> outcome) =>
-        Actors.Akka.Actor.Props.Create(() => new StartupObserverActor(outcome));
+        Akka.Actor.Props.Create(() => new StartupObserverActor(outcome));
 }

@@ -14,7 +14,7 @@ public sealed class TerminationWatcherActor : ReceiveActor
     }
 
     public static Props Props(IActorRef target, TaskCompletionSource stopped) =>
-        Actors.Akka.Actor.Props.Create(() => new TerminationWatcherActor(target, stopped));
+        Akka.Actor.Props.Create(() => new TerminationWatcherActor(target, stopped));
 
     protected override void PreStart() => Context.Watch(_target);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Services;
 

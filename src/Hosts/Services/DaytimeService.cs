@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Services;
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Text;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Services;
 

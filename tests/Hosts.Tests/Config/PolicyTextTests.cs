@@ -1,4 +1,4 @@
-using RSerPool.Hosts.Config;
+using RSerPool.Actors.Configuration;
 using RSerPool.Wire.Parameters;
 using Xunit;
 
@@ -28,5 +28,5 @@ public sealed class PolicyTextTests
     [InlineData("WeightedRoundRobin:-1")]
     [InlineData("PriorityLeastUsedWithDpf")]
     public void Refuses_unknown_names_extra_or_bad_values(string text) =>
-        Assert.Throws<HoconException>(() => PolicyText.Parse(text));
+        Assert.Throws<RSerPoolConfigException>(() => PolicyText.Parse(text));
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using RSerPool.Actors.Transport.Sctp;
-using RSerPool.Hosts.Config;
+using RSerPool.Actors.Configuration;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Config;
@@ -10,7 +10,7 @@ public sealed class RegistrarConfigTests
     [Fact]
     public void Reference_defaults_give_fast_failure_detection_and_rsplib_announces()
     {
-        var settings = RegistrarConfig.Read(HoconConfig.Reference());
+        var settings = RegistrarConfig.Read(TestConfig.Reference);
 
         Assert.Equal(new IPEndPoint(IPAddress.Any, 3863), settings.AsapEndPoint);
         Assert.Equal(new[] { new IPEndPoint(IPAddress.Parse("239.0.0.50"), 3863) }, settings.AsapAnnounce.Targets);
@@ -26,7 +26,7 @@ public sealed class RegistrarConfigTests
     [Fact]
     public void Overrides_reach_every_setting()
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("""
+        var config = TestConfig.With("""
             rserpool.registrar {
               server-id = 305419896
               asap = "[::1]:0"
@@ -38,7 +38,7 @@ public sealed class RegistrarConfigTests
               limits.max-pes-per-association = 7
             }
             rserpool.wire.max-message-length = 2048
-            """));
+            """);
 
         var settings = RegistrarConfig.Read(config);
 
@@ -56,33 +56,33 @@ public sealed class RegistrarConfigTests
     [Fact]
     public void The_asap_sctp_style_is_one_to_many_by_default_and_one_to_one_when_set()
     {
-        Assert.Equal(SctpSocketStyle.OneToMany, RegistrarConfig.Read(HoconConfig.Reference()).AsapSctpStyle);
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp-style = one-to-one"));
+        Assert.Equal(SctpSocketStyle.OneToMany, RegistrarConfig.Read(TestConfig.Reference).AsapSctpStyle);
+        var config = TestConfig.With("rserpool.registrar.asap-sctp-style = one-to-one");
         Assert.Equal(SctpSocketStyle.OneToOne, RegistrarConfig.Read(config).AsapSctpStyle);
     }
 
     [Fact]
     public void The_status_endpoint_is_off_by_default_and_an_endpoint_when_set()
     {
-        Assert.Null(RegistrarConfig.ReadStatusEndPoint(HoconConfig.Reference()));
-        var set = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.status = \"127.0.0.1:9090\""));
+        Assert.Null(RegistrarConfig.ReadStatusEndPoint(TestConfig.Reference));
+        var set = TestConfig.With("rserpool.registrar.status = \"127.0.0.1:9090\"");
         Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9090), RegistrarConfig.ReadStatusEndPoint(set));
-        var bad = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.status = \"nowhere\""));
-        Assert.Throws<HoconException>(() => RegistrarConfig.ReadStatusEndPoint(bad));
+        var bad = TestConfig.With("rserpool.registrar.status = \"nowhere\"");
+        Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadStatusEndPoint(bad));
     }
 
     [Fact]
     public void Asap_over_sctp_follows_the_tcp_endpoint_by_default_or_is_set_or_off()
     {
-        var byDefault = RegistrarConfig.Read(HoconConfig.Reference());
+        var byDefault = RegistrarConfig.Read(TestConfig.Reference);
         Assert.True(byDefault.AsapSctpOnTcpEndPoint);
         Assert.Null(byDefault.AsapSctpEndPoint);
 
-        var set = RegistrarConfig.Read(HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp = \"127.0.0.1:3870\"")));
+        var set = RegistrarConfig.Read(TestConfig.With("rserpool.registrar.asap-sctp = \"127.0.0.1:3870\""));
         Assert.False(set.AsapSctpOnTcpEndPoint);
         Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 3870), set.AsapSctpEndPoint);
 
-        var off = RegistrarConfig.Read(HoconConfig.Reference().With(HoconConfig.FromText("rserpool.registrar.asap-sctp = off")));
+        var off = RegistrarConfig.Read(TestConfig.With("rserpool.registrar.asap-sctp = off"));
         Assert.False(off.AsapSctpOnTcpEndPoint);
         Assert.Null(off.AsapSctpEndPoint);
     }
@@ -94,8 +94,8 @@ public sealed class RegistrarConfigTests
     [InlineData("rserpool.registrar.asap-announce = [\"1.2.3.4:99999\"]", "not an address:port")]
     public void Bad_values_are_reported_with_their_key(string text, string expected)
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText(text));
-        Assert.Contains(expected, Assert.Throws<HoconException>(() => RegistrarConfig.Read(config)).Message);
+        var config = TestConfig.With(text);
+        Assert.Contains(expected, Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.Read(config)).Message);
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class RegistrarConfigTests
     [Fact]
     public void Reference_enrp_defaults_take_a_crashed_registrar_over_within_2_s()
     {
-        var enrp = RegistrarConfig.Read(HoconConfig.Reference()).Enrp;
+        var enrp = RegistrarConfig.Read(TestConfig.Reference).Enrp;
 
         Assert.NotNull(enrp);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 9901), enrp.EndPoint);
@@ -130,7 +130,7 @@ public sealed class RegistrarConfigTests
     [Fact]
     public void Enrp_keys_reach_the_settings_and_off_disables_enrp()
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("""
+        var config = TestConfig.With("""
             rserpool.registrar.enrp {
               endpoint = "127.0.0.1:0"
               peers = ["10.0.0.2:9901", "10.0.0.3"]
@@ -141,7 +141,7 @@ public sealed class RegistrarConfigTests
               max-handle-table-response-bytes = 1400
               presence-announce = ["239.0.0.51:9901", "off"]
             }
-            """));
+            """);
         var enrp = RegistrarConfig.Read(config).Enrp!;
 
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), enrp.EndPoint);
@@ -153,7 +153,7 @@ public sealed class RegistrarConfigTests
         Assert.Equal(1400, enrp.MaxHandleTableResponseBytes);
         Assert.Equal(new[] { new IPEndPoint(IPAddress.Parse("239.0.0.51"), 9901) }, enrp.PresenceTargets);
 
-        var off = HoconConfig.Reference().With("rserpool.registrar.enrp.endpoint", "off");
+        var off = TestConfig.With("rserpool.registrar.enrp.endpoint = off");
         Assert.Null(RegistrarConfig.Read(off).Enrp);
     }
 }

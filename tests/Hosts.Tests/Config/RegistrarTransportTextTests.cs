@@ -1,8 +1,9 @@
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.Transport.Sctp;
-using RSerPool.Hosts.Config;
+using RSerPool.Actors.Configuration;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
 
 namespace RSerPool.Hosts.Tests.Config;
 
@@ -23,20 +24,20 @@ public sealed class RegistrarTransportTextTests
     [Fact]
     public void An_unknown_transport_is_a_configuration_error_naming_the_key()
     {
-        var error = Assert.Throws<HoconException>(() => RegistrarTransportText.Parse("udp", sctpAvailable: true, "rserpool.registrar-client.transport"));
+        var error = Assert.Throws<RSerPoolConfigException>(() => RegistrarTransportText.Parse("udp", sctpAvailable: true, "rserpool.registrar-client.transport"));
         Assert.Contains("rserpool.registrar-client.transport", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_reference_configuration_uses_sctp_towards_registrars_where_the_kernel_has_it()
     {
-        var options = NodeConfig.Read(HoconConfig.Load([]));
+        var options = NodeConfig.Read(TestConfig.Reference);
         Assert.Same(SctpSupport.IsAvailable ? AutoRegistrarConnector.Instance : TcpRegistrarConnector.Instance, options.Connector);
-        var tcp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "tcp"));
+        var tcp = NodeConfig.Read(TestConfig.With("rserpool.registrar-client.transport = tcp"));
         Assert.Same(TcpRegistrarConnector.Instance, tcp.Connector);
-        var sctp = NodeConfig.Read(HoconConfig.Load([]).With("rserpool.registrar-client.transport", "sctp"));
+        var sctp = NodeConfig.Read(TestConfig.With("rserpool.registrar-client.transport = sctp"));
         Assert.Same(SctpRegistrarConnector.Instance, sctp.Connector);
-        Assert.Equal("auto", HoconConfig.Load([]).GetString("rserpool.server.transport"));
+        Assert.Equal("auto", TestConfig.Reference.GetString("rserpool.server.transport"));
     }
 
     [Fact]
@@ -47,12 +48,12 @@ public sealed class RegistrarTransportTextTests
         Assert.Equal((TcpEnrpTransport.Instance, null), RegistrarConfig.ReadEnrpTransport("TCP", sctpAvailable: true, "t"));
         Assert.Equal((SctpEnrpTransport.Instance, null), RegistrarConfig.ReadEnrpTransport("sctp", sctpAvailable: false, "t"));
 
-        var byDefault = RegistrarConfig.ReadEnrp(HoconConfig.Load([]))!;
+        var byDefault = RegistrarConfig.ReadEnrp(TestConfig.Reference)!;
         Assert.Same(TcpEnrpTransport.Instance, byDefault.Transport);
         Assert.Equal(SctpSupport.IsAvailable ? SctpEnrpTransport.Instance : null, byDefault.AdditionalTransport);
-        var sctp = RegistrarConfig.ReadEnrp(HoconConfig.Load([]).With("rserpool.registrar.enrp.transport", "sctp"));
+        var sctp = RegistrarConfig.ReadEnrp(TestConfig.With("rserpool.registrar.enrp.transport = sctp"));
         Assert.Same(SctpEnrpTransport.Instance, sctp!.Transport);
         Assert.Null(sctp.AdditionalTransport);
-        Assert.Throws<HoconException>(() => RegistrarConfig.ReadEnrp(HoconConfig.Load([]).With("rserpool.registrar.enrp.transport", "udp")));
+        Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadEnrp(TestConfig.With("rserpool.registrar.enrp.transport = udp")));
     }
 }

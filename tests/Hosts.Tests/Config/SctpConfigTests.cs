@@ -1,6 +1,6 @@
 using RSerPool.Actors.Session;
 using RSerPool.Actors.Transport.Sctp;
-using RSerPool.Hosts.Config;
+using RSerPool.Actors.Configuration;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Config;
@@ -11,7 +11,7 @@ public sealed class SctpConfigTests
     [Fact]
     public void The_reference_values_reach_every_role_and_keep_each_protocols_ppid()
     {
-        var config = HoconConfig.Reference();
+        var config = TestConfig.Reference;
         var registrar = RegistrarConfig.Read(config);
         var node = NodeConfig.Read(config);
         var session = NodeConfig.ReadSession(config);
@@ -28,7 +28,7 @@ public sealed class SctpConfigTests
     [Fact]
     public void Set_values_reach_every_role()
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.sctp { poll-interval = 50ms, listen-backlog = 64 }"));
+        var config = TestConfig.With("rserpool.sctp { poll-interval = 50ms, listen-backlog = 64 }");
         var registrar = RegistrarConfig.Read(config);
 
         Assert.Equal(TimeSpan.FromMilliseconds(50), registrar.AsapSctp.PollInterval);
@@ -42,10 +42,10 @@ public sealed class SctpConfigTests
     [Fact]
     public void The_pe_server_uses_a_one_to_many_socket_unless_configured_one_to_one()
     {
-        var reference = HoconConfig.Reference();
+        var reference = TestConfig.Reference;
         Assert.Equal(SctpSocketStyle.OneToMany, SctpConfig.ApplyServer(reference, SctpSessionSettings.Default).SocketStyle);
 
-        var config = reference.With(HoconConfig.FromText("rserpool.server.sctp-style = one-to-one\nrserpool.sctp.listen-backlog = 64"));
+        var config = TestConfig.With("rserpool.server.sctp-style = one-to-one\nrserpool.sctp.listen-backlog = 64");
         var server = SctpConfig.ApplyServer(config, SctpSessionSettings.Default);
         Assert.Equal(SctpSocketStyle.OneToOne, server.SocketStyle);
         Assert.Equal(64, server.ListenBacklog);
@@ -54,16 +54,16 @@ public sealed class SctpConfigTests
     [Fact]
     public void An_unknown_pe_server_socket_style_is_a_configuration_error_naming_the_key()
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.server.sctp-style = many"));
-        var error = Assert.Throws<HoconException>(() => SctpConfig.ApplyServer(config, SctpSessionSettings.Default));
+        var config = TestConfig.With("rserpool.server.sctp-style = many");
+        var error = Assert.Throws<RSerPoolConfigException>(() => SctpConfig.ApplyServer(config, SctpSessionSettings.Default));
         Assert.Contains("rserpool.server.sctp-style", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_backlog_below_one_is_a_configuration_error_naming_the_key()
     {
-        var config = HoconConfig.Reference().With(HoconConfig.FromText("rserpool.sctp.listen-backlog = 0"));
-        var error = Assert.Throws<HoconException>(() => RegistrarConfig.Read(config));
+        var config = TestConfig.With("rserpool.sctp.listen-backlog = 0");
+        var error = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.Read(config));
         Assert.Contains("rserpool.sctp.listen-backlog", error.Message, StringComparison.Ordinal);
     }
 }

@@ -71,8 +71,11 @@ public sealed class PoolProcessTests
         }
     }
 
-    [Fact]
-    public async Task A_server_deregisters_on_sigterm_and_exits_0()
+    // The coordinated shutdown's service-unbind phase deregisters the PE (RFC 5352 §3.2) before the process ends.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_server_deregisters_on_sigterm_or_ctrl_c_and_exits_0(bool ctrlC)
     {
         var (registrar, endPoint) = await StartRegistrarAsync();
         await using var _ = registrar;
@@ -84,11 +87,37 @@ public sealed class PoolProcessTests
         var before = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
         Assert.Equal(id, Assert.Single(before.PoolElements).Identifier);
 
-        server.Signal();
+        if (ctrlC)
+        {
+            server.Interrupt();
+        }
+        else
+        {
+            server.Signal();
+        }
+
         Assert.Equal(0, await server.WaitForExitAsync());
+        // Deregistered, not timed out: the registrar heard the PE's Deregistration before the process ended.
         await registrar.WaitForLineAsync($"PE 0x{id:x8} removed from PingPongPool.*Deregistered");
+        Assert.Contains($"PE 0x{id:x8}: Deregistered", server.Output, StringComparison.Ordinal);
+        Assert.Contains("rserpool-server: shutting down", server.Output, StringComparison.Ordinal);
         await pu.SendAsync(new AsapHandleResolution(PoolHandle.FromString("PingPongPool")));
         var after = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
         Assert.Empty(after.PoolElements);
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_start_exits_1()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync();
+        await using var _ = registrar;
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+
+        await using var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--registrar", endPoint,
+            "--asap-announce", "off", "--local", taken.LocalEndpoint.ToString()!);
+
+        Assert.Equal(1, await server.WaitForExitAsync());
+        Assert.Contains("rserpool-server cannot start", server.Output, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using RSerPool.Hosts.Tests.Support;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -40,8 +41,89 @@ public sealed class RegistrarProcessTests
         Assert.Equal((ushort)7001, element.UserTransport.Port);
 
         registrar.Signal();
+        // The coordinated shutdown closes every association before the process ends.
+        await pe.WaitUntilClosedAsync();
+        await pu.WaitUntilClosedAsync();
         Assert.Equal(0, await registrar.WaitForExitAsync());
         Assert.Contains("shutting down", registrar.Output);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_runs_the_same_clean_shutdown_and_exits_0()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync();
+        await using var _ = registrar;
+        using var pe = await AsapClient.ConnectAsync(endPoint);
+        await pe.SendAsync(Registration(0x2b3c4d5e, 7003));
+        Assert.False(Assert.IsType<AsapRegistrationResponse>(await pe.ReceiveAsync()).Rejected);
+
+        registrar.Interrupt();
+        await pe.WaitUntilClosedAsync();
+        Assert.Equal(0, await registrar.WaitForExitAsync());
+        Assert.Single(registrar.LinesMatching("rserpool-registrar: shutting down"));
+    }
+
+    // The console format of hocon/reference.conf's Serilog pipeline (src/Hosts/HostLogging.cs): time, level, message,
+    // then the other properties; an actor's line carries its path, a host line none; Akka's own INFO lines stay out.
+    [Fact]
+    public async Task Log_lines_keep_their_format_and_akkas_own_chatter_stays_below_info()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync("--server-id", "0xabc");
+        await using var _ = registrar;
+        registrar.Signal();
+        Assert.Equal(0, await registrar.WaitForExitAsync());
+
+        var lines = registrar.Lines;
+        Assert.All(lines, line => Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} \[(INF|WRN|ERR)\] .* (\{\}|\{""ActorPath"": ""akka://rserpool-registrar/[^""]*""\})$", line));
+        string ready = $@"^\d\d:\d\d:\d\d\.\d{{3}} \[INF\] registrar 0x00000abc ready: ASAP on TCP {Regex.Escape(endPoint.ToString())}, ENRP on TCP 127\.0\.0\.1:\d+ \{{\}}$";
+        Assert.Single(lines, line => Regex.IsMatch(line, ready));
+        Assert.Contains(lines, line => line.Contains($"[INF] registrar 0x00000abc serving ASAP on TCP {endPoint} {{\"ActorPath\": \"akka://rserpool-registrar/user/registrar\"}}", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("CoordinatedShutdown", StringComparison.Ordinal) || line.Contains("SerilogLogger", StringComparison.Ordinal)
+            || line.Contains("dead letters", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_config_file_tunes_akka_itself_and_serilog_level_names_are_taken()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rserpool-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(file, "akka.loglevel = \"Debug\"\n");
+        try
+        {
+            var (registrar, _) = await StartRegistrarAsync("--config", file);
+            await using var __ = registrar;
+            registrar.Signal();
+            Assert.Equal(0, await registrar.WaitForExitAsync());
+            // At DEBUG, Akka's own events reach the console too (the coordinated shutdown's phases).
+            Assert.Contains(registrar.Lines, line => line.Contains("[DBG]", StringComparison.Ordinal) && line.Contains("phase", StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_config_file_exits_2_naming_the_file_the_line_and_the_key()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rserpool-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(file, "rserpool.registrar {\n  asap = 127.0.0.1:3863\n}\n");
+        var typo = Path.Combine(Path.GetTempPath(), $"rserpool-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(typo, "rserpool.registrar.keep-alive-interval = soon\n");
+        try
+        {
+            await using var unquoted = RserpoolProcess.Start("registrar", "--config", file);
+            Assert.Equal(2, await unquoted.WaitForExitAsync());
+            Assert.Contains($"{file}: line 2: a value of 'rserpool.registrar.asap' holds an unquoted ':'", unquoted.Output, StringComparison.Ordinal);
+
+            await using var badValue = RserpoolProcess.Start("registrar", "--config", typo);
+            Assert.Equal(2, await badValue.WaitForExitAsync());
+            Assert.Contains($"configuration key 'rserpool.registrar.keep-alive-interval' must be a duration such as 500ms or 5s, not 'soon' (set in {typo})", badValue.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(typo);
+        }
     }
 
     [Fact]
@@ -78,5 +160,7 @@ public sealed class RegistrarProcessTests
 
         await using var third = RserpoolProcess.Start("registrar", "--asap", "not-an-address");
         Assert.Equal(2, await third.WaitForExitAsync());
+        Assert.Contains("rserpool.registrar.asap: 'not-an-address' is not an address:port", third.Output, StringComparison.Ordinal);
+        Assert.Contains("(set by --asap)", third.Output, StringComparison.Ordinal);
     }
 }

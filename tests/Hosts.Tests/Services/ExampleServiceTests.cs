@@ -2,6 +2,7 @@ using System.Text;
 using RSerPool.Actors.Api;
 using RSerPool.Hosts.Services;
 using Xunit;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Tests.Services;
 

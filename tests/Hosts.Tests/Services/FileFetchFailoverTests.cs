@@ -9,6 +9,8 @@ using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Services;
 using RSerPool.Wire.Parameters;
 using Xunit;
+using RSerPool.Actors.RegistrarClient;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Tests.Services;
 

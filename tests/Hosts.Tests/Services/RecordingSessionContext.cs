@@ -1,4 +1,5 @@
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Tests.Services;
 

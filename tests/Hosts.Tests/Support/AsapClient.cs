@@ -56,6 +56,16 @@ public sealed class AsapClient : IDisposable
         }
     }
 
+    /// <summary>Waits (bounded) until the registrar closes the connection, skipping whatever it still sends.</summary>
+    public async Task WaitUntilClosedAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var buffer = new byte[4096];
+        while (await _socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).ConfigureAwait(false) > 0)
+        {
+        }
+    }
+
     private async Task ReadExactlyAsync(Memory<byte> buffer)
     {
         using var timeout = new CancellationTokenSource(Timeout);

@@ -117,6 +117,27 @@ public sealed class RserpoolProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGINT (what Ctrl-C sends) to this process only.</summary>
+    public void Interrupt()
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        }
+    }
+
+    /// <summary>Output lines so far, in order.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.ToArray();
+            }
+        }
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(LineTimeout);

@@ -1,14 +1,16 @@
 using System.Text;
+using Akka.Event;
 using RSerPool.Actors.Api;
-using Akka.Actor;
+using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
+using RSerPool.Hosts.Hosting;
 using RSerPool.Wire.Parameters;
-using Serilog;
+using RSerPool.Actors.Session;
 
 namespace RSerPool.Hosts.Commands.Terminal;
 
 /// <summary>One run of <c>rserpool terminal</c>: node + one PU session, logs and failovers on stderr, answers on stdout.</summary>
-public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr, TerminalProtocol? protocol = null)
+public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr, TerminalProtocol? protocol = null)
 {
     private readonly TerminalProtocol _protocol = protocol ?? TerminalProtocol.Text;
 
@@ -87,54 +89,64 @@ public sealed class TerminalRun(HoconConfig config, PoolHandle pool, TextReader 
             }
             await Task.WhenAny(allAnswered.Task, Task.Delay(answerTimeout, cancel), receiving).ConfigureAwait(false);
             var summary = ledger.Summary(Volatile.Read(ref _failovers));
-            logger.Information("{Summary}", summary);
+            logger.Info("{Summary}", summary);
             await WriteLineAsync(stdout, summary).ConfigureAwait(false);
             return ledger.AllAnswered ? ExitCodes.Success : ExitCodes.Failure;
         }, cancel).ConfigureAwait(false);
     }
 
-    private async Task<int> RunAsync(Func<PoolSession, ILogger, Task<int>> body, CancellationToken cancel)
+    private async Task<int> RunAsync(Func<PoolSession, ILoggingAdapter, Task<int>> body, CancellationToken cancel)
     {
-        using var logger = HostLogging.Create(KernelConfig.LogLevel(config), toStandardError: true);
-        SctpFallbackNotice.LogIfUnavailable(logger, config);
-        var system = ActorSystem.Create("rserpool-terminal", KernelConfig.Read(config, logger));
+        RSerPoolNodeOptions nodeOptions;
+        PoolSessionOptions sessionOptions;
         try
         {
-            await using var node = await RSerPoolNode.StartAsync(NodeConfig.Read(config) with { System = system }, cancel).ConfigureAwait(false);
-            var sessionOptions = NodeConfig.ReadSession(config);
-            var options = sessionOptions with
-            {
-                Sctp = _protocol.SctpSettings(sessionOptions.Sctp),
-                OnFailover = failover =>
-                {
-                    Interlocked.Increment(ref _failovers);
-                    stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason} (now {Where(failover.NewElement)})");
-                },
-            };
-            PoolSession session;
+            nodeOptions = config.Read(NodeConfig.Read);
+            sessionOptions = config.Read(NodeConfig.ReadSession);
+        }
+        catch (RSerPoolConfigException e)
+        {
+            await stderr.WriteLineAsync($"rserpool terminal: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await ClientHost.RunAsync(config, "rserpool-terminal", stderr, async (system, log) =>
+        {
+            SctpFallbackNotice.LogIfUnavailable(log, config.Config);
             try
             {
-                session = await PoolSession.ConnectAsync(node, pool, options, cancel).ConfigureAwait(false);
+                await using var node = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
+                var options = sessionOptions with
+                {
+                    Sctp = _protocol.SctpSettings(sessionOptions.Sctp),
+                    OnFailover = failover =>
+                    {
+                        Interlocked.Increment(ref _failovers);
+                        stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason} (now {Where(failover.NewElement)})");
+                    },
+                };
+                PoolSession session;
+                try
+                {
+                    session = await PoolSession.ConnectAsync(node, pool, options, cancel).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is PoolSessionException or TimeoutException)
+                {
+                    await stderr.WriteLineAsync($"rserpool terminal: no PE of pool {pool}: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+
+                await using (session.ConfigureAwait(false))
+                {
+                    await stderr.WriteLineAsync($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool} {Where(session.CurrentPoolElement)}").ConfigureAwait(false);
+                    return await body(session, log).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is PoolSessionException or TimeoutException)
+            catch (OperationCanceledException)
             {
-                stderr.WriteLine($"rserpool terminal: no PE of pool {pool}: {e.Message}");
-                return ExitCodes.Failure;
+                return ExitCodes.Success;
             }
-            await using (session.ConfigureAwait(false))
-            {
-                stderr.WriteLine($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool} {Where(session.CurrentPoolElement)}");
-                return await body(session, logger).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            await system.Terminate().ConfigureAwait(false);
-        }
+        }).ConfigureAwait(false);
     }
 
     // "at SCTP port 4711": which transport the session uses (scripts/interop finds the PE process by it).

@@ -2,24 +2,30 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace RSerPool.Hosts.Config;
+namespace RSerPool.Actors.Configuration;
 
-/// <summary>Parses "HOST:PORT", "[v6]:PORT" and "v6-literal" forms as RSPLIB's options take them (address literals only).</summary>
+/// <summary>
+/// Reads endpoints as RSPLIB's options write them: <c>HOST:PORT</c>, <c>[v6]:PORT</c>, or an address alone (the
+/// default port); address literals only. In HOCON such a value must be quoted (<c>asap = "127.0.0.1:3863"</c>).
+/// </summary>
 public static class EndPointText
 {
+    /// <summary>Parses <paramref name="text"/>; false when it is not an address with an optional port of 0-65535.</summary>
     public static bool TryParse(string text, int defaultPort, [NotNullWhen(true)] out IPEndPoint? endPoint)
     {
+        ArgumentNullException.ThrowIfNull(text);
         endPoint = null;
         var s = text.Trim();
         string host;
         string? port = null;
         if (s.StartsWith('['))
         {
-            int close = s.IndexOf(']');
+            int close = s.IndexOf(']', StringComparison.Ordinal);
             if (close < 0)
             {
                 return false;
             }
+
             host = s[1..close];
             if (close + 1 < s.Length)
             {
@@ -27,12 +33,13 @@ public static class EndPointText
                 {
                     return false;
                 }
+
                 port = s[(close + 2)..];
             }
         }
         else if (s.Count(c => c == ':') == 1)
         {
-            int colon = s.IndexOf(':');
+            int colon = s.IndexOf(':', StringComparison.Ordinal);
             host = s[..colon];
             port = s[(colon + 1)..];
         }
@@ -40,21 +47,25 @@ public static class EndPointText
         {
             host = s;
         }
+
         if (!IPAddress.TryParse(host, out var address))
         {
             return false;
         }
+
         int portNumber = defaultPort;
         if (port is not null && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out portNumber) || portNumber > 65535))
         {
             return false;
         }
+
         endPoint = new IPEndPoint(address, portNumber);
         return true;
     }
 
-    public static IPEndPoint Parse(string text, int defaultPort, string what) =>
+    /// <summary>Parses <paramref name="text"/> or throws <see cref="RSerPoolConfigException"/> naming <paramref name="key"/> (a key or a flag).</summary>
+    public static IPEndPoint Parse(string text, int defaultPort, string key) =>
         TryParse(text, defaultPort, out var endPoint)
             ? endPoint
-            : throw new HoconException($"{what}: '{text}' is not an address:port (e.g. 0.0.0.0:3863 or [::1]:3863)");
+            : throw new RSerPoolConfigException(key, $"{key}: '{text}' is not an address:port (e.g. 0.0.0.0:3863 or [::1]:3863)");
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using Akka.Configuration;
+using RSerPool.Actors.Api;
+using RSerPool.Actors.PoolElements;
+using RSerPool.Actors.PoolUser;
+using RSerPool.Actors.Session;
+using RSerPool.Actors.Transport.Sctp;
+using RSerPool.Wire.Parameters;
+using RSerPool.Actors.RegistrarClient;
+
+namespace RSerPool.Actors.Configuration;
+
+/// <summary>
+/// Reads the application side: <c>rserpool.registrar-client.*</c> and <c>rserpool.pu.*</c> into
+/// <see cref="RSerPoolNodeOptions"/>, <c>rserpool.pe.*</c> into <see cref="PoolElementOptions"/>, and
+/// <c>rserpool.session.*</c> into <see cref="PoolSessionOptions"/> (RFC 5352; session mode of the services draft, §3.3).
+/// </summary>
+public static class NodeConfig
+{
+    /// <summary>
+    /// The node's registrar client (the registrar hunt of RFC 5352: static registrars, Server Announces) and pool-user
+    /// settings. <see cref="RSerPoolNodeOptions.System"/> and the other host choices keep their defaults.
+    /// </summary>
+    public static RSerPoolNodeOptions Read(Config config)
+    {
+        const string c = "rserpool.registrar-client";
+        const string u = "rserpool.pu";
+        var registrars = ConfigValues.StringList(config, $"{c}.registrars")
+            .Select(t => EndPointText.Parse(t, RegistrarConfig.AsapPort, $"{c}.registrars"))
+            .ToArray();
+        var announce = ConfigValues.String(config, $"{c}.announce-listen");
+        IPEndPoint? announceListen = announce.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : EndPointText.Parse(announce, RegistrarConfig.AsapPort, $"{c}.announce-listen");
+        return new RSerPoolNodeOptions
+        {
+            Connector = RegistrarTransportText.Parse(ConfigValues.String(config, $"{c}.transport"), $"{c}.transport"),
+            RegistrarClient = RegistrarClientSettings.Default with
+            {
+                StaticRegistrars = registrars,
+                AnnounceListenEndPoint = announceListen,
+                AnnounceTimeout = ConfigValues.PositiveDuration(config, $"{c}.announce-timeout"),
+                ConnectTimeout = ConfigValues.PositiveDuration(config, $"{c}.connect-timeout"),
+                RequestTimeout = ConfigValues.PositiveDuration(config, $"{c}.request-timeout"),
+                HuntRetryDelay = ConfigValues.PositiveDuration(config, $"{c}.hunt-retry-delay"),
+                MaxQueuedRequests = ConfigValues.Int(config, $"{c}.max-queued-requests"),
+                Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
+            },
+            PoolUser = PoolUserSettings.Default with
+            {
+                StaleCacheTime = ConfigValues.Duration(config, $"{u}.stale-cache"),
+                HandleResolutionItems = ConfigValues.UInt(config, $"{u}.handle-resolution-items"),
+                MinUnreachableReportInterval = ConfigValues.Duration(config, $"{u}.min-unreachable-report-interval"),
+                UnreachableExclusionTime = ConfigValues.Duration(config, $"{u}.unreachable-exclusion"),
+                MaxWaitingPerPool = ConfigValues.Int(config, $"{u}.max-waiting-per-pool"),
+            },
+        };
+    }
+
+    /// <summary>A PE's registration settings (<c>rserpool.pe.*</c>: registration and re-registration, RFC 5352) for one pool and user transport.</summary>
+    public static PoolElementOptions ReadPoolElement(Config config, PoolHandle poolHandle, TransportParameter userTransport)
+    {
+        const string p = "rserpool.pe";
+        var life = ConfigValues.String(config, $"{p}.registration-life");
+        return new PoolElementOptions(poolHandle, userTransport)
+        {
+            ReregistrationInterval = ConfigValues.PositiveDuration(config, $"{p}.reregistration-interval"),
+            RegistrationLife = life.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : ConfigValues.PositiveDuration(config, $"{p}.registration-life"),
+            RetryInitialDelay = ConfigValues.PositiveDuration(config, $"{p}.retry-initial-delay"),
+            RetryMaxDelay = ConfigValues.PositiveDuration(config, $"{p}.retry-max-delay"),
+        };
+    }
+
+    /// <summary>A PU session's settings (<c>rserpool.session.*</c>): connect timeout, heartbeat (0 = off), unacked messages, SCTP sockets.</summary>
+    public static PoolSessionOptions ReadSession(Config config)
+    {
+        const string s = "rserpool.session";
+        var heartbeat = ConfigValues.Duration(config, $"{s}.heartbeat-interval");
+        return PoolSessionOptions.Default with
+        {
+            ConnectTimeout = ConfigValues.PositiveDuration(config, $"{s}.connect-timeout"),
+            HeartbeatInterval = heartbeat > TimeSpan.Zero ? heartbeat : null,
+            HeartbeatTimeout = ConfigValues.PositiveDuration(config, $"{s}.heartbeat-timeout"),
+            MaxUnackedMessages = ConfigValues.Int(config, $"{s}.max-unacked-messages"),
+            Sctp = SctpConfig.Apply(config, SctpSessionSettings.Default),
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using System.Reflection;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+
+namespace RSerPool.Actors.Configuration;
+
+/// <summary>
+/// The defaults of RSerPool's HOCON: hocon/reference.conf, embedded in this assembly and the only place defaults live.
+/// The readers of this folder (<see cref="RegistrarConfig"/>, <see cref="NodeConfig"/>, <see cref="SctpConfig"/>,
+/// <see cref="ServerConfig"/>) take a config whose fallback is one of these and fail on a missing key.
+/// </summary>
+public static class RSerPoolConfig
+{
+    /// <summary>The manifest name of the embedded hocon/reference.conf.</summary>
+    public const string ResourceName = "RSerPool.Actors.Configuration.reference.conf";
+
+    private static readonly Lazy<string> s_text = new(ReadResource);
+    private static readonly Lazy<Config> s_default = new(() => ConfigurationFactory.ParseString(s_text.Value));
+    private static readonly Lazy<Config> s_section = new(() => ConfigurationFactory.ParseString(s_text.Value).GetValue("rserpool").AtKey("rserpool"));
+
+    /// <summary>
+    /// All of hocon/reference.conf: the <c>rserpool</c> section and the <c>akka</c> settings the <c>rserpool</c> hosts
+    /// run with (Serilog logger, stopping guardian, coordinated shutdown that never exits the process).
+    /// </summary>
+    public static Config Default => s_default.Value;
+
+    /// <summary>
+    /// Only the <c>rserpool</c> section of <see cref="Default"/> (rooted at <c>rserpool</c>): the fallback for an
+    /// application that embeds RSerPool in its own actor system and keeps its own <c>akka</c> settings.
+    /// </summary>
+    public static Config RSerPoolSection => s_section.Value;
+
+    /// <summary>The text of hocon/reference.conf, as embedded.</summary>
+    public static string DefaultText => s_text.Value;
+
+    /// <summary>
+    /// The keys under <c>rserpool</c> that <paramref name="config"/> sets and <see cref="Default"/> does not know: a
+    /// misspelt key would otherwise be ignored without a word. Keys outside <c>rserpool</c> (Akka's) are not checked.
+    /// </summary>
+    public static IReadOnlyList<string> FindUnknownKeys(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var unknown = new List<string>();
+        if (!config.IsEmpty && config.Root.GetObject()?.Items.TryGetValue("rserpool", out var section) == true)
+        {
+            Walk("rserpool", section, unknown);
+        }
+
+        return unknown;
+    }
+
+    private static void Walk(string path, HoconValue value, List<string> unknown)
+    {
+        if (!Default.HasPath(path))
+        {
+            unknown.Add(path);
+            return;
+        }
+
+        if (value.IsObject() && Default.GetValue(path).IsObject())
+        {
+            foreach (var (key, child) in value.GetObject().Items)
+            {
+                Walk($"{path}.{key}", child, unknown);
+            }
+        }
+    }
+
+    private static string ReadResource()
+    {
+        using var stream = typeof(RSerPoolConfig).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in {typeof(RSerPoolConfig).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Akka.Configuration;
+using RSerPool.Actors.Enrp;
+using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Transport;
+using RSerPool.Actors.Transport.Sctp;
+
+namespace RSerPool.Actors.Configuration;
+
+/// <summary>
+/// Reads <c>rserpool.registrar.*</c> (with <c>rserpool.wire.*</c> and <c>rserpool.sctp.*</c>) into
+/// <see cref="RegistrarSettings"/>. Every key must be present: give the config <see cref="RSerPoolConfig.Default"/>
+/// as its fallback.
+/// </summary>
+public static class RegistrarConfig
+{
+    /// <summary>The ASAP port (IANA 3863), taken when an endpoint gives no port.</summary>
+    public const int AsapPort = 3863;
+
+    private const string R = "rserpool.registrar";
+
+    /// <summary>The registrar's settings; throws <see cref="RSerPoolConfigException"/> naming the first bad key.</summary>
+    public static RegistrarSettings Read(Config config)
+    {
+        var announceTargets = ConfigValues.StringList(config, $"{R}.asap-announce")
+            .Where(t => !IsOff(t))
+            .Select(t => EndPointText.Parse(t, AsapPort, $"{R}.asap-announce"))
+            .ToArray();
+        string sctp = ConfigValues.String(config, $"{R}.asap-sctp");
+        return new RegistrarSettings
+        {
+            ServerId = ConfigValues.UInt(config, $"{R}.server-id"),
+            AsapEndPoint = EndPointText.Parse(ConfigValues.String(config, $"{R}.asap"), AsapPort, $"{R}.asap"),
+            AsapSctpEndPoint = IsOff(sctp) || IsAuto(sctp) ? null : EndPointText.Parse(sctp, AsapPort, $"{R}.asap-sctp"),
+            AsapSctpOnTcpEndPoint = IsAuto(sctp),
+            AsapSctpStyle = ReadSctpStyle(ConfigValues.String(config, $"{R}.asap-sctp-style"), $"{R}.asap-sctp-style"),
+            AsapSctp = SctpConfig.Apply(config, SctpSettings.Asap),
+            AsapAnnounce = new AnnounceSettings(announceTargets, ConfigValues.Duration(config, $"{R}.announce-interval"), ConfigValues.Int(config, $"{R}.announce-ttl")),
+            KeepAliveInterval = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-interval"),
+            KeepAliveTimeout = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-timeout"),
+            DefaultHandleResolutionItems = Math.Clamp(ConfigValues.Int(config, $"{R}.max-handle-resolution-items"), 1, 128),
+            MaxHandleResolutionRate = ConfigValues.Double(config, $"{R}.max-handle-resolution-rate"),
+            MaxEndpointUnreachableRate = ConfigValues.Double(config, $"{R}.max-endpoint-unreachable-rate"),
+            Handlespace = HandlespaceSettings.Default with
+            {
+                MaxPoolHandleLength = ConfigValues.Int(config, $"{R}.limits.max-pool-handle-length"),
+                MaxPools = ConfigValues.Int(config, $"{R}.limits.max-pools"),
+                MaxElementsPerPool = ConfigValues.Int(config, $"{R}.limits.max-pes-per-pool"),
+                MaxElementsPerAssociation = ConfigValues.Int(config, $"{R}.limits.max-pes-per-association"),
+                MaxUnreachableReports = ConfigValues.Int(config, $"{R}.max-bad-pe-reports"),
+                MaxIncrement = ConfigValues.Int(config, $"{R}.max-increment"),
+            },
+            Association = ReadAssociation(config),
+            MaxAssociations = ConfigValues.Int(config, $"{R}.limits.max-associations"),
+            Enrp = ReadEnrp(config),
+        };
+    }
+
+    /// <summary><c>rserpool.registrar.status</c>: the HTTP status endpoint of a registrar host; null when "off".</summary>
+    public static IPEndPoint? ReadStatusEndPoint(Config config)
+    {
+        string text = ConfigValues.String(config, $"{R}.status");
+        return IsOff(text) ? null : EndPointText.Parse(text, 0, $"{R}.status");
+    }
+
+    /// <summary>An SCTP socket style: "one-to-one" or "one-to-many" (RFC 6458 §3, §4).</summary>
+    /// <param name="key">The key or flag the text came from, named in the error.</param>
+    public static SctpSocketStyle ReadSctpStyle(string text, string key)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "one-to-one" => SctpSocketStyle.OneToOne,
+            "one-to-many" => SctpSocketStyle.OneToMany,
+            _ => throw new RSerPoolConfigException(key, $"{key}: '{text}' is not an SCTP socket style (one-to-one or one-to-many)"),
+        };
+    }
+
+    /// <summary>
+    /// <c>rserpool.registrar.enrp.transport</c>: tcp, sctp (RFC 5353 §7) or auto (TCP, plus SCTP on the same port where
+    /// the kernel has it). The second transport is the additional one, null when there is none.
+    /// </summary>
+    public static (IEnrpTransport Transport, IEnrpTransport? Additional) ReadEnrpTransport(string text, string key) =>
+        ReadEnrpTransport(text, SctpSupport.IsAvailable, key);
+
+    /// <summary>The same, with <paramref name="sctpAvailable"/> deciding "auto".</summary>
+    public static (IEnrpTransport Transport, IEnrpTransport? Additional) ReadEnrpTransport(string text, bool sctpAvailable, string key)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "tcp" => (TcpEnrpTransport.Instance, null),
+            "sctp" => (SctpEnrpTransport.Instance, null),
+            "auto" => (TcpEnrpTransport.Instance, sctpAvailable ? SctpEnrpTransport.Instance : null),
+            _ => throw new RSerPoolConfigException(key, $"{key}: '{text}' is not an ENRP transport (tcp, sctp or auto)"),
+        };
+    }
+
+    /// <summary><c>rserpool.registrar.enrp.*</c> (RFC 5353): null when the endpoint is "off" (the registrar runs alone).</summary>
+    public static EnrpSettings? ReadEnrp(Config config)
+    {
+        const string e = $"{R}.enrp";
+        string endpoint = ConfigValues.String(config, $"{e}.endpoint");
+        if (IsOff(endpoint))
+        {
+            return null;
+        }
+
+        var (transport, additional) = ReadEnrpTransport(ConfigValues.String(config, $"{e}.transport"), $"{e}.transport");
+        return new EnrpSettings
+        {
+            EndPoint = EndPointText.Parse(endpoint, EnrpSettings.DefaultPort, $"{e}.endpoint"),
+            Transport = transport,
+            AdditionalTransport = additional,
+            Peers = ConfigValues.StringList(config, $"{e}.peers").Select(p => EndPointText.Parse(p, EnrpSettings.DefaultPort, $"{e}.peers")).ToArray(),
+            PresenceTargets = ConfigValues.StringList(config, $"{e}.presence-announce")
+                .Where(t => !IsOff(t))
+                .Select(t => EndPointText.Parse(t, EnrpSettings.DefaultPort, $"{e}.presence-announce"))
+                .ToArray(),
+            MulticastTimeToLive = ConfigValues.Int(config, $"{e}.presence-ttl"),
+            PeerHeartbeatCycle = ConfigValues.PositiveDuration(config, $"{e}.peer-heartbeat-cycle"),
+            MaxTimeLastHeard = ConfigValues.PositiveDuration(config, $"{e}.max-time-last-heard"),
+            MaxTimeNoResponse = ConfigValues.PositiveDuration(config, $"{e}.max-time-no-response"),
+            TakeoverExpiry = ConfigValues.PositiveDuration(config, $"{e}.takeover-expiry"),
+            MentorDiscoveryTimeout = ConfigValues.PositiveDuration(config, $"{e}.mentor-discovery-timeout"),
+            MaxElementsPerHandleTableResponse = Math.Max(1, ConfigValues.Int(config, $"{e}.max-elements-per-handle-table-response")),
+            MaxHandleTableResponseBytes = Math.Max(256, ConfigValues.Int(config, $"{e}.max-handle-table-response-bytes")),
+            MaxInvalidMessagesPerAssociation = Math.Max(1, ConfigValues.Int(config, $"{e}.max-invalid-messages-per-association")),
+            MaxPoolElementsPerPeer = Math.Max(1, ConfigValues.Int(config, $"{e}.max-pes-per-peer")),
+            MaxPeers = Math.Max(1, ConfigValues.Int(config, $"{e}.max-peers")),
+            Sctp = SctpConfig.Apply(config, SctpSettings.Enrp),
+            MaxAssociations = Math.Max(1, ConfigValues.Int(config, $"{e}.max-associations")),
+            MaxQueuedWhileConnecting = Math.Max(1, ConfigValues.Int(config, $"{e}.max-queued-while-connecting")),
+            Association = ReadAssociation(config),
+        };
+    }
+
+    private static AssociationSettings ReadAssociation(Config config) => AssociationSettings.Default with
+    {
+        MaxMessageLength = ConfigValues.Int(config, "rserpool.wire.max-message-length"),
+        MaxPendingSendBytes = ConfigValues.Int(config, $"{R}.limits.max-pending-send-bytes"),
+    };
+
+    private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOff(string text) => text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase);
+}

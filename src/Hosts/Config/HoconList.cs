@@ -1,4 +1,0 @@
-namespace RSerPool.Hosts.Config;
-
-/// <summary>A HOCON array.</summary>
-public sealed record HoconList(IReadOnlyList<HoconValue> Items, int Line) : HoconValue(Line);

@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Event;
+using RSerPool.Actors.Configuration;
+using RSerPool.Hosts.Config;
+using Serilog;
+
+namespace RSerPool.Hosts.Hosting;
+
+/// <summary>
+/// The actor system of a short-lived client command (terminal, fetch): logs on stderr (stdout carries the answers), the
+/// system created from the run's configuration and terminated, through its coordinated shutdown, when the work ends.
+/// </summary>
+public static class ClientHost
+{
+    /// <param name="config">The run's configuration.</param>
+    /// <param name="systemName">Name of the actor system.</param>
+    /// <param name="stderr">Where a configuration the actor system refuses is reported (exit 2).</param>
+    /// <param name="work">The command's work; its result is the exit code.</param>
+    public static async Task<int> RunAsync(HostConfig config, string systemName, TextWriter stderr, Func<ActorSystem, ILoggingAdapter, Task<int>> work)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(work);
+        HostLogging.Install(config.SerilogLevel, toStandardError: true);
+        try
+        {
+            ActorSystem system;
+            try
+            {
+                system = HostSystem.Create(systemName, config);
+            }
+            catch (RSerPoolConfigException e)
+            {
+                await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            try
+            {
+                return await work(system, Logging.GetLogger(system, typeof(ClientHost))).ConfigureAwait(false);
+            }
+            finally
+            {
+                await system.Terminate().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync().ConfigureAwait(false);
+        }
+    }
+}

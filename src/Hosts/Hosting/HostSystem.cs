@@ -1,0 +1,31 @@
+using Akka.Actor;
+using Akka.Configuration;
+using RSerPool.Actors.Configuration;
+using RSerPool.Hosts.Config;
+
+namespace RSerPool.Hosts.Hosting;
+
+/// <summary>Creates a host's actor system from the run's merged configuration (reference, --config files, flags).</summary>
+public static class HostSystem
+{
+    /// <summary>
+    /// What no --config file may change, since the host's exit code depends on it: the coordinated shutdown never calls
+    /// Environment.Exit (the host returns its exit code from Main), and Akka's ProcessExit hook does not run the
+    /// shutdown that the host already runs on SIGTERM/SIGINT.
+    /// </summary>
+    public const string Fixed = "akka.coordinated-shutdown { exit-clr = off, run-by-clr-shutdown-hook = off }";
+
+    /// <summary>The actor system; a configuration Akka refuses (e.g. an unknown logger type) is a <see cref="RSerPoolConfigException"/>.</summary>
+    public static ActorSystem Create(string name, HostConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        try
+        {
+            return ActorSystem.Create(name, ConfigurationFactory.ParseString(Fixed).WithFallback(config.Config));
+        }
+        catch (Exception e) when (e is ConfigurationException or ArgumentException or TypeLoadException or InvalidOperationException)
+        {
+            throw new RSerPoolConfigException(null, $"the actor system refuses this configuration: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+}
