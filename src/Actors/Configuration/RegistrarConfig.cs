@@ -78,7 +78,7 @@ public static class RegistrarConfig
     }
 
     /// <summary>
-    /// <c>rserpool.registrar.enrp.transport</c>: tcp, sctp (RFC 5353 §7) or auto (TCP, plus SCTP on the same port where
+    /// <c>rserpool.registrar.enrp.transport</c>: tcp, sctp (RFC 5353 §3.1) or auto (TCP, plus SCTP on the same port where
     /// the kernel has it). The second transport is the additional one, null when there is none.
     /// </summary>
     public static (IEnrpTransport Transport, IEnrpTransport? Additional) ReadEnrpTransport(string text, string key) =>

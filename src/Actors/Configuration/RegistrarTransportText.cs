@@ -10,7 +10,7 @@ namespace RSerPool.Actors.Configuration;
 /// </summary>
 public static class RegistrarTransportText
 {
-    /// <summary>ASAP over TCP (the project's framing, spec/README.md §2.5).</summary>
+    /// <summary>ASAP over TCP (the project's framing, docs/protocol-notes.md §2).</summary>
     public const string Tcp = "tcp";
 
     /// <summary>ASAP over kernel SCTP (RFC 5352 §5).</summary>

@@ -15,7 +15,7 @@ namespace RSerPool.Hosts.Commands;
 
 /// <summary>
 /// <c>rserpool server</c>: a pool element serving one of the example services (RSPLIB's set) to PU sessions over the
-/// TCP shim (docs/session-shim.md) or over kernel SCTP (<c>--transport sctp</c>, spec/asap.md §4.8; docs/interop.md),
+/// TCP shim (docs/session-shim.md) or over kernel SCTP (<c>--transport sctp</c>, RFC 5352 §5; docs/interop.md),
 /// registered in a pool at a registrar; deregisters on SIGTERM/Ctrl-C.
 /// </summary>
 public static class ServerCommand

@@ -8,7 +8,7 @@ namespace RSerPool.Hosts.Services;
 
 /// <summary>
 /// Ping-pong with a counter that survives failover: each message is answered with <c>pong N: text</c>, N counting the
-/// session's messages; after each answer the PE sends a state cookie (RFC 5352 §2.2.10) holding N, and a PE that gets
+/// session's messages; after each answer the PE sends a state cookie (RFC 5352 §2.2.11) holding N, and a PE that gets
 /// that cookie echoed after a failover (§2.2.11) goes on counting from it.
 /// </summary>
 public sealed class PingPongService : IPoolElementService

@@ -7,7 +7,7 @@ using RSerPool.Wire.Messages.Asap;
 namespace RSerPool.Benchmarks.Enrp;
 
 /// <summary>
-/// A raw ASAP-over-TCP client with one request in flight (spec/README.md §2.5 framing) for latency probes: sends one
+/// A raw ASAP-over-TCP client with one request in flight (docs/protocol-notes.md §2 framing) for latency probes: sends one
 /// message and returns the next decoded message that is not an Endpoint Keep Alive. Every read is bounded.
 /// </summary>
 public sealed class AsapProbeClient : IDisposable

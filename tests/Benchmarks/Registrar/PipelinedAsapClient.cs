@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace RSerPool.Benchmarks.Registrar;
 
 /// <summary>
-/// A benchmark ASAP client on one TCP connection (spec/README.md §2.5 framing): sends a prepared batch of requests in
+/// A benchmark ASAP client on one TCP connection (docs/protocol-notes.md §2 framing): sends a prepared batch of requests in
 /// one write and reads until as many responses of the expected type have arrived (other messages, e.g. Keep Alives,
 /// are skipped).
 /// </summary>

@@ -70,7 +70,7 @@ public sealed class DecodeCommandTests
     [Fact]
     public void Standard_input_is_read_with_dash_and_protocol_is_taken_from_the_flag()
     {
-        // ENRP List Request (enrp.md §3.5): sender 0x0a0b0c0d, receiver 0.
+        // ENRP List Request (RFC 5353 §2.5): sender 0x0a0b0c0d, receiver 0.
         var (code, stdout, _) = Run("05 00 00 0c\n0a 0b 0c 0d\n00 00 00 00\n", "decode", "--protocol", "enrp", "-");
 
         Assert.Equal(0, code);

@@ -113,7 +113,7 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
         uint[] raw = [0x201, 0x202, 0x203];
         using var pe = await AsapClient.ConnectAsync(aAsap, new IPEndPoint(IPAddress.Loopback, 0));
         // The raw PEs' ASAP endpoint also holds associations with B and C (same local address and port, as one SCTP
-        // endpoint of a PE would be reachable by any registrar), so whichever takes over can reach them (enrp.md §5).
+        // endpoint of a PE would be reachable by any registrar), so whichever takes over can reach them (RFC 5353 §3.5).
         using var toB = await AsapClient.ConnectAsync(bAsap, pe.LocalEndPoint);
         using var toC = await AsapClient.ConnectAsync(cAsap, pe.LocalEndPoint);
         foreach (uint id in raw)
@@ -144,7 +144,7 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
             await takenOver;
             uint taker = b.Output.Contains("took over 0x000000a1: now home", StringComparison.Ordinal) ? 0xb2u : 0xc3u;
 
-            // The new home sends each taken-over PE an Endpoint Keep Alive with the H flag (RFC 5352 §3.8, enrp.md §5).
+            // The new home sends each taken-over PE an Endpoint Keep Alive with the H flag (RFC 5353 §3.5.2).
             var toTaker = taker == 0xb2u ? toB : toC;
             var homed = new List<uint>();
             for (int i = 0; i < raw.Length; i++)

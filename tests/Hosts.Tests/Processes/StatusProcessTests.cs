@@ -18,7 +18,7 @@ public sealed class StatusProcessTests
         string asap = (await registrar.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+)")).Groups[1].Value;
         string url = (await registrar.WaitForLineAsync(@"status on (http://127\.0\.0\.1:\d+/)status")).Groups[1].Value;
 
-        // Bound to any address: registered with the address it reaches the registrar from (asap.md §4.2 step 2).
+        // Bound to any address: registered with the address it reaches the registrar from (docs/protocol-notes.md §6).
         var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--registrar", asap, "--asap-announce", "off",
             "--local", "0.0.0.0:0");
         await using var __ = server;

@@ -5,7 +5,7 @@ using RSerPool.Wire.Messages.Asap;
 
 namespace RSerPool.Hosts.Tests.Support;
 
-/// <summary>A raw ASAP-over-TCP client (spec/README.md §2.5 framing) for process tests; every read has a bounded timeout.</summary>
+/// <summary>A raw ASAP-over-TCP client (docs/protocol-notes.md §2 framing) for process tests; every read has a bounded timeout.</summary>
 public sealed class AsapClient : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -11,7 +11,7 @@ namespace RSerPool.Hosts.Commands.Decode;
 /// <summary>
 /// Turns a decoded wire record into a tree of named fields by walking its public properties, so that every field
 /// of every message type is printed without a hand-written printer per type. Identifiers print in hex, policy
-/// values by name (load values also as a percentage, spec/policies.md §1), byte strings as hex.
+/// values by name (load values also as a percentage, docs/protocol-notes.md §13), byte strings as hex.
 /// </summary>
 public static class FieldTreeBuilder
 {

@@ -23,7 +23,7 @@ public sealed class TerminalProtocol
 
     public string Name { get; }
 
-    /// <summary>PPID of the data on an SCTP user transport (spec/asap.md §4.8).</summary>
+    /// <summary>PPID of the data on an SCTP user transport (RFC 5352 §5).</summary>
     public uint PayloadProtocolId { get; }
 
     public static TerminalProtocol Parse(string text) => text.Trim().ToLowerInvariant() switch
