@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Akka;
 using Akka.Actor;
+using Akka.Serialization;
+using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Session;
@@ -11,7 +13,7 @@ namespace RSerPool.Actors.Api;
 /// RSerPool inside any Akka.NET actor system: <c>RSerPoolExtension.Get(system)</c> starts registrars, registers
 /// application actors as pool elements, and opens pool-user sessions as actors. The node (registrar client and PU
 /// resolver, actor <c>/user/rserpool-node</c>) starts on first use, configured by <see cref="RSerPoolSetup"/> or the
-/// <c>rserpool</c> HOCON section; CoordinatedShutdown deregisters every PE the extension registered
+/// <c>rserpool</c> HOCON section (defaults: <see cref="RSerPoolConfig.Library"/>, injected as fallback); CoordinatedShutdown deregisters every PE the extension registered
 /// (phase <c>service-unbind</c>) and stops the node.
 /// </summary>
 public sealed class RSerPoolExtension : IExtension
@@ -24,8 +26,11 @@ public sealed class RSerPoolExtension : IExtension
     internal RSerPoolExtension(ExtendedActorSystem system)
     {
         _system = system;
+        // The rserpool section's defaults (and the Hyperion binding) for a system created without them.
+        system.Settings.InjectTopLevelFallback(RSerPoolConfig.Library);
+        EnsureHyperionBinding(system);
         var setup = system.Settings.Setup.Get<RSerPoolSetup>();
-        NodeOptions = (setup.HasValue ? setup.Value.Node : new RSerPoolNodeOptions()) with { System = system };
+        NodeOptions = (setup.HasValue ? setup.Value.Node : NodeConfig.Read(system.Settings.Config)) with { System = system };
         _node = new Lazy<Task<RSerPoolNode>>(() => RSerPoolNode.StartAsync(NodeOptions), LazyThreadSafetyMode.ExecutionAndPublication);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceUnbind, "rserpool-deregister", async () =>
         {
@@ -42,6 +47,10 @@ public sealed class RSerPoolExtension : IExtension
 
     /// <summary>This system's node: registrar client and PU resolver (started on first call).</summary>
     public Task<RSerPoolNode> GetNodeAsync() => _node.Value;
+
+    /// <summary>Starts a registrar configured by the system's <c>rserpool.registrar</c> section (see the overload).</summary>
+    public Task<RunningRegistrar> StartRegistrarAsync(string? name = null, CancellationToken cancellationToken = default) =>
+        StartRegistrarAsync(RegistrarConfig.Read(_system.Settings.Config), name, cancellationToken);
 
     /// <summary>
     /// Starts a registrar (ENRP server) in this system as actor <c>/user/<paramref name="name"/></c> and waits until it
@@ -126,6 +135,17 @@ public sealed class RSerPoolExtension : IExtension
         ArgumentNullException.ThrowIfNull(owner);
         var node = await GetNodeAsync().ConfigureAwait(false);
         return _system.ActorOf(PoolSessionProxyActor.Props(node.Resolver, pool, options ?? PoolSessionOptions.Default, owner));
+    }
+
+    // Akka reads serialization-bindings once, when the system starts: a system created without RSerPoolConfig.Library
+    // (or the Akka.Hosting builder) gets the binding of RSerPool's messages here.
+    private static void EnsureHyperionBinding(ExtendedActorSystem system)
+    {
+        if (system.Serialization.FindSerializerForType(typeof(IRSerPoolMessage)) is HyperionSerializer)
+            return;
+        var hyperion = new HyperionSerializer(system);
+        system.Serialization.AddSerializer("hyperion", hyperion);
+        system.Serialization.AddSerializationMap(typeof(IRSerPoolMessage), hyperion);
     }
 
     private async Task StopAsync()

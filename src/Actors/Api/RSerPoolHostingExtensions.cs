@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
+using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire.Parameters;
 
@@ -10,12 +11,14 @@ namespace RSerPool.Actors.Api;
 public static class RSerPoolHostingExtensions
 {
     /// <summary>
-    /// Adds RSerPool to the system: <paramref name="node"/> (registrars to use, PU cache, timeouts) for its node, when
-    /// given; otherwise the node reads the <c>rserpool</c> HOCON section.
+    /// Adds RSerPool to the system: the defaults of <see cref="RSerPoolConfig.Library"/> (the <c>rserpool</c> section and
+    /// the Hyperion binding of RSerPool's messages) as fallback, and <paramref name="node"/> (registrars to use, PU cache,
+    /// timeouts) for its node when given; otherwise the node reads the <c>rserpool</c> HOCON section.
     /// </summary>
     public static AkkaConfigurationBuilder WithRSerPool(this AkkaConfigurationBuilder builder, RSerPoolNodeOptions? node = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddHocon(RSerPoolConfig.Library, HoconAddMode.Append);
         if (node is not null)
             builder.AddSetup(new RSerPoolSetup(node));
         return builder;

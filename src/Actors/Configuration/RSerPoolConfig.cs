@@ -16,6 +16,8 @@ public static class RSerPoolConfig
 
     private static readonly Lazy<string> s_text = new(ReadResource);
     private static readonly Lazy<Config> s_default = new(() => ConfigurationFactory.ParseString(s_text.Value));
+    private static readonly Lazy<Config> s_library = new(() => RSerPoolSection.WithFallback(ConfigurationFactory.ParseString(
+        Entries("akka.actor.serializers") + Entries("akka.actor.serialization-bindings"))));
     private static readonly Lazy<Config> s_section = new(() => ConfigurationFactory.ParseString(s_text.Value).GetValue("rserpool").AtKey("rserpool"));
 
     /// <summary>
@@ -29,6 +31,12 @@ public static class RSerPoolConfig
     /// application that embeds RSerPool in its own actor system and keeps its own <c>akka</c> settings.
     /// </summary>
     public static Config RSerPoolSection => s_section.Value;
+
+    /// <summary>
+    /// What an application embedding RSerPool in its own actor system takes as fallback: the <c>rserpool</c> section and
+    /// the Hyperion serializer with its binding for <see cref="IRSerPoolMessage"/> (not the hosts' loggers or log level).
+    /// </summary>
+    public static Config Library => s_library.Value;
 
     /// <summary>The text of hocon/reference.conf, as embedded.</summary>
     public static string DefaultText => s_text.Value;
@@ -65,6 +73,10 @@ public static class RSerPoolConfig
             }
         }
     }
+
+    // The entries of the object at <paramref name="path"/> of the reference as HOCON lines (keys quoted: type names hold dots).
+    private static string Entries(string path) => string.Concat(Default.GetConfig(path).AsEnumerable()
+        .Select(entry => $"{path}.\"{entry.Key}\" = \"{entry.Value.GetString()}\"\n"));
 
     private static string ReadResource()
     {

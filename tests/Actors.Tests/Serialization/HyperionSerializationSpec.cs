@@ -1,5 +1,5 @@
-using Akka.Configuration;
 using Akka.Serialization;
+using RSerPool.Actors.Configuration;
 using RSerPool.TestKit;
 using Xunit;
 
@@ -9,15 +9,8 @@ namespace RSerPool.Actors.Tests.Serialization;
 /// Every RSerPool message that may cross a process boundary (<see cref="IRSerPoolMessage"/>) is bound to Hyperion by
 /// the library's reference configuration and survives a round trip through Akka's serialization.
 /// </summary>
-public sealed class HyperionSerializationSpec() : RealTimeTestKit(SerializationConfig)
+public sealed class HyperionSerializationSpec() : RealTimeTestKit(RSerPoolConfig.Library)
 {
-    private static Config SerializationConfig => ConfigurationFactory.ParseString("""
-        akka.actor {
-          serializers.hyperion = "Akka.Serialization.HyperionSerializer, Akka.Serialization.Hyperion"
-          serialization-bindings { "RSerPool.Actors.IRSerPoolMessage, RSerPool.Actors" = hyperion }
-        }
-        """);
-
     public static TheoryData<string> MessageTypes() => [.. MessageSamples.All.Select(m => m.GetType().Name)];
 
     [Fact]
