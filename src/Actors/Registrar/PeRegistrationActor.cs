@@ -87,7 +87,8 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         TimeSpan keepAliveInterval,
         TimeSpan keepAliveTimeout,
         bool takenOver = false) =>
-        Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver));
+        Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver))
+            .WithMailbox(PeMailbox.Id);
 
     protected override void PreStart()
     {

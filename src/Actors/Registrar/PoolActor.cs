@@ -46,6 +46,7 @@ internal sealed class PoolActor : ReceiveActor
         // The registrar enforces the pool count and the PEs per association across pools.
         _space = new PoolHandlespace(settings.Handlespace with { MaxPools = 1, MaxElementsPerAssociation = int.MaxValue });
         _log = Context.GetLogger();
+        PeMailbox.Install(Context.System);
 
         Receive<RoutedAsapMessage>(routed =>
         {
