@@ -18,7 +18,7 @@ namespace RSerPool.Actors.Registrar;
 /// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
 /// until it re-registers.
 /// </summary>
-internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
+internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
 {
     private const string CycleTimer = "keep-alive";
     private const string LifeTimer = "registration-life";
@@ -55,24 +55,6 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         _keepAliveTimeout = keepAliveTimeout;
         _keepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: false));
         _homeKeepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: true));
-
-        Receive<PeRegistrationRenewed>(Renew);
-        Receive<KeepAliveAcked>(ack => ack.AssociationId == _peer.Id && _awaitingAck, _ => StartCycle());
-        Receive<KeepAliveAcked>(_ => { });   // not awaited, or from another association: ignored
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveDue, _ => SendKeepAlive());
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveTimedOut, _ =>
-        {
-            _awaitingAck = false;
-            _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
-            RequestRemoval(RemovalReason.KeepAliveTimeout);
-        });
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.RegistrationLifeExpired, _ => RequestRemoval(RemovalReason.RegistrationLifeExpired));
-        Receive<Terminated>(t => t.ActorRef.Equals(_peer.Association), _ =>
-        {
-            _associationEnded = true;
-            RequestRemoval(RemovalReason.AssociationLost);
-        });
-        Receive<Terminated>(_ => { });       // an association the PE moved away from
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -113,6 +95,49 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         else
         {
             StartCycle();
+        }
+    }
+
+    // An UntypedActor with a switch: a ReceiveActor builds its handler list (delegates, closures, match builders) for
+    // every instance, about 1 KB per PE here (docs/bench-akka.md).
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PeTimerEvent.KeepAliveDue:
+                SendKeepAlive();
+                break;
+            case PeTimerEvent.KeepAliveTimedOut:
+                _awaitingAck = false;
+                _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
+                RequestRemoval(RemovalReason.KeepAliveTimeout);
+                break;
+            case PeTimerEvent.RegistrationLifeExpired:
+                RequestRemoval(RemovalReason.RegistrationLifeExpired);
+                break;
+            case KeepAliveAcked ack:
+                // Not awaited, or from another association: ignored.
+                if (ack.AssociationId == _peer.Id && _awaitingAck)
+                {
+                    StartCycle();
+                }
+
+                break;
+            case PeRegistrationRenewed renewed:
+                Renew(renewed);
+                break;
+            case Terminated terminated:
+                // Another association is one the PE moved away from: ignored.
+                if (terminated.ActorRef.Equals(_peer.Association))
+                {
+                    _associationEnded = true;
+                    RequestRemoval(RemovalReason.AssociationLost);
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
         }
     }
 
