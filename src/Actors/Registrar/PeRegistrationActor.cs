@@ -3,6 +3,7 @@ using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Time;
 
 namespace RSerPool.Actors.Registrar;
 
@@ -18,10 +19,9 @@ namespace RSerPool.Actors.Registrar;
 /// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
 /// until it re-registers.
 /// </summary>
-internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
+internal sealed class PeRegistrationActor : UntypedActor
 {
-    private const string CycleTimer = "keep-alive";
-    private const string LifeTimer = "registration-life";
+    private const long Never = long.MaxValue;
 
     private readonly uint _identifier;
     private readonly TimeSpan _keepAliveInterval;
@@ -32,8 +32,17 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
     private AsapPeer _peer;
     private int _registrationLifeMs;
     private long _generation;
-    private bool _awaitingAck;
     private bool _associationEnded;
+
+    // One scheduled message per PE, for the earliest of two deadlines (clock timestamps): the keep-alive cycle's next
+    // event and the end of the registration life. Akka's ITimerScheduler with one timer per deadline cost about
+    // 1 KB per PE (TimerScheduler, its dictionary, and per timer Timer, TimerMsg, Cancelable, CancellationTokenSource
+    // and the scheduler's registration): docs/bench-akka.md.
+    private PeTimerEvent _cycleEvent;
+    private long _cycleDue = Never;
+    private long _lifeDue = Never;
+    private PeTimerDue? _armed;
+    private ICancelable? _armedTask;
 
     public PeRegistrationActor(
         PoolHandle poolHandle,
@@ -57,8 +66,6 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
         _homeKeepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: true));
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     public static Props Props(
         PoolHandle poolHandle,
         uint identifier,
@@ -72,13 +79,18 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
         Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver))
             .WithMailbox(PeMailbox.Id);
 
+    private bool AwaitingAck => _cycleDue != Never && _cycleEvent == PeTimerEvent.KeepAliveTimedOut;
+
+    private TimeProvider Clock => Context.System.Clock;
+
     protected override void PreStart()
     {
         if (_peer.Id == 0)
         {
             // Adopted without an association: the Registration Life supervises it (one keep-alive period without one).
             TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _keepAliveInterval + _keepAliveTimeout;
-            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, life);
+            _lifeDue = DueIn(life);
+            Arm();
             return;
         }
 
@@ -89,14 +101,17 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
         {
             // RFC 5353 §3.5.2: the new home announces itself with H=1 and awaits the Ack.
             _peer.Association.Tell(_homeKeepAlive, Self);
-            _awaitingAck = true;
-            Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+            SetCycle(PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
         }
         else
         {
-            StartCycle();
+            SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
         }
+
+        Arm();
     }
+
+    protected override void PostStop() => Disarm();
 
     // An UntypedActor with a switch: a ReceiveActor builds its handler list (delegates, closures, match builders) for
     // every instance, about 1 KB per PE here (docs/bench-akka.md).
@@ -104,22 +119,21 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case PeTimerEvent.KeepAliveDue:
-                SendKeepAlive();
-                break;
-            case PeTimerEvent.KeepAliveTimedOut:
-                _awaitingAck = false;
-                _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
-                RequestRemoval(RemovalReason.KeepAliveTimeout);
-                break;
-            case PeTimerEvent.RegistrationLifeExpired:
-                RequestRemoval(RemovalReason.RegistrationLifeExpired);
+            case PeTimerDue due:
+                if (ReferenceEquals(due, _armed))
+                {
+                    _armed = null;
+                    _armedTask = null;
+                    Fire(due.Event);
+                }
+
                 break;
             case KeepAliveAcked ack:
                 // Not awaited, or from another association: ignored.
-                if (ack.AssociationId == _peer.Id && _awaitingAck)
+                if (ack.AssociationId == _peer.Id && AwaitingAck)
                 {
-                    StartCycle();
+                    SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
+                    Arm();
                 }
 
                 break;
@@ -162,39 +176,96 @@ internal sealed class PeRegistrationActor : UntypedActor, IWithTimers
 
         _peer = renewed.Peer;
         _registrationLifeMs = renewed.RegistrationLifeMs;
-        StartCycle();
+        SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
         StartLife();
+        Arm();
     }
 
-    private void StartCycle()
+    // The armed event is due; so is any other deadline the clock has reached (at the same instant, say). The
+    // registration life goes first at a tie: the PE goes, no Keep Alive is sent in vain.
+    private void Fire(PeTimerEvent due)
     {
-        _awaitingAck = false;
-        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveDue, _keepAliveInterval);
-    }
-
-    // docs/protocol-notes.md §9: Keep Alive, then the timeout timer.
-    private void SendKeepAlive()
-    {
-        _peer.Association.Tell(_keepAlive, Self);
-        _awaitingAck = true;
-        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
-    }
-
-    private void StartLife()
-    {
-        if (_registrationLifeMs > 0)
+        while (true)
         {
-            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, TimeSpan.FromMilliseconds(_registrationLifeMs));
+            switch (due)
+            {
+                case PeTimerEvent.KeepAliveDue:
+                    // docs/protocol-notes.md §9: Keep Alive, then the timeout.
+                    _peer.Association.Tell(_keepAlive, Self);
+                    SetCycle(PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+                    break;
+                case PeTimerEvent.KeepAliveTimedOut:
+                    _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
+                    RequestRemoval(RemovalReason.KeepAliveTimeout);
+                    return;
+                default:
+                    RequestRemoval(RemovalReason.RegistrationLifeExpired);
+                    return;
+            }
+
+            (PeTimerEvent next, long at) = Earliest();
+            if (at == Never || at > Clock.GetTimestamp())
+            {
+                break;
+            }
+
+            due = next;
         }
-        else
+
+        Arm();
+    }
+
+    private void SetCycle(PeTimerEvent next, TimeSpan after)
+    {
+        _cycleEvent = next;
+        _cycleDue = DueIn(after);
+    }
+
+    private void StartLife() =>
+        _lifeDue = _registrationLifeMs > 0 ? DueIn(TimeSpan.FromMilliseconds(_registrationLifeMs)) : Never;
+
+    private (PeTimerEvent Event, long Due) Earliest() =>
+        _lifeDue <= _cycleDue ? (PeTimerEvent.RegistrationLifeExpired, _lifeDue) : (_cycleEvent, _cycleDue);
+
+    // Schedules the earliest deadline, unless it is the one already scheduled.
+    private void Arm()
+    {
+        (PeTimerEvent next, long due) = Earliest();
+        if (_armed is { } armed && armed.Event == next && armed.Due == due)
         {
-            Timers.Cancel(LifeTimer);
+            return;
         }
+
+        Disarm();
+        if (due == Never)
+        {
+            return;
+        }
+
+        TimeSpan delay = Clock.GetElapsedTime(Clock.GetTimestamp(), due);
+        _armed = new PeTimerDue(next, due);
+        _armedTask = Context.System.Scheduler.ScheduleTellOnceCancelable(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Self, _armed, Self);
+    }
+
+    private void Disarm()
+    {
+        _armedTask?.Cancel();
+        _armedTask = null;
+        _armed = null;
+    }
+
+    // A clock timestamp `after` from now (in the clock's own units, without floating point: exact in virtual time).
+    private long DueIn(TimeSpan after)
+    {
+        TimeProvider clock = Clock;
+        return clock.GetTimestamp() + (long)((Int128)after.Ticks * clock.TimestampFrequency / TimeSpan.TicksPerSecond);
     }
 
     private void RequestRemoval(RemovalReason reason)
     {
-        Timers.CancelAll();
+        _cycleDue = Never;
+        _lifeDue = Never;
+        Disarm();
         Context.Parent.Tell(new PeRemovalRequested(_identifier, _generation, reason), Self);
     }
 }
