@@ -3,7 +3,6 @@ using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Handlespace;
-using RSerPool.Actors.Time;
 
 namespace RSerPool.Actors.Registrar;
 
@@ -23,11 +22,11 @@ internal sealed class PeRegistrationActor : UntypedActor
 {
     private const long Never = long.MaxValue;
 
+    // Props.WithMailbox would copy the Deploy for every PE; all share this one.
+    private static readonly Deploy s_deploy = Deploy.None.WithMailbox(PeMailbox.Id);
+
+    private readonly PeSupervision _supervision;
     private readonly uint _identifier;
-    private readonly TimeSpan _keepAliveInterval;
-    private readonly TimeSpan _keepAliveTimeout;
-    private readonly AssociationSend<AsapMessage> _keepAlive;
-    private readonly AssociationSend<AsapMessage> _homeKeepAlive;
     private readonly bool _takenOver;
     private AsapPeer _peer;
     private int _registrationLifeMs;
@@ -44,51 +43,33 @@ internal sealed class PeRegistrationActor : UntypedActor
     private PeTimerDue? _armed;
     private ICancelable? _armedTask;
 
-    public PeRegistrationActor(
-        PoolHandle poolHandle,
-        uint identifier,
-        uint serverId,
-        AsapPeer peer,
-        int registrationLifeMs,
-        long generation,
-        TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout,
-        bool takenOver = false)
+    public PeRegistrationActor(PeRegistrationStart start)
     {
-        _identifier = identifier;
-        _takenOver = takenOver;
-        _peer = peer;
-        _registrationLifeMs = registrationLifeMs;
-        _generation = generation;
-        _keepAliveInterval = keepAliveInterval;
-        _keepAliveTimeout = keepAliveTimeout;
-        _keepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: false));
-        _homeKeepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: true));
+        _supervision = start.Supervision;
+        _identifier = start.Identifier;
+        _takenOver = start.TakenOver;
+        _peer = start.Peer;
+        _registrationLifeMs = start.RegistrationLifeMs;
+        _generation = start.Generation;
     }
 
-    public static Props Props(
-        PoolHandle poolHandle,
-        uint identifier,
-        uint serverId,
-        AsapPeer peer,
-        int registrationLifeMs,
-        long generation,
-        TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout,
-        bool takenOver = false) =>
-        Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver))
-            .WithMailbox(PeMailbox.Id);
+    /// <summary>
+    /// A PE actor on <see cref="PeMailbox"/> (the parent's system must have it: <see cref="PeMailbox.Install"/>).
+    /// <paramref name="takenOver"/>: adopted by a takeover (RFC 5353 §3.5.2).
+    /// </summary>
+    public static Props Props(PeSupervision supervision, uint identifier, AsapPeer peer, int registrationLifeMs, long generation, bool takenOver = false) =>
+        new(s_deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver));
 
     private bool AwaitingAck => _cycleDue != Never && _cycleEvent == PeTimerEvent.KeepAliveTimedOut;
 
-    private TimeProvider Clock => Context.System.Clock;
+    private TimeProvider Clock => _supervision.Clock;
 
     protected override void PreStart()
     {
         if (_peer.Id == 0)
         {
             // Adopted without an association: the Registration Life supervises it (one keep-alive period without one).
-            TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _keepAliveInterval + _keepAliveTimeout;
+            TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _supervision.KeepAliveInterval + _supervision.KeepAliveTimeout;
             _lifeDue = DueIn(life);
             Arm();
             return;
@@ -100,12 +81,12 @@ internal sealed class PeRegistrationActor : UntypedActor
         if (_takenOver)
         {
             // RFC 5353 §3.5.2: the new home announces itself with H=1 and awaits the Ack.
-            _peer.Association.Tell(_homeKeepAlive, Self);
-            SetCycle(PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+            _peer.Association.Tell(KeepAlive(homeFlag: true), Self);
+            SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
         }
         else
         {
-            SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
+            SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
         }
 
         Arm();
@@ -132,7 +113,7 @@ internal sealed class PeRegistrationActor : UntypedActor
                 // Not awaited, or from another association: ignored.
                 if (ack.AssociationId == _peer.Id && AwaitingAck)
                 {
-                    SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
+                    SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
                     Arm();
                 }
 
@@ -176,7 +157,7 @@ internal sealed class PeRegistrationActor : UntypedActor
 
         _peer = renewed.Peer;
         _registrationLifeMs = renewed.RegistrationLifeMs;
-        SetCycle(PeTimerEvent.KeepAliveDue, _keepAliveInterval);
+        SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
         StartLife();
         Arm();
     }
@@ -191,8 +172,8 @@ internal sealed class PeRegistrationActor : UntypedActor
             {
                 case PeTimerEvent.KeepAliveDue:
                     // docs/protocol-notes.md §9: Keep Alive, then the timeout.
-                    _peer.Association.Tell(_keepAlive, Self);
-                    SetCycle(PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+                    _peer.Association.Tell(KeepAlive(homeFlag: false), Self);
+                    SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
                     break;
                 case PeTimerEvent.KeepAliveTimedOut:
                     _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
@@ -260,6 +241,10 @@ internal sealed class PeRegistrationActor : UntypedActor
         TimeProvider clock = Clock;
         return clock.GetTimestamp() + (long)((Int128)after.Ticks * clock.TimestampFrequency / TimeSpan.TicksPerSecond);
     }
+
+    // Made when sent (once per interval), not kept: two kept messages were 128 B per PE.
+    private AssociationSend<AsapMessage> KeepAlive(bool homeFlag) =>
+        new(new AsapEndpointKeepAlive(_supervision.ServerId, _supervision.PoolHandle, _identifier, homeFlag));
 
     private void RequestRemoval(RemovalReason reason)
     {

@@ -28,7 +28,7 @@ public sealed class PeRegistrationActorSpec : VirtualTimeTestKit
         _association = CreateTestProbe("association");
         _peer = new AsapPeer(_association.Ref, 1, new IPEndPoint(IPAddress.Loopback, 4000));
         PeMailbox.Install(Sys);   // as the pool actor does: the PE actor's Props name this mailbox
-        var props = PeRegistrationActor.Props(Asap.EchoPool, PeId, 0x5e5e0003, _peer, 0, generation: 1, Interval, Timeout);
+        var props = PeRegistrationActor.Props(new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Timeout, Clock), PeId, _peer, 0, generation: 1);
         _parent = ActorOf(Props.Create(() => new ForwardingParent(props, _pool.Ref)), "pool-under-test");
     }
 
