@@ -1,7 +1,6 @@
 using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
-using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Registrar;
@@ -162,38 +161,25 @@ internal sealed class PeRegistrationActor : UntypedActor
         Arm();
     }
 
-    // The armed event is due; so is any other deadline the clock has reached (at the same instant, say). The
-    // registration life goes first at a tie: the PE goes, no Keep Alive is sent in vain.
+    // The armed event is due (the scheduler says so; the clock only times the next one).
     private void Fire(PeTimerEvent due)
     {
-        while (true)
+        switch (due)
         {
-            switch (due)
-            {
-                case PeTimerEvent.KeepAliveDue:
-                    // docs/protocol-notes.md §9: Keep Alive, then the timeout.
-                    _peer.Association.Tell(KeepAlive(homeFlag: false), Self);
-                    SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
-                    break;
-                case PeTimerEvent.KeepAliveTimedOut:
-                    _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
-                    RequestRemoval(RemovalReason.KeepAliveTimeout);
-                    return;
-                default:
-                    RequestRemoval(RemovalReason.RegistrationLifeExpired);
-                    return;
-            }
-
-            (PeTimerEvent next, long at) = Earliest();
-            if (at == Never || at > Clock.GetTimestamp())
-            {
+            case PeTimerEvent.KeepAliveDue:
+                // docs/protocol-notes.md §9: Keep Alive, then the timeout.
+                _peer.Association.Tell(KeepAlive(homeFlag: false), Self);
+                SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
+                Arm();
                 break;
-            }
-
-            due = next;
+            case PeTimerEvent.KeepAliveTimedOut:
+                _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
+                RequestRemoval(RemovalReason.KeepAliveTimeout);
+                break;
+            default:
+                RequestRemoval(RemovalReason.RegistrationLifeExpired);
+                break;
         }
-
-        Arm();
     }
 
     private void SetCycle(PeTimerEvent next, TimeSpan after)
@@ -205,6 +191,7 @@ internal sealed class PeRegistrationActor : UntypedActor
     private void StartLife() =>
         _lifeDue = _registrationLifeMs > 0 ? DueIn(TimeSpan.FromMilliseconds(_registrationLifeMs)) : Never;
 
+    // At a tie the registration life goes first: the PE goes, no Keep Alive is sent in vain.
     private (PeTimerEvent Event, long Due) Earliest() =>
         _lifeDue <= _cycleDue ? (PeTimerEvent.RegistrationLifeExpired, _lifeDue) : (_cycleEvent, _cycleDue);
 
