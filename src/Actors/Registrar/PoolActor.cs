@@ -48,7 +48,7 @@ internal sealed class PoolActor : ReceiveActor
         // The registrar enforces the pool count and the PEs per association across pools.
         _space = new PoolHandlespace(settings.Handlespace with { MaxPools = 1, MaxElementsPerAssociation = int.MaxValue });
         _log = Context.GetLogger();
-        PeMailbox.Install(Context.System);
+        PeMailbox.Install(Context.System);   // the PE actors' mailbox, whatever this system's config holds
         _supervision = new PeSupervision(poolHandle, serverId, settings.KeepAliveInterval, settings.KeepAliveTimeout, Context.System.Clock);
 
         Receive<RoutedAsapMessage>(routed =>
