@@ -1,7 +1,6 @@
 using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
-using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Handlespace;
 
 namespace RSerPool.Actors.Registrar;
@@ -18,84 +17,60 @@ namespace RSerPool.Actors.Registrar;
 /// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
 /// until it re-registers.
 /// </summary>
-internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
+internal sealed class PeRegistrationActor : UntypedActor
 {
-    private const string CycleTimer = "keep-alive";
-    private const string LifeTimer = "registration-life";
+    private const long Never = long.MaxValue;
 
+    // Props.WithMailbox would copy the Deploy for every PE; all share this one.
+    private static readonly Deploy s_deploy = Deploy.None.WithMailbox(PeMailbox.Id);
+
+    private readonly PeSupervision _supervision;
     private readonly uint _identifier;
-    private readonly TimeSpan _keepAliveInterval;
-    private readonly TimeSpan _keepAliveTimeout;
-    private readonly AssociationSend<AsapMessage> _keepAlive;
-    private readonly AssociationSend<AsapMessage> _homeKeepAlive;
     private readonly bool _takenOver;
     private AsapPeer _peer;
     private int _registrationLifeMs;
     private long _generation;
-    private bool _awaitingAck;
     private bool _associationEnded;
 
-    public PeRegistrationActor(
-        PoolHandle poolHandle,
-        uint identifier,
-        uint serverId,
-        AsapPeer peer,
-        int registrationLifeMs,
-        long generation,
-        TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout,
-        bool takenOver = false)
-    {
-        _identifier = identifier;
-        _takenOver = takenOver;
-        _peer = peer;
-        _registrationLifeMs = registrationLifeMs;
-        _generation = generation;
-        _keepAliveInterval = keepAliveInterval;
-        _keepAliveTimeout = keepAliveTimeout;
-        _keepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: false));
-        _homeKeepAlive = new AssociationSend<AsapMessage>(new AsapEndpointKeepAlive(serverId, poolHandle, identifier, HomeFlag: true));
+    // One scheduled message per PE, for the earliest of two deadlines (clock timestamps): the keep-alive cycle's next
+    // event and the end of the registration life. Akka's ITimerScheduler with one timer per deadline cost about
+    // 1 KB per PE (TimerScheduler, its dictionary, and per timer Timer, TimerMsg, Cancelable, CancellationTokenSource
+    // and the scheduler's registration): docs/bench-akka.md.
+    private PeTimerEvent _cycleEvent;
+    private long _cycleDue = Never;
+    private long _lifeDue = Never;
+    private PeTimerDue? _armed;
+    private ICancelable? _armedTask;
 
-        Receive<PeRegistrationRenewed>(Renew);
-        Receive<KeepAliveAcked>(ack => ack.AssociationId == _peer.Id && _awaitingAck, _ => StartCycle());
-        Receive<KeepAliveAcked>(_ => { });   // not awaited, or from another association: ignored
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveDue, _ => SendKeepAlive());
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.KeepAliveTimedOut, _ =>
-        {
-            _awaitingAck = false;
-            _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
-            RequestRemoval(RemovalReason.KeepAliveTimeout);
-        });
-        Receive<PeTimerEvent>(e => e == PeTimerEvent.RegistrationLifeExpired, _ => RequestRemoval(RemovalReason.RegistrationLifeExpired));
-        Receive<Terminated>(t => t.ActorRef.Equals(_peer.Association), _ =>
-        {
-            _associationEnded = true;
-            RequestRemoval(RemovalReason.AssociationLost);
-        });
-        Receive<Terminated>(_ => { });       // an association the PE moved away from
+    public PeRegistrationActor(PeRegistrationStart start)
+    {
+        _supervision = start.Supervision;
+        _identifier = start.Identifier;
+        _takenOver = start.TakenOver;
+        _peer = start.Peer;
+        _registrationLifeMs = start.RegistrationLifeMs;
+        _generation = start.Generation;
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
+    /// <summary>
+    /// A PE actor on <see cref="PeMailbox"/> (the parent's system must have it: <see cref="PeMailbox.Install"/>).
+    /// <paramref name="takenOver"/>: adopted by a takeover (RFC 5353 §3.5.2).
+    /// </summary>
+    public static Props Props(PeSupervision supervision, uint identifier, AsapPeer peer, int registrationLifeMs, long generation, bool takenOver = false) =>
+        new(s_deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver));
 
-    public static Props Props(
-        PoolHandle poolHandle,
-        uint identifier,
-        uint serverId,
-        AsapPeer peer,
-        int registrationLifeMs,
-        long generation,
-        TimeSpan keepAliveInterval,
-        TimeSpan keepAliveTimeout,
-        bool takenOver = false) =>
-        Akka.Actor.Props.Create(() => new PeRegistrationActor(poolHandle, identifier, serverId, peer, registrationLifeMs, generation, keepAliveInterval, keepAliveTimeout, takenOver));
+    private bool AwaitingAck => _cycleDue != Never && _cycleEvent == PeTimerEvent.KeepAliveTimedOut;
+
+    private TimeProvider Clock => _supervision.Clock;
 
     protected override void PreStart()
     {
         if (_peer.Id == 0)
         {
             // Adopted without an association: the Registration Life supervises it (one keep-alive period without one).
-            TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _keepAliveInterval + _keepAliveTimeout;
-            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, life);
+            TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _supervision.KeepAliveInterval + _supervision.KeepAliveTimeout;
+            _lifeDue = DueIn(life);
+            Arm();
             return;
         }
 
@@ -105,13 +80,58 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
         if (_takenOver)
         {
             // RFC 5353 §3.5.2: the new home announces itself with H=1 and awaits the Ack.
-            _peer.Association.Tell(_homeKeepAlive, Self);
-            _awaitingAck = true;
-            Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
+            _peer.Association.Tell(KeepAlive(homeFlag: true), Self);
+            SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
         }
         else
         {
-            StartCycle();
+            SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
+        }
+
+        Arm();
+    }
+
+    protected override void PostStop() => Disarm();
+
+    // An UntypedActor with a switch: a ReceiveActor builds its handler list (delegates, closures, match builders) for
+    // every instance, about 1 KB per PE here (docs/bench-akka.md).
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PeTimerDue due:
+                if (ReferenceEquals(due, _armed))
+                {
+                    _armed = null;
+                    _armedTask = null;
+                    Fire(due.Event);
+                }
+
+                break;
+            case KeepAliveAcked ack:
+                // Not awaited, or from another association: ignored.
+                if (ack.AssociationId == _peer.Id && AwaitingAck)
+                {
+                    SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
+                    Arm();
+                }
+
+                break;
+            case PeRegistrationRenewed renewed:
+                Renew(renewed);
+                break;
+            case Terminated terminated:
+                // Another association is one the PE moved away from: ignored.
+                if (terminated.ActorRef.Equals(_peer.Association))
+                {
+                    _associationEnded = true;
+                    RequestRemoval(RemovalReason.AssociationLost);
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
         }
     }
 
@@ -136,39 +156,88 @@ internal sealed class PeRegistrationActor : ReceiveActor, IWithTimers
 
         _peer = renewed.Peer;
         _registrationLifeMs = renewed.RegistrationLifeMs;
-        StartCycle();
+        SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
         StartLife();
+        Arm();
     }
 
-    private void StartCycle()
+    // The armed event is due (the scheduler says so; the clock only times the next one).
+    private void Fire(PeTimerEvent due)
     {
-        _awaitingAck = false;
-        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveDue, _keepAliveInterval);
-    }
-
-    // docs/protocol-notes.md §9: Keep Alive, then the timeout timer.
-    private void SendKeepAlive()
-    {
-        _peer.Association.Tell(_keepAlive, Self);
-        _awaitingAck = true;
-        Timers.StartSingleTimer(CycleTimer, PeTimerEvent.KeepAliveTimedOut, _keepAliveTimeout);
-    }
-
-    private void StartLife()
-    {
-        if (_registrationLifeMs > 0)
+        switch (due)
         {
-            Timers.StartSingleTimer(LifeTimer, PeTimerEvent.RegistrationLifeExpired, TimeSpan.FromMilliseconds(_registrationLifeMs));
-        }
-        else
-        {
-            Timers.Cancel(LifeTimer);
+            case PeTimerEvent.KeepAliveDue:
+                // docs/protocol-notes.md §9: Keep Alive, then the timeout.
+                _peer.Association.Tell(KeepAlive(homeFlag: false), Self);
+                SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
+                Arm();
+                break;
+            case PeTimerEvent.KeepAliveTimedOut:
+                _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
+                RequestRemoval(RemovalReason.KeepAliveTimeout);
+                break;
+            default:
+                RequestRemoval(RemovalReason.RegistrationLifeExpired);
+                break;
         }
     }
+
+    private void SetCycle(PeTimerEvent next, TimeSpan after)
+    {
+        _cycleEvent = next;
+        _cycleDue = DueIn(after);
+    }
+
+    private void StartLife() =>
+        _lifeDue = _registrationLifeMs > 0 ? DueIn(TimeSpan.FromMilliseconds(_registrationLifeMs)) : Never;
+
+    // At a tie the registration life goes first: the PE goes, no Keep Alive is sent in vain.
+    private (PeTimerEvent Event, long Due) Earliest() =>
+        _lifeDue <= _cycleDue ? (PeTimerEvent.RegistrationLifeExpired, _lifeDue) : (_cycleEvent, _cycleDue);
+
+    // Schedules the earliest deadline, unless it is the one already scheduled.
+    private void Arm()
+    {
+        (PeTimerEvent next, long due) = Earliest();
+        if (_armed is { } armed && armed.Event == next && armed.Due == due)
+        {
+            return;
+        }
+
+        Disarm();
+        if (due == Never)
+        {
+            return;
+        }
+
+        TimeSpan delay = Clock.GetElapsedTime(Clock.GetTimestamp(), due);
+        _armed = new PeTimerDue(next, due);
+        _armedTask = Context.System.Scheduler.ScheduleTellOnceCancelable(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Self, _armed, Self);
+    }
+
+    private void Disarm()
+    {
+        _armedTask?.Cancel();
+        _armedTask = null;
+        _armed = null;
+    }
+
+    // A clock timestamp `after` from now (in the clock's own units, without floating point: exact in virtual time).
+    private long DueIn(TimeSpan after)
+    {
+        TimeProvider clock = Clock;
+        return clock.GetTimestamp() + (long)((Int128)after.Ticks * clock.TimestampFrequency / TimeSpan.TicksPerSecond);
+    }
+
+    // Made when sent (once per interval), not kept: two kept messages were 128 B per PE.
+    private AssociationSend<AsapMessage> KeepAlive(bool homeFlag) =>
+        new(new AsapEndpointKeepAlive(_supervision.ServerId, _supervision.PoolHandle, _identifier, homeFlag));
 
     private void RequestRemoval(RemovalReason reason)
     {
-        Timers.CancelAll();
+        _cycleDue = Never;
+        _lifeDue = Never;
+        Disarm();
         Context.Parent.Tell(new PeRemovalRequested(_identifier, _generation, reason), Self);
     }
 }

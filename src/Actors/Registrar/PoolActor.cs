@@ -3,6 +3,7 @@ using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Actors.Time;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire;
 using RSerPool.Wire.Errors;
@@ -29,6 +30,7 @@ internal sealed class PoolActor : ReceiveActor
     private readonly PoolHandle _poolHandle;
     private readonly uint _serverId;
     private readonly RegistrarSettings _settings;
+    private readonly PeSupervision _supervision;
     private readonly PoolHandlespace _space;
     private readonly Dictionary<uint, PeChild> _children = [];
     private readonly PoolElementEntry[] _selection = new PoolElementEntry[MaxHandleResolutionItems];
@@ -46,6 +48,8 @@ internal sealed class PoolActor : ReceiveActor
         // The registrar enforces the pool count and the PEs per association across pools.
         _space = new PoolHandlespace(settings.Handlespace with { MaxPools = 1, MaxElementsPerAssociation = int.MaxValue });
         _log = Context.GetLogger();
+        PeMailbox.Install(Context.System);   // the PE actors' mailbox, whatever this system's config holds
+        _supervision = new PeSupervision(poolHandle, serverId, settings.KeepAliveInterval, settings.KeepAliveTimeout, Context.System.Clock);
 
         Receive<RoutedAsapMessage>(routed =>
         {
@@ -156,8 +160,7 @@ internal sealed class PoolActor : ReceiveActor
         }
         else
         {
-            var props = PeRegistrationActor.Props(_poolHandle, identifier, _serverId, peer, element.RegistrationLifeMs, generation,
-                _settings.KeepAliveInterval, _settings.KeepAliveTimeout);
+            var props = PeRegistrationActor.Props(_supervision, identifier, peer, element.RegistrationLifeMs, generation);
             var actor = Context.ActorOf(props, $"pe-{identifier:x8}-{++_childNumber}");
             _children.Add(identifier, new PeChild(actor, generation, peer));
             _log.Info("PE 0x{PeId:x8} registered in {PoolHandle} from {Peer} ({Policy}, {UserTransport})",
@@ -258,8 +261,7 @@ internal sealed class PoolActor : ReceiveActor
                 }
 
                 long generation = ++_generation;
-                var props = PeRegistrationActor.Props(_poolHandle, entry.Identifier, _serverId, peer, entry.RegistrationLifeMs, generation,
-                    _settings.KeepAliveInterval, _settings.KeepAliveTimeout, takenOver: true);
+                var props = PeRegistrationActor.Props(_supervision, entry.Identifier, peer, entry.RegistrationLifeMs, generation, takenOver: true);
                 var actor = Context.ActorOf(props, $"pe-{entry.Identifier:x8}-{++_childNumber}");
                 _children[entry.Identifier] = new PeChild(actor, generation, peer);
                 _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
