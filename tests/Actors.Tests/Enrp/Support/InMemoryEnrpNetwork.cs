@@ -1,4 +1,4 @@
-// An in-process stand-in for ENRP over TCP (RFC 5353 §3) so several registrars run on the manual clock.
+// An in-process stand-in for ENRP over TCP (RFC 5353 §3) so several registrars run in virtual time.
 using System.Net;
 using RSerPool.Actors.Enrp;
 using Akka.Actor;
