@@ -1,29 +1,41 @@
 using System.Globalization;
+using FsCheck;
 
 namespace RSerPool.Wire.Tests.Properties;
 
 /// <summary>
-/// Sizes of the property runs. The default suite is deterministic; scripts/fuzz-soak.sh raises the counts and
-/// changes the seed through environment variables.
+/// Sizes and seeds of the FsCheck property runs. The default suite is deterministic: every property replays a fixed
+/// seed (<see cref="FuzzPropertyAttribute"/>). scripts/fuzz-soak.sh raises the counts and moves the seeds through
+/// environment variables.
 /// </summary>
 public static class FuzzSettings
 {
-    /// <summary>Total mutated inputs over all seeds of the mutation property (default 1,000,000).</summary>
+    /// <summary>Mutated inputs of the mutation property (default 1,000,000); every property's case count scales by
+    /// this over the default.</summary>
     public const string IterationsVariable = "RSERPOOL_FUZZ_ITERATIONS";
 
-    /// <summary>Added to every seed, so a soak run explores new inputs (default 0).</summary>
+    /// <summary>Added to every property's seed, so a soak run explores new inputs (default 0).</summary>
     public const string SeedVariable = "RSERPOOL_FUZZ_SEED";
 
     public const long DefaultMutatedInputs = 1_000_000;
 
-    public static long MutatedInputs { get; } = ReadLong(IterationsVariable, DefaultMutatedInputs);
+    // FsCheck's Rnd (SplitMix) wants an odd gamma; this is its own default, the golden gamma.
+    private const ulong Gamma = 0x9e3779b97f4a7c15;
 
     public static int SeedOffset { get; } = (int)ReadLong(SeedVariable, 0);
 
-    /// <summary>Scale for the other properties: 1 by default, more when the mutation count is raised.</summary>
-    public static int Scale { get; } = (int)Math.Max(1, MutatedInputs / DefaultMutatedInputs);
+    /// <summary>Scale for the case counts: 1 by default, more when the mutation count is raised.</summary>
+    public static int Scale { get; } = (int)Math.Max(1, ReadLong(IterationsVariable, DefaultMutatedInputs) / DefaultMutatedInputs);
 
-    public static int SeedFor(int baseSeed) => unchecked(baseSeed + SeedOffset);
+    /// <summary>The FsCheck random state a property or a sample starts from.</summary>
+    public static Rnd RndFor(int seed) => new(unchecked((ulong)(seed + SeedOffset)), Gamma);
+
+    /// <summary>The same state as FsCheck.Xunit's Replay text, "(seed,gamma)".</summary>
+    public static string ReplayFor(int seed)
+    {
+        Rnd rnd = RndFor(seed);
+        return string.Create(CultureInfo.InvariantCulture, $"({rnd.Seed},{rnd.Gamma})");
+    }
 
     private static long ReadLong(string variable, long fallback)
     {

@@ -1,10 +1,10 @@
-using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Tests.Support;
 using RSerPool.Wire.Tests.Vectors;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace RSerPool.Wire.Tests.Properties;
 
@@ -13,47 +13,23 @@ namespace RSerPool.Wire.Tests.Properties;
 // over-read (inputs are exact-size arrays), and an error offset never lies beyond the input.
 public sealed class MutationProperties
 {
-    private const int Seeds = 4;
+    /// <summary>Mutated inputs per FsCheck case: 100,000 cases make 1,000,000 inputs.</summary>
+    public const int InputsPerCase = 10;
 
-    private readonly ITestOutputHelper _output;
+    private static readonly Lazy<(string Name, bool Enrp, byte[] Bytes)[]> Corpus = new(BuildCorpus);
 
-    public MutationProperties(ITestOutputHelper output) => _output = output;
-
-    [Theory]
-    [InlineData(101)]
-    [InlineData(102)]
-    [InlineData(103)]
-    [InlineData(104)]
-    public void Mutated_messages_only_ever_give_the_typed_error(int baseSeed)
-    {
-        int seed = FuzzSettings.SeedFor(baseSeed);
-        long iterations = FuzzSettings.MutatedInputs / Seeds;
-        var random = new Random(seed);
-        var mutator = new Mutator(random);
-        List<(bool Enrp, byte[] Bytes)> corpus = BuildCorpus(seed);
-        var stopwatch = Stopwatch.StartNew();
-        long accepted = 0;
-
-        for (long i = 0; i < iterations; i++)
+    [FuzzProperty(cases: 100_000, seed: 101)]
+    public Property Mutated_messages_only_ever_give_the_typed_error() =>
+        Prop.ForAll(MutatedBatches(), batch =>
         {
-            (bool enrp, byte[] original) = corpus[random.Next(corpus.Count)];
-            int kind = random.Next(Mutator.KindCount);
-            byte[] input = mutator.Mutate(original, kind);
-            if (input.Length >= 8 && random.Next(4) == 0)
+            int decoded = 0;
+            foreach (MutatedInput input in batch.Inputs)
             {
-                input = mutator.Mutate(input, random.Next(Mutator.KindCount));
+                decoded += CheckOne(input) ? 1 : 0;
             }
 
-            // every fourth input also goes to the other protocol's decoder: the type spaces overlap
-            bool asOther = (i & 3) == 3;
-            if (CheckOne(asOther ? !enrp : enrp, input, seed, i, kind))
-            {
-                accepted++;
-            }
-        }
-
-        _output.WriteLine($"seed {seed}: {iterations} mutated inputs, {accepted} still decoded, {stopwatch.Elapsed.TotalSeconds:F1} s");
-    }
+            return true.Classify(decoded > 0, "a batch where an input still decoded");
+        });
 
     [Fact]
     public void Every_truncation_of_every_vector_gives_the_typed_error()
@@ -78,7 +54,7 @@ public sealed class MutationProperties
     public void Mutator_really_damages_its_input()
     {
         // Guards the property above against a mutator that returns its input unchanged.
-        var random = new Random(FuzzSettings.SeedFor(7));
+        var random = new Random(7);
         var mutator = new Mutator(random);
         byte[] source = VectorFile.Load("enrp-handle-table-response").Bytes;
         for (int kind = 0; kind < Mutator.KindCount; kind++)
@@ -92,20 +68,39 @@ public sealed class MutationProperties
                 }
             }
 
-            Assert.True(changed >= 80, $"{Mutator.KindName(kind)} changed only {changed} of 100 inputs");
+            Expect.True(changed >= 80, () => $"{Mutator.KindName(kind)} changed only {changed} of 100 inputs");
         }
     }
 
-    /// <returns>True when the decoder accepted the input.</returns>
-    private static bool CheckOne(bool enrp, byte[] input, int seed, long iteration, int kind)
+    // FsCheck draws each input's source (a vector or a generated message) and the seed of the batch's mutator (one
+    // seeded Random costs as much as a few mutations). Any byte string is a fair input, so once a batch is down to
+    // its failing input FsCheck's byte[] shrinker takes over.
+    private static Arbitrary<MutatedBatch> MutatedBatches()
     {
+        Gen<MutatedBatch> batches = Gen.Zip(Gen.ArrayOf(Gen.Elements(Corpus.Value), InputsPerCase), PrimitiveGen.Int, (sources, seed) =>
+        {
+            var random = new Random(seed);
+            return new MutatedBatch([.. sources.Select(source => MutatedInput.From(source.Name, source.Enrp, source.Bytes, random))]);
+        });
+        return Arb.From(batches, Shrink);
+
+        static IEnumerable<MutatedBatch> Shrink(MutatedBatch batch) => batch.Inputs.Length > 1
+            ? batch.Inputs.Select(one => new MutatedBatch([one]))
+            : Shrinks.Bytes(batch.Inputs[0].Bytes).Select(bytes => new MutatedBatch([batch.Inputs[0] with { Bytes = bytes, Shrunk = true }]));
+    }
+
+    /// <returns>True when the decoder accepted the input.</returns>
+    private static bool CheckOne(MutatedInput input)
+    {
+        bool enrp = input.Enrp;
+        byte[] bytes = input.Bytes;
         bool decoded;
         DecodeError error;
         object? message;
         ValueArray<UnrecognizedParameter> reports;
         try
         {
-            decoded = WireCodec.TryDecode(enrp, input, out message, out error, out reports);
+            decoded = WireCodec.TryDecode(enrp, bytes, out message, out error, out reports);
         }
         catch (Exception exception)
         {
@@ -115,16 +110,16 @@ public sealed class MutationProperties
         // the answer an actor builds from a failure or a report only ever slices inside the input
         foreach (UnrecognizedParameter report in reports)
         {
-            Assert.True(
-                report.Offset >= 0 && report.Length >= 4 && report.Offset + report.Length <= input.Length,
-                Describe($"report outside the input: {report}"));
+            Expect.True(
+                report.Offset >= 0 && report.Length >= 4 && report.Offset + report.Length <= bytes.Length,
+                () => Describe($"report outside the input: {report}"));
         }
 
         if (!decoded)
         {
             try
             {
-                ErrorCause.ForDecodeError(error, input);
+                ErrorCause.ForDecodeError(error, bytes);
             }
             catch (Exception exception)
             {
@@ -134,30 +129,30 @@ public sealed class MutationProperties
 
         if (decoded)
         {
-            Assert.True(message is not null, Describe("TryDecode returned true without a message"));
+            Expect.True(message is not null, () => Describe("TryDecode returned true without a message"));
             AssertReencodable(message!);
         }
         else
         {
-            Assert.True(error.Status != DecodeStatus.Success, Describe($"TryDecode failed with status Success: {error}"));
-            Assert.True(error.Offset >= 0 && error.Offset <= input.Length, Describe($"error offset outside the input: {error}"));
-            Assert.True(
-                !error.HasParameter || (error.ParameterOffset >= 0 && error.ParameterOffset + error.ParameterLength <= input.Length),
-                Describe($"offending parameter range outside the input: {error}"));
+            Expect.True(error.Status != DecodeStatus.Success, () => Describe($"TryDecode failed with status Success: {error}"));
+            Expect.True(error.Offset >= 0 && error.Offset <= bytes.Length, () => Describe($"error offset outside the input: {error}"));
+            Expect.True(
+                !error.HasParameter || (error.ParameterOffset >= 0 && error.ParameterOffset + error.ParameterLength <= bytes.Length),
+                () => Describe($"offending parameter range outside the input: {error}"));
         }
 
         // the throwing form agrees, and throws nothing but RSerPoolWireException
-        if ((iteration & 1) == 0)
+        if (input.AlsoThrowingForm)
         {
             try
             {
-                WireCodec.Decode(enrp, input);
-                Assert.True(decoded, Describe("Decode accepted what TryDecode rejected"));
+                WireCodec.Decode(enrp, bytes);
+                Expect.True(decoded, () => Describe("Decode accepted what TryDecode rejected"));
             }
             catch (RSerPoolWireException exception)
             {
-                Assert.True(!decoded, Describe($"Decode threw although TryDecode accepted: {exception.Message}"));
-                Assert.True(exception.Status == error.Status, Describe($"Decode reported {exception.Status}, TryDecode {error.Status}"));
+                Expect.True(!decoded, () => Describe($"Decode threw although TryDecode accepted: {exception.Message}"));
+                Expect.True(exception.Status == error.Status, () => Describe($"Decode reported {exception.Status}, TryDecode {error.Status}"));
             }
             catch (Exception exception)
             {
@@ -181,42 +176,37 @@ public sealed class MutationProperties
             }
 
             bool again = WireCodec.TryDecode(enrp, encoded, out object? copy, out DecodeError reencodedError);
-            Assert.True(again && accepted.Equals(copy), Describe($"re-encoded accepted record does not decode to itself ({reencodedError})\n re-encoded: {Hex.Format(encoded)}"));
+            Expect.True(again && accepted.Equals(copy), () => Describe($"re-encoded accepted record does not decode to itself ({reencodedError})\n re-encoded: {Hex.Format(encoded)}"));
         }
 
-        string Describe(string what) =>
-            $"seed {seed}, iteration {iteration}, mutation '{Mutator.KindName(kind)}', {(enrp ? "ENRP" : "ASAP")}: {what}\n input: {Hex.Format(input)}";
+        string Describe(string what) => $"{what}\n input: {input}";
 
         Exception Failure(string what, Exception exception) =>
             new Xunit.Sdk.XunitException(Describe($"{what}: {exception}"));
     }
 
-    private static List<(bool Enrp, byte[] Bytes)> BuildCorpus(int seed)
+    // The vectors, and ten generated messages of every type.
+    private static (string Name, bool Enrp, byte[] Bytes)[] BuildCorpus()
     {
-        var corpus = new List<(bool, byte[])>();
+        var corpus = new List<(string, bool, byte[])>();
         foreach (string name in VectorFile.AllNames())
         {
             VectorFile vector = VectorFile.Load(name);
-            corpus.Add((vector.IsEnrp, vector.Bytes));
+            corpus.Add(($"vector {name}", vector.IsEnrp, vector.Bytes));
         }
 
-        var generator = new MessageGenerator(seed);
-        foreach (var type in MessageGenerator.AsapTypes)
+        foreach (var type in MessageGen.AsapTypes)
         {
-            for (int i = 0; i < 10; i++)
-            {
-                corpus.Add((false, WireCodec.Encode(generator.NextAsap(type))));
-            }
+            var messages = Gen.Sample(MessageGen.Any.Asap(type), 10, FuzzSettings.RndFor(100 + (int)type), size: 100);
+            corpus.AddRange(messages.Select((message, i) => ($"generated ASAP {type} #{i}", false, WireCodec.Encode(message))));
         }
 
-        foreach (var type in MessageGenerator.EnrpTypes)
+        foreach (var type in MessageGen.EnrpTypes)
         {
-            for (int i = 0; i < 10; i++)
-            {
-                corpus.Add((true, WireCodec.Encode(generator.NextEnrp(type))));
-            }
+            var messages = Gen.Sample(MessageGen.Any.Enrp(type), 10, FuzzSettings.RndFor(200 + (int)type), size: 100);
+            corpus.AddRange(messages.Select((message, i) => ($"generated ENRP {type} #{i}", true, WireCodec.Encode(message))));
         }
 
-        return corpus;
+        return [.. corpus];
     }
 }

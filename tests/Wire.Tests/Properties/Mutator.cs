@@ -4,6 +4,8 @@ namespace RSerPool.Wire.Tests.Properties;
 /// Derives damaged inputs from valid messages: truncation, extension (with and without a matching Message
 /// Length), bit flips, byte overwrites, corrupted TLV lengths and types, and deleted or duplicated ranges.
 /// Every result is a fresh array of exactly the mutated size, so a decoder over-read cannot go unnoticed.
+/// The byte-level choices come from a <see cref="Random"/> whose seed FsCheck draws for each case of the mutation
+/// property (<see cref="MutationProperties"/>): a case is a function of its sources and that seed.
 /// </summary>
 public sealed class Mutator
 {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using FsCheck;
+using FsCheck.Fluent;
 using RSerPool.Wire.Framing;
 using RSerPool.Wire.Tests.Support;
 using Xunit;
@@ -11,64 +13,38 @@ public sealed class StreamSplitProperties
 {
     private const int MaxLength = WireLimits.DefaultMaxMessageLength;
 
-    [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    [InlineData(13)]
-    [InlineData(14)]
-    public void Every_split_point_of_a_random_stream_yields_the_sent_messages(int baseSeed)
-    {
-        int seed = FuzzSettings.SeedFor(baseSeed);
-        var generator = new MessageGenerator(seed);
-        var random = new Random(seed);
-        for (int round = 0; round < 25 * FuzzSettings.Scale; round++)
+    [FuzzProperty(cases: 100, seed: 11)]
+    public Property Every_split_point_of_a_random_stream_yields_the_sent_messages() =>
+        Prop.ForAll(SplitMessagesCases(), split =>
         {
-            var messages = new List<object>();
-            int count = random.Next(2, 6);
-            for (int i = 0; i < count; i++)
-            {
-                messages.Add(random.Next(2) == 0 ? generator.NextAsap() : generator.NextEnrp());
-            }
-
-            byte[][] frames = messages.Select(WireCodec.Encode).ToArray();
-            byte[] stream = frames.SelectMany(f => f).ToArray();
-            string context = $"seed {seed}, round {round}, stream {Hex.Format(stream)}";
-
+            byte[][] frames = split.Frames();
+            byte[] stream = [.. frames.SelectMany(f => f)];
             for (int cut = 0; cut <= stream.Length; cut++)
             {
                 // byte-equal frames decode alike: decode them once, on the first cut
-                AssertFrames(Sequences.Split(stream, cut), frames, cut == 0 ? messages : null, $"{context}, cut at {cut}");
+                AssertFrames(Sequences.Split(stream, cut), frames, cut == 0 ? split.Messages : null, $"cut at {cut}");
             }
 
-            for (int trial = 0; trial < 20; trial++)
+            foreach (int[] cutSet in split.CutSets)
             {
-                int[] cuts = Enumerable.Range(0, random.Next(2, 8)).Select(_ => random.Next(stream.Length + 1)).Order().ToArray();
-                AssertFrames(Sequences.Split(stream, cuts), frames, null, $"{context}, cuts at {string.Join(",", cuts)}");
+                int[] cuts = SplitMessages.CutsIn(cutSet, stream.Length);
+                AssertFrames(Sequences.Split(stream, cuts), frames, null, $"cuts at {string.Join(",", cuts)}");
             }
-        }
-    }
+        });
 
-    [Theory]
-    [InlineData(21)]
-    [InlineData(22)]
-    public void Feeding_a_random_stream_in_random_chunks_yields_the_sent_messages(int baseSeed)
-    {
-        // The reader keeps the unconsumed tail and appends each new chunk, as a socket loop does.
-        int seed = FuzzSettings.SeedFor(baseSeed);
-        var generator = new MessageGenerator(seed);
-        var random = new Random(seed);
-        for (int round = 0; round < 200 * FuzzSettings.Scale; round++)
+    [FuzzProperty(cases: 400, seed: 21)]
+    public Property Feeding_a_random_stream_in_random_chunks_yields_the_sent_messages() =>
+        Prop.ForAll(ChunkedMessagesCases(), chunked =>
         {
-            var messages = Enumerable.Range(0, random.Next(1, 8)).Select(_ => (object)generator.NextAsap()).ToList();
-            byte[][] frames = messages.Select(WireCodec.Encode).ToArray();
-            byte[] stream = frames.SelectMany(f => f).ToArray();
-
+            // The reader keeps the unconsumed tail and appends each new chunk, as a socket loop does.
+            byte[][] frames = [.. chunked.Messages.Select(WireCodec.Encode)];
+            byte[] stream = [.. frames.SelectMany(f => f)];
             var received = new List<byte[]>();
             byte[] pending = [];
             int position = 0;
-            while (position < stream.Length)
+            for (int next = 0; position < stream.Length; next++)
             {
-                int chunk = Math.Min(random.Next(1, 40), stream.Length - position);
+                int chunk = Math.Min(chunked.ChunkSizes[next % chunked.ChunkSizes.Length], stream.Length - position);
                 var buffer = Sequences.FromPieces([pending, stream[position..(position + chunk)]]);
                 position += chunk;
                 FrameReadStatus status;
@@ -78,39 +54,64 @@ public sealed class StreamSplitProperties
                     received.Add(frame.ToArray());
                 }
 
-                Assert.True(status == FrameReadStatus.NeedMoreData, $"seed {seed}, round {round}: {status} {error}");
+                Expect.True(status == FrameReadStatus.NeedMoreData, () => $"{status} {error} after {position} bytes");
                 pending = buffer.ToArray();
             }
 
-            Assert.True(pending.Length == 0, $"seed {seed}, round {round}: {pending.Length} bytes left over");
+            Expect.True(pending.Length == 0, () => $"{pending.Length} bytes left over");
             Assert.Equal(frames.Length, received.Count);
             for (int i = 0; i < frames.Length; i++)
             {
-                Assert.True(frames[i].AsSpan().SequenceEqual(received[i]), $"seed {seed}, round {round}, frame {i}");
+                Expect.True(frames[i].AsSpan().SequenceEqual(received[i]), () => $"frame {i} differs");
             }
-        }
+        });
+
+    // 2-5 ASAP or ENRP messages and 20 sets of 2-7 cut points. Shrinking drops messages, then cut sets.
+    private static Arbitrary<SplitMessages> SplitMessagesCases()
+    {
+        Gen<int[]> cutSet = Gen.Choose(2, 7).SelectMany(count => Gen.ArrayOf(Gen.Choose(0, 0xFFFF), count));
+        Gen<SplitMessages> cases =
+            from messages in Gen.Choose(2, 5).SelectMany(count => Gen.ArrayOf(MessageGen.Any.AnyMessage, count))
+            from cutSets in Gen.ArrayOf(cutSet, 20)
+            select new SplitMessages(messages, cutSets);
+        return Arb.From(cases, split =>
+            Shrinks.Shorter(split.Messages).Where(m => m.Length > 0).Select(messages => split with { Messages = messages })
+                .Concat(Shrinks.Shorter(split.CutSets).Select(cutSets => split with { CutSets = cutSets })));
     }
 
-    private static void AssertFrames(ReadOnlySequence<byte> buffer, byte[][] expected, List<object>? messages, string context)
+    // 1-7 ASAP messages, chunks of 1-39 bytes. Shrinking drops messages, then chunk sizes.
+    private static Arbitrary<ChunkedMessages> ChunkedMessagesCases()
+    {
+        Gen<object> asap = MessageGen.Any.AnyAsap.Select(m => (object)m);
+        Gen<ChunkedMessages> cases =
+            from messages in Gen.Choose(1, 7).SelectMany(count => Gen.ArrayOf(asap, count))
+            from chunkSizes in Gen.Choose(1, 64).SelectMany(count => Gen.ArrayOf(Gen.Choose(1, 39), count))
+            select new ChunkedMessages(messages, chunkSizes);
+        return Arb.From(cases, chunked =>
+            Shrinks.Shorter(chunked.Messages).Where(m => m.Length > 0).Select(messages => chunked with { Messages = messages })
+                .Concat(Shrinks.Shorter(chunked.ChunkSizes).Where(c => c.Length > 0).Select(sizes => chunked with { ChunkSizes = sizes })));
+    }
+
+    private static void AssertFrames(ReadOnlySequence<byte> buffer, byte[][] expected, object[]? messages, string context)
     {
         int index = 0;
         FrameReadStatus status;
         while ((status = FrameSplitter.TryReadFrame(ref buffer, MaxLength, out var frame, out var error)) == FrameReadStatus.Frame)
         {
-            Assert.True(index < expected.Length, $"{context}: more frames than messages");
+            Expect.True(index < expected.Length, () => $"{context}: more frames than messages");
             byte[] bytes = frame.ToArray();
-            Assert.True(expected[index].AsSpan().SequenceEqual(bytes), $"{context}: frame {index} differs: {Hex.Format(bytes)}");
+            Expect.True(expected[index].AsSpan().SequenceEqual(bytes), () => $"{context}: frame {index} differs: {Hex.Format(bytes)}");
             if (messages is not null)
             {
                 object decoded = WireCodec.Decode(WireCodec.IsEnrp(messages[index]), bytes);
-                Assert.True(messages[index].Equals(decoded), $"{context}: frame {index} decodes to {decoded}");
+                Expect.True(messages[index].Equals(decoded), () => $"{context}: frame {index} decodes to {decoded}");
             }
 
             index++;
         }
 
-        Assert.True(status == FrameReadStatus.NeedMoreData, $"{context}: {status}");
-        Assert.True(index == expected.Length, $"{context}: {index} frames instead of {expected.Length}");
-        Assert.True(buffer.IsEmpty, $"{context}: {buffer.Length} bytes left");
+        Expect.True(status == FrameReadStatus.NeedMoreData, () => $"{context}: {status}");
+        Expect.True(index == expected.Length, () => $"{context}: {index} frames instead of {expected.Length}");
+        Expect.True(buffer.IsEmpty, () => $"{context}: {buffer.Length} bytes left");
     }
 }

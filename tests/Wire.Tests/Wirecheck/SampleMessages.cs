@@ -26,7 +26,7 @@ public static class SampleMessages
         PoolElement element = new(0x1a2b3c4d, 0x0a0b0c0d, 90000, user, PoolMemberSelectionPolicy.RoundRobin());
         PoolElement enrpElement = element with { AsapTransport = asap };
 
-        foreach (PolicyType type in MessageGenerator.AllPolicyTypes.Where(PolicyLayout.IsKnown))
+        foreach (PolicyType type in ParameterGen.AllPolicyTypes.Where(PolicyLayout.IsKnown))
         {
             PolicyLayout.TryGet(type, out ReadOnlySpan<PolicyValueKind> layout);
             var values = Enumerable.Range(1, layout.Length).Select(i => (uint)(0x10000000 * i)).ToArray();

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Messages.Enrp;
 using RSerPool.Wire.Tests.Properties;
@@ -13,19 +15,20 @@ public sealed class WirecheckTests
 {
     private const int MessagesPerType = 6;
 
+    private static readonly MessageGen Clean = MessageGen.WiresharkClean;
+
     [WirecheckFact]
     public void Every_asap_and_enrp_message_type_passes_wirecheck_over_sctp()
     {
         var inputs = new List<WirecheckInput>();
-        var generator = new MessageGenerator(FuzzSettings.SeedFor(501), wiresharkClean: true);
-        foreach (AsapMessageType type in MessageGenerator.AsapTypes)
+        foreach (AsapMessageType type in MessageGen.AsapTypes)
         {
-            inputs.AddRange(Inputs(() => generator.NextAsap(type), MessagesPerType));
+            inputs.AddRange(Inputs(Clean.Asap(type), MessagesPerType, 501 + (int)type));
         }
 
-        foreach (EnrpMessageType type in MessageGenerator.EnrpTypes)
+        foreach (EnrpMessageType type in MessageGen.EnrpTypes)
         {
-            inputs.AddRange(Inputs(() => generator.NextEnrp(type), MessagesPerType));
+            inputs.AddRange(Inputs(Clean.Enrp(type), MessagesPerType, 601 + (int)type));
         }
 
         inputs.AddRange(SampleMessages.All().Select(Input));
@@ -36,10 +39,9 @@ public sealed class WirecheckTests
     public void Every_asap_message_type_passes_wirecheck_over_tcp()
     {
         var inputs = new List<WirecheckInput>();
-        var generator = new MessageGenerator(FuzzSettings.SeedFor(502), wiresharkClean: true);
-        foreach (AsapMessageType type in MessageGenerator.AsapTypes)
+        foreach (AsapMessageType type in MessageGen.AsapTypes)
         {
-            inputs.AddRange(Inputs(() => generator.NextAsap(type), MessagesPerType));
+            inputs.AddRange(Inputs(Clean.Asap(type), MessagesPerType, 701 + (int)type));
         }
 
         inputs.AddRange(SampleMessages.All().Where(m => m is AsapMessage).Select(Input));
@@ -50,9 +52,8 @@ public sealed class WirecheckTests
     public void Server_announce_and_presence_pass_wirecheck_over_udp()
     {
         var inputs = new List<WirecheckInput>();
-        var generator = new MessageGenerator(FuzzSettings.SeedFor(503), wiresharkClean: true);
-        inputs.AddRange(Inputs(() => generator.NextAsap(AsapMessageType.ServerAnnounce), 3 * MessagesPerType));
-        inputs.AddRange(Inputs(() => generator.NextEnrp(EnrpMessageType.Presence), 3 * MessagesPerType));
+        inputs.AddRange(Inputs(Clean.Asap(AsapMessageType.ServerAnnounce), 3 * MessagesPerType, 801));
+        inputs.AddRange(Inputs(Clean.Enrp(EnrpMessageType.Presence), 3 * MessagesPerType, 802));
         inputs.AddRange(SampleMessages.All().Where(m => m is AsapServerAnnounce or EnrpPresence).Select(Input));
         CheckAllPass(inputs, "udp", expectedTypes: 2);
     }
@@ -74,8 +75,10 @@ public sealed class WirecheckTests
         Assert.NotEmpty(outcome.Results[1].Problems);
     }
 
-    private static IEnumerable<WirecheckInput> Inputs(Func<object> make, int count) =>
-        Enumerable.Range(0, count).Select(_ => Input(make()));
+    // FsCheck samples of the generator, from a fixed seed (moved by RSERPOOL_FUZZ_SEED like the properties' seeds).
+    private static IEnumerable<WirecheckInput> Inputs<T>(Gen<T> messages, int count, int seed)
+        where T : notnull =>
+        Gen.Sample(messages, count, FuzzSettings.RndFor(seed), size: 100).Select(message => Input(message));
 
     private static WirecheckInput Input(object message) =>
         new($"{message.GetType().Name}: {message}", WireCodec.IsEnrp(message), WireCodec.Encode(message));
@@ -88,7 +91,7 @@ public sealed class WirecheckTests
         foreach (WirecheckInput input in inputs)
         {
             object message = WireCodec.Decode(input.IsEnrp, input.Bytes);
-            (MessageGenerator.UsesPolicyUnknownToWireshark(message) ? tolerant : strict).Add(input);
+            (MessageGen.UsesPolicyUnknownToWireshark(message) ? tolerant : strict).Add(input);
         }
 
         var results = new List<WirecheckResult>();
