@@ -5,6 +5,7 @@ using RSerPool.Benchmarks.Registrar;
 using RSerPool.Hosts.Tests.Support;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
+using RSerPool.Benchmarks.Support;
 
 namespace RSerPool.Benchmarks.Enrp;
 
@@ -35,6 +36,7 @@ public static class ProcessSyncHarness
                 var ready = await a.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+), ENRP on TCP (127\.0\.0\.1:\d+)").ConfigureAwait(false);
                 mentors.Add((a, ready.Groups[2].Value));
                 await LoadAsync(new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture)), elements, clients).ConfigureAwait(false);
+                await ProcessOutput.WaitQuietAsync(a, TimeSpan.FromMinutes(5)).ConfigureAwait(false);   // its registration log lines written
             }
 
             var times = mentorArguments.Select(_ => (Wall: new List<double>(), CpuNew: new List<double>(), CpuMentor: new List<double>())).ToArray();

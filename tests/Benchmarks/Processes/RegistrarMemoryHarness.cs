@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using RSerPool.Benchmarks.Enrp;
 using RSerPool.Benchmarks.Registrar;
+using RSerPool.Benchmarks.Support;
 using RSerPool.Hosts.Tests.Support;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -43,11 +44,11 @@ public static class RegistrarMemoryHarness
         try
         {
             await LoadAsync(asap, clients, "WarmUp", 1, 0xf000_0000, WarmUpElements).ConfigureAwait(false);
-            await OutputQuietAsync(registrar).ConfigureAwait(false);
+            await ProcessOutput.WaitQuietAsync(registrar, StepLimit).ConfigureAwait(false);
             long heapBefore = await ProcessMemory.LiveHeapAfterFullGcAsync(registrar.Id).ConfigureAwait(false);
             long rssBefore = ProcessMemory.ResidentBytes(registrar.Id);
             await LoadAsync(asap, clients, "MemoryPool", Connections, 1, elements).ConfigureAwait(false);
-            await OutputQuietAsync(registrar).ConfigureAwait(false);
+            await ProcessOutput.WaitQuietAsync(registrar, StepLimit).ConfigureAwait(false);
             long heapAfter = await ProcessMemory.LiveHeapAfterFullGcAsync(registrar.Id).ConfigureAwait(false);
             long rssAfter = ProcessMemory.ResidentBytes(registrar.Id);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -68,30 +69,6 @@ public static class RegistrarMemoryHarness
         }
     }
 
-    // The registrar logs every registration (Information): wait until its output has stood still for a second, so log
-    // events still queued towards the console are not counted as PE memory.
-    private static async Task OutputQuietAsync(RserpoolProcess registrar)
-    {
-        long start = Stopwatch.GetTimestamp();
-        int lines = -1;
-        while (true)
-        {
-            await Task.Delay(1000).ConfigureAwait(false);
-            int now = registrar.LinesMatching("^").Count;
-            if (now == lines)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  registrar output quiet at {now:N0} lines after {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s"));
-                return;
-            }
-
-            if (Stopwatch.GetElapsedTime(start) > StepLimit)
-            {
-                throw new TimeoutException($"registrar output still growing after {StepLimit}");
-            }
-
-            lines = now;
-        }
-    }
 
     private static async Task LoadAsync(IPEndPoint asap, List<PipelinedAsapClient> clients, string pool, int connections, uint firstIdentifier, int elements)
     {
