@@ -36,6 +36,28 @@ public sealed class PoolElementActorRegistration : IAsyncDisposable
     /// <summary>Where the PE's user transport listens.</summary>
     public System.Net.IPEndPoint LocalEndPoint => _server.LocalEndPoint;
 
+    /// <summary>
+    /// The actor terminated: its server stops first, so that its sessions close at once and their pool users resend
+    /// what the actor never answered to another PE; then the PE is deregistered.
+    /// </summary>
+    internal async Task OnActorTerminatedAsync()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await Registration.DeregisterAsync().ConfigureAwait(false);
+            _onEnded(this);
+        }
+    }
+
     /// <summary>Deregisters the PE (rsp_deregister) and stops its server; idempotent.</summary>
     public async ValueTask DisposeAsync()
     {

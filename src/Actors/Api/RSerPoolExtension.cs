@@ -103,8 +103,8 @@ public sealed class RSerPoolExtension : IExtension
         var node = await GetNodeAsync().ConfigureAwait(false);
         uint identifier = options.Identifier != 0 ? options.Identifier : (uint)Random.Shared.NextInt64(1, 0x1_0000_0000);
         string prefix = $"rserpool-pe-{identifier:x8}";
-        var server = await PoolElementServer.StartAsync(_system, options.Endpoint, new ActorPoolElementService(_system, actor, prefix), options.Server, cancellationToken)
-            .ConfigureAwait(false);
+        var service = new ActorPoolElementService(_system, actor, prefix);
+        var server = await PoolElementServer.StartAsync(_system, options.Endpoint, service, options.Server, cancellationToken).ConfigureAwait(false);
         PoolElementRegistration registration;
         try
         {
@@ -119,7 +119,11 @@ public sealed class RSerPoolExtension : IExtension
 
         var handle = new PoolElementActorRegistration(actor, server, registration, r => _registrations.TryRemove(r, out _));
         _registrations.TryAdd(handle, 0);
-        _system.ActorOf(PoolElementActorGuard.Props(actor, () => handle.DisposeAsync().AsTask()), $"{prefix}-guard");
+        _system.ActorOf(PoolElementActorGuard.Props(actor, () =>
+        {
+            service.MarkTargetTerminated();
+            return handle.OnActorTerminatedAsync();
+        }), $"{prefix}-guard");
         return handle;
     }
 

@@ -117,7 +117,7 @@ public sealed class RSerPoolExtensionSpec : RealTimeTestKit, IAsyncLifetime
         bool sent = false;
         while (answer is null || !sent)
         {
-            var message = await owner.ReceiveOneAsync(Timeout);
+            var message = await owner.ReceiveOneAsync(Timeout) ?? throw new TimeoutException($"no answer to send {tag} within {Timeout}");
             switch (message)
             {
                 case PoolSessionMessage m:
