@@ -20,7 +20,7 @@ start_bg "$OUT/server.log" env DOTNET_TieredPGO=0 $RSERPOOL server --service ech
 SERVER=$LAST_PID
 if wait_for 120 grep -q "server ready" "$OUT/server.log"; then
     PE=$(grep -o 'server ready: PE 0x[0-9a-f]*' "$OUT/server.log" | head -1 | awk '{print $4}')
-    result s2-register PASS "$(grep -o 'server ready: .*' "$OUT/server.log" | head -1 | sed 's/ {"ActorPath.*//')"
+    result s2-register PASS "$(grep -o 'server ready: .*' "$OUT/server.log" | head -1 | sed 's/ {"ActorPath.*//; s/ {}$//')"
 else
     result s2-register FAIL "our server did not register with rspregistrar (see scenario2/server.log, rspregistrar.log)"
     exit 1
