@@ -72,10 +72,13 @@ public sealed class PoolProcessTests
     }
 
     // The coordinated shutdown's service-unbind phase deregisters the PE (RFC 5352 §3.2) before the process ends.
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_server_deregisters_on_sigterm_or_ctrl_c_and_exits_0(bool ctrlC)
+    [Fact]
+    public Task A_server_deregisters_on_sigterm_and_exits_0() => ServerDeregistersOnSignalAndExits0(ctrlC: false);
+
+    [SigintFact]
+    public Task A_server_deregisters_on_ctrl_c_and_exits_0() => ServerDeregistersOnSignalAndExits0(ctrlC: true);
+
+    private static async Task ServerDeregistersOnSignalAndExits0(bool ctrlC)
     {
         var (registrar, endPoint) = await StartRegistrarAsync();
         await using var _ = registrar;

@@ -48,7 +48,7 @@ public sealed class RegistrarProcessTests
         Assert.Contains("shutting down", registrar.Output);
     }
 
-    [Fact]
+    [SigintFact]
     public async Task Ctrl_c_runs_the_same_clean_shutdown_and_exits_0()
     {
         var (registrar, endPoint) = await StartRegistrarAsync();
