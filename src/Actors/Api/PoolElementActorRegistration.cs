@@ -40,26 +40,12 @@ public sealed class PoolElementActorRegistration : IAsyncDisposable
     /// The actor terminated: its server stops first, so that its sessions close at once and their pool users resend
     /// what the actor never answered to another PE; then the PE is deregistered.
     /// </summary>
-    internal async Task OnActorTerminatedAsync()
-    {
-        if (Interlocked.Exchange(ref _ended, 1) != 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            await Registration.DeregisterAsync().ConfigureAwait(false);
-            _onEnded(this);
-        }
-    }
+    internal Task OnActorTerminatedAsync() => EndAsync(serverFirst: true);
 
     /// <summary>Deregisters the PE (rsp_deregister) and stops its server; idempotent.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(EndAsync(serverFirst: false));
+
+    private async Task EndAsync(bool serverFirst)
     {
         if (Interlocked.Exchange(ref _ended, 1) != 0)
         {
@@ -68,11 +54,11 @@ public sealed class PoolElementActorRegistration : IAsyncDisposable
 
         try
         {
-            await Registration.DeregisterAsync().ConfigureAwait(false);
+            await (serverFirst ? _server.DisposeAsync().AsTask() : Registration.DeregisterAsync()).ConfigureAwait(false);
         }
         finally
         {
-            await _server.DisposeAsync().ConfigureAwait(false);
+            await (serverFirst ? Registration.DeregisterAsync() : _server.DisposeAsync().AsTask()).ConfigureAwait(false);
             _onEnded(this);
         }
     }

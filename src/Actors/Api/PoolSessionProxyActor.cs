@@ -13,13 +13,11 @@ namespace RSerPool.Actors.Api;
 internal sealed class PoolSessionProxyActor : ReceiveActor
 {
     private readonly IActorRef _owner;
-    private readonly PoolHandle _pool;
-    private IActorRef _session = ActorRefs.Nobody;
+    private readonly IActorRef _session;
 
     public PoolSessionProxyActor(IActorRef resolver, PoolHandle pool, PoolSessionOptions options, IActorRef owner)
     {
         _owner = owner;
-        _pool = pool;
         _session = Context.ActorOf(PoolUserSessionActor.Props(resolver, pool, options, new ActorPoolSessionSink(pool, owner, Self), null), "session");
         Context.Watch(_session);
         Context.Watch(owner);
@@ -40,7 +38,4 @@ internal sealed class PoolSessionProxyActor : ReceiveActor
 
     public static Props Props(IActorRef resolver, PoolHandle pool, PoolSessionOptions options, IActorRef owner) =>
         Akka.Actor.Props.Create(() => new PoolSessionProxyActor(resolver, pool, options, owner));
-
-    /// <inheritdoc />
-    public override string ToString() => $"pool session proxy for {_pool}";
 }

@@ -23,6 +23,8 @@ namespace RSerPool.Actors.Enrp;
 /// </summary>
 internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 {
+    // The system's clock (RSerPoolClock), looked up once.
+    private readonly TimeProvider _clock = Context.System.Clock;
     private const string HeartbeatTimer = "heartbeat";
     private const string MentorTimer = "mentor-discovery";
 
@@ -128,7 +130,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     protected override void PreStart() => _settings.Transport.Listen(Context, _settings.EndPoint, Self, _codec, _settings, "enrp-listener");
 
-    private long Now => Context.System.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+    private long Now => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     // docs/protocol-notes.md §10: serve ENRP, greet the static peers, wait for a mentor.
     private void OnBound(Bound bound)

@@ -23,6 +23,8 @@ namespace RSerPool.Actors.PoolUser;
 /// </summary>
 public sealed class PoolUserResolverActor : ReceiveActor
 {
+    // The system's clock (RSerPoolClock), looked up once.
+    private readonly TimeProvider _clock = Context.System.Clock;
     private readonly PoolUserSettings _settings;
     private readonly IActorRef _client;
     private readonly ILoggingAdapter _log;
@@ -49,7 +51,7 @@ public sealed class PoolUserResolverActor : ReceiveActor
     public static Props Props(PoolUserSettings settings, IActorRef registrarClient) =>
         Akka.Actor.Props.Create(() => new PoolUserResolverActor(settings, registrarClient));
 
-    private DateTimeOffset Now => Context.System.Clock.GetUtcNow();
+    private DateTimeOffset Now => _clock.GetUtcNow();
 
     private void Select(SelectPoolElement select, IActorRef replyTo)
     {

@@ -24,6 +24,8 @@ namespace RSerPool.Actors.RegistrarClient;
 /// </summary>
 public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 {
+    // The system's clock (RSerPoolClock), looked up once.
+    private readonly TimeProvider _clock = Context.System.Clock;
     private readonly RegistrarClientSettings _settings;
     private readonly IRegistrarConnector _connector;
     private readonly ILoggingAdapter _log;
@@ -487,7 +489,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     // docs/protocol-notes.md §8: announces fill the registrar table, and a new announce starts a new round when no connect is outstanding.
     private void OnAnnounce(ServerAnnounceReceived announce)
     {
-        DateTimeOffset expires = Context.System.Clock.GetUtcNow() + _settings.AnnounceTimeout;
+        DateTimeOffset expires = _clock.GetUtcNow() + _settings.AnnounceTimeout;
         int index = _known.FindIndex(k => k.EndPoint.Equals(announce.AsapEndPoint));
         if (index < 0)
         {
@@ -517,7 +519,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 
     private void ExpireAnnounced()
     {
-        DateTimeOffset now = Context.System.Clock.GetUtcNow();
+        DateTimeOffset now = _clock.GetUtcNow();
         _known.RemoveAll(k => !k.IsStatic && k.ExpiresAt <= now && !k.EndPoint.Equals(_currentEndPoint));
     }
 }

@@ -25,6 +25,8 @@ namespace RSerPool.Actors.Session;
 /// </summary>
 internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 {
+    // The system's clock (RSerPoolClock), looked up once.
+    private readonly TimeProvider _clock = Context.System.Clock;
     private const string SelectTimer = "select";
     private const string ConnectTimer = "connect";
     private const string HeartbeatTimer = "heartbeat";
@@ -600,7 +602,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
     private void Ignore(object message) => _log.Debug("pool {Pool}: ignored {Message}", _pool, message);
 
-    private DateTimeOffset Now => Context.System.Clock.GetUtcNow();
+    private DateTimeOffset Now => _clock.GetUtcNow();
 
     private sealed record Unacked(PoolSessionSend Command, uint Sequence, DateTimeOffset SentAt);
 }

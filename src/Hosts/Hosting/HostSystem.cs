@@ -28,4 +28,22 @@ public static class HostSystem
             throw new RSerPoolConfigException(null, $"the actor system refuses this configuration: {e.Message.ReplaceLineEndings(" ")}", e);
         }
     }
+
+    /// <summary>
+    /// The actor system, or null after reporting on <paramref name="stderr"/> a configuration it refuses (the caller
+    /// then exits 2).
+    /// </summary>
+    public static async Task<ActorSystem?> TryCreateAsync(string name, HostConfig config, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return Create(name, config);
+        }
+        catch (RSerPoolConfigException e)
+        {
+            await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
 }

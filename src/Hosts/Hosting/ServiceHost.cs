@@ -40,14 +40,8 @@ public static class ServiceHost
         HostLogging.Install(config.SerilogLevel);
         try
         {
-            ActorSystem system;
-            try
+            if (await HostSystem.TryCreateAsync(systemName, config, stderr).ConfigureAwait(false) is not { } system)
             {
-                system = HostSystem.Create(systemName, config);
-            }
-            catch (RSerPoolConfigException e)
-            {
-                await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

@@ -27,9 +27,9 @@ public static class InProcessRegistrarMemoryHarness
         var clients = new List<PipelinedAsapClient>();
         try
         {
-            await LoadAsync(node, clients, "WarmUp", 1, 0xf000_0000, 1_000).ConfigureAwait(false);
+            await RegistrarMemoryHarness.LoadAsync(node.Asap, clients, "WarmUp", 1, 0xf000_0000, 1_000).ConfigureAwait(false);
             long before = GC.GetTotalMemory(forceFullCollection: true);
-            await LoadAsync(node, clients, "MemoryPool", Connections, 1, elements).ConfigureAwait(false);
+            await RegistrarMemoryHarness.LoadAsync(node.Asap, clients, "MemoryPool", Connections, 1, elements).ConfigureAwait(false);
             long after = GC.GetTotalMemory(forceFullCollection: true);
             double perPe = (double)(after - before) / elements;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -47,25 +47,6 @@ public static class InProcessRegistrarMemoryHarness
             {
                 client.Dispose();
             }
-        }
-    }
-
-    private static async Task LoadAsync(EnrpRegistrarNode node, List<PipelinedAsapClient> clients, string pool, int connections, uint firstIdentifier, int elements)
-    {
-        int perConnection = elements / connections;
-        var loads = new List<Task<int>>();
-        for (int c = 0; c < connections; c++)
-        {
-            var client = await PipelinedAsapClient.ConnectAsync(node.Asap).ConfigureAwait(false);
-            clients.Add(client);
-            byte[] batch = EnrpWorkload.RegistrationBatch(PoolHandle.FromString($"{pool}{c % 4}"), firstIdentifier + (uint)(c * perConnection), perConnection);
-            loads.Add(client.RoundTripAsync(batch, perConnection, (byte)AsapMessageType.RegistrationResponse));
-        }
-
-        int rejected = (await Task.WhenAll(loads).WaitAsync(StepLimit).ConfigureAwait(false)).Sum();
-        if (rejected != 0)
-        {
-            throw new InvalidOperationException($"{rejected} registrations rejected");
         }
     }
 }

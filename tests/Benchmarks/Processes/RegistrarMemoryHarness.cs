@@ -69,8 +69,8 @@ public static class RegistrarMemoryHarness
         }
     }
 
-
-    private static async Task LoadAsync(IPEndPoint asap, List<PipelinedAsapClient> clients, string pool, int connections, uint firstIdentifier, int elements)
+    /// <summary>Registers <paramref name="elements"/> PEs in <paramref name="pool"/> over <paramref name="connections"/> raw ASAP connections.</summary>
+    internal static async Task LoadAsync(IPEndPoint asap, List<PipelinedAsapClient> clients, string pool, int connections, uint firstIdentifier, int elements)
     {
         int perConnection = elements / connections;
         var loads = new List<Task<int>>();
