@@ -25,7 +25,7 @@ public sealed class ShimConnectionActor : ReceiveActor
     private readonly ShimConnectionSettings _settings;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<byte[]> _outbound = BatchedSocketWriter.CreateWriteThroughQueue();
     private Socket? _socket;
     private string _peer;
     private long _pendingSendBytes;
@@ -198,7 +198,7 @@ public sealed class ShimConnectionActor : ReceiveActor
     {
         try
         {
-            await BatchedSocketWriter.WriteAllAsync(socket, _outbound.Reader, written => Interlocked.Add(ref _pendingSendBytes, -written), cancel)
+            await BatchedSocketWriter.WriteAllAsync(socket, _outbound.Reader, written => Interlocked.Add(ref _pendingSendBytes, -written), cancel, writeThrough: true)
                 .ConfigureAwait(false);
 
             // Completed by ShimClose: everything queued is written.

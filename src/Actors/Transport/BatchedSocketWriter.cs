@@ -7,18 +7,35 @@ namespace RSerPool.Actors.Transport;
 /// The write loop of the stream wire actors: takes every frame already queued (up to a batch limit) and writes them
 /// with one gathered send, so frames sent in a burst share a system call and a TCP segment instead of one each.
 /// Frames go out whole and in queue order. Socket errors propagate to the caller.
+/// <para>
+/// A queue made by <see cref="CreateWriteThroughQueue"/> resumes an idle loop on the thread that queues the frame, so
+/// a frame sent to an idle connection leaves at once instead of after a thread-pool hop (about 1 ms of the session
+/// failover's latency, docs/bench-akka.md); the loop then moves back to the thread pool, so a burst queued meanwhile
+/// is still gathered into one send and the queuing actor only ever pays for one send.
+/// </para>
 /// </summary>
 internal static class BatchedSocketWriter
 {
     public const int MaxBatchFrames = 64;
     public const int MaxBatchBytes = 64 * 1024;
 
+    /// <summary>A single-writer frame queue whose idle write loop resumes on the writer's thread (see the remarks).</summary>
+    public static Channel<byte[]> CreateWriteThroughQueue() =>
+        Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+
     /// <summary>Writes until <paramref name="frames"/> completes; <paramref name="written"/> gets the bytes of each batch once sent.</summary>
-    public static async Task WriteAllAsync(Socket socket, ChannelReader<byte[]> frames, Action<int> written, CancellationToken cancel)
+    public static async Task WriteAllAsync(Socket socket, ChannelReader<byte[]> frames, Action<int> written, CancellationToken cancel, bool writeThrough = false)
     {
         var batch = new List<ArraySegment<byte>>(MaxBatchFrames);
-        while (await frames.WaitToReadAsync(cancel).ConfigureAwait(false))
+        while (true)
         {
+            var waiting = frames.WaitToReadAsync(cancel);
+            bool resumedByWriter = writeThrough && !waiting.IsCompleted;
+            if (!await waiting.ConfigureAwait(false))
+            {
+                break;
+            }
+
             batch.Clear();
             int bytes = 0;
             while (batch.Count < MaxBatchFrames && bytes < MaxBatchBytes && frames.TryRead(out var frame))
@@ -35,6 +52,10 @@ internal static class BatchedSocketWriter
                 await SendAllAsync(socket, batch, cancel).ConfigureAwait(false);
             }
             written(bytes);
+            if (resumedByWriter)
+            {
+                await Task.Yield();                                   // give the writer's thread back
+            }
         }
     }
 

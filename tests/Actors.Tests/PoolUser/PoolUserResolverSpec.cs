@@ -104,6 +104,7 @@ public sealed class PoolUserResolverSpec : VirtualTimeTestKit
         _resolver.Tell(new ReportPoolElementUnreachable(Pool, 1), ActorRefs.NoSender);
         var report = _client.ExpectMsg<RegistrarSend>();
         Assert.Equal(new AsapEndpointUnreachable(Pool, 1), report.Message);
+        ExpectResolution();   // one usable PE left: refreshed in the background
         Select(1);
         Assert.Equal(2u, ExpectSelected());
 
@@ -112,6 +113,33 @@ public sealed class PoolUserResolverSpec : VirtualTimeTestKit
         Advance(TimeSpan.FromSeconds(1));
         _resolver.Tell(new ReportPoolElementUnreachable(Pool, 1), ActorRefs.NoSender);
         _client.ExpectMsg<RegistrarSend>();
+    }
+
+    [Fact]
+    public void A_report_leaving_fewer_than_two_usable_pes_refreshes_the_pool_so_the_next_failover_is_served_from_the_cache()
+    {
+        Select();
+        ExpectResolution();
+        Answer(Pe(1, load: 0), Pe(2, load: 10), Pe(3, load: 20));
+        Assert.Equal(1u, ExpectSelected());
+
+        _resolver.Tell(new ReportPoolElementUnreachable(Pool, 1), ActorRefs.NoSender);
+        _client.ExpectMsg<RegistrarSend>();
+        _client.ExpectNoMsg();                                // two usable PEs left: no refresh
+        Select(1);
+        Assert.Equal(2u, ExpectSelected());
+
+        _resolver.Tell(new ReportPoolElementUnreachable(Pool, 2), ActorRefs.NoSender);
+        _client.ExpectMsg<RegistrarSend>();
+        ExpectResolution();                                   // only PE 3 left: refreshed before anyone asks
+        _resolver.Tell(new ReportPoolElementUnreachable(Pool, 3), ActorRefs.NoSender);
+        _client.ExpectMsg<RegistrarSend>();
+        _client.ExpectNoMsg();                                // one refresh in flight per pool
+        Answer(Pe(1, load: 0), Pe(4, load: 30), Pe(5, load: 40));
+
+        Select(3);
+        Assert.Equal(4u, ExpectSelected());                   // PE 1 is still skipped; no request for this selection
+        _client.ExpectNoMsg();
     }
 
     [Fact]
