@@ -29,6 +29,22 @@ internal static class ConfigValues
     public static double Double(Config config, string path) =>
         double.TryParse(String(config, path), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw Bad(path, "a number", Value(config, path));
 
+    /// <summary>A number ≥ 0 (rates; 0 switches the limit off).</summary>
+    public static double NonNegativeDouble(Config config, string path)
+    {
+        double value = Double(config, path);
+        return value >= 0 && double.IsFinite(value) ? value : throw Bad(path, "a number ≥ 0", Value(config, path));
+    }
+
+    /// <summary>A switch: on/off, true/false, yes/no.</summary>
+    public static bool Bool(Config config, string path) =>
+        String(config, path).Trim().ToLowerInvariant() switch
+        {
+            "on" or "true" or "yes" => true,
+            "off" or "false" or "no" => false,
+            _ => throw Bad(path, "on or off", Value(config, path)),
+        };
+
     /// <summary>A HOCON duration as Akka reads it (500ms, 5s, 2m, 1.5s; a bare number is milliseconds); never negative or infinite.</summary>
     public static TimeSpan Duration(Config config, string path)
     {

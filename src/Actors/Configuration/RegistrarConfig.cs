@@ -28,6 +28,7 @@ public static class RegistrarConfig
             .Select(t => EndPointText.Parse(t, AsapPort, $"{R}.asap-announce"))
             .ToArray();
         string sctp = ConfigValues.String(config, $"{R}.asap-sctp");
+        (TimeSpan minLife, TimeSpan maxLife) = ReadRegistrationLife(config);
         return new RegistrarSettings
         {
             ServerId = ConfigValues.UInt(config, $"{R}.server-id"),
@@ -40,8 +41,13 @@ public static class RegistrarConfig
             KeepAliveInterval = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-interval"),
             KeepAliveTimeout = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-timeout"),
             DefaultHandleResolutionItems = Math.Clamp(ConfigValues.Int(config, $"{R}.max-handle-resolution-items"), 1, 128),
-            MaxHandleResolutionRate = ConfigValues.Double(config, $"{R}.max-handle-resolution-rate"),
-            MaxEndpointUnreachableRate = ConfigValues.Double(config, $"{R}.max-endpoint-unreachable-rate"),
+            MaxHandleResolutionRate = ConfigValues.NonNegativeDouble(config, $"{R}.max-handle-resolution-rate"),
+            MaxHandleResolutionRatePerHost = ConfigValues.NonNegativeDouble(config, $"{R}.max-handle-resolution-rate-per-host"),
+            MaxEndpointUnreachableRate = ConfigValues.NonNegativeDouble(config, $"{R}.max-endpoint-unreachable-rate"),
+            MaxEndpointUnreachableRatePerHost = ConfigValues.NonNegativeDouble(config, $"{R}.max-endpoint-unreachable-rate-per-host"),
+            MinRegistrationLife = minLife,
+            MaxRegistrationLife = maxLife,
+            CheckAddressScope = ConfigValues.Bool(config, $"{R}.check-address-scope"),
             Handlespace = HandlespaceSettings.Default with
             {
                 MaxPoolHandleLength = ConfigValues.Int(config, $"{R}.limits.max-pool-handle-length"),
@@ -55,6 +61,20 @@ public static class RegistrarConfig
             MaxAssociations = ConfigValues.Int(config, $"{R}.limits.max-associations"),
             Enrp = ReadEnrp(config),
         };
+    }
+
+    // RFC 5354 §3.10: the life travels as signed 32-bit milliseconds, so 24.8 days is the most any bound can be.
+    private static (TimeSpan Min, TimeSpan Max) ReadRegistrationLife(Config config)
+    {
+        TimeSpan min = ConfigValues.PositiveDuration(config, $"{R}.min-registration-life");
+        TimeSpan max = ConfigValues.PositiveDuration(config, $"{R}.max-registration-life");
+        if (max.TotalMilliseconds > int.MaxValue)
+        {
+            throw new RSerPoolConfigException($"{R}.max-registration-life", $"configuration key '{R}.max-registration-life' must be at most {int.MaxValue} ms (24.8 days)");
+        }
+
+        return min <= max ? (min, max)
+            : throw new RSerPoolConfigException($"{R}.min-registration-life", $"configuration key '{R}.min-registration-life' ({min}) must not exceed max-registration-life ({max})");
     }
 
     /// <summary><c>rserpool.registrar.status</c>: the HTTP status endpoint of a registrar host; null when "off".</summary>

@@ -25,6 +25,16 @@ internal static class OffendingParameter
         return ValueArray.Create<byte>(bytes);
     }
 
+    /// <summary>The Pool Element parameter (0x000b) of <paramref name="element"/>, without its ASAP transport.</summary>
+    public static ValueArray<byte> PoolElement(PoolElement element)
+    {
+        var registration = new AsapRegistration(new PoolHandle("x"u8), element with { AsapTransport = null });
+        ReadOnlySpan<byte> message = AsapEncoder.EncodeToArray(registration);
+        int offset = MessageHeaderLength + Padded(BinaryPrimitives.ReadUInt16BigEndian(message[(MessageHeaderLength + 2)..]));
+        int length = BinaryPrimitives.ReadUInt16BigEndian(message[(offset + 2)..]);
+        return ValueArray.Create(message.Slice(offset, length));
+    }
+
     /// <summary>The user transport parameter of <paramref name="element"/>, as the codec encodes it.</summary>
     public static ValueArray<byte> UserTransport(PoolElement element) => InnerParameter(element, index: 0);
 

@@ -10,4 +10,8 @@ namespace RSerPool.Actors.Registrar;
 public sealed record HandlespaceSnapshot(
     IReadOnlyList<PoolElementSnapshot> Elements,
     IReadOnlyDictionary<uint, PeChecksum> OwnerChecksums,
-    int PoolCount) : IRSerPoolMessage;
+    int PoolCount) : IRSerPoolMessage
+{
+    /// <summary>Requests refused or ignored so far, by <see cref="RefusalCause"/> (and the registrar's other causes).</summary>
+    public IReadOnlyDictionary<string, long> Refusals { get; init; } = new Dictionary<string, long>();
+}

@@ -35,13 +35,15 @@ internal sealed class PoolActor : ReceiveActor
     private readonly Dictionary<uint, PeChild> _children = [];
     private readonly PoolElementEntry[] _selection = new PoolElementEntry[MaxHandleResolutionItems];
     private readonly ILoggingAdapter _log;
+    private readonly RefusalBook _refusals;
     private readonly List<PoolElementRegistered> _registered = [];
     private long _received;
     private long _generation;
     private long _childNumber;
 
-    public PoolActor(PoolHandle poolHandle, uint serverId, RegistrarSettings settings)
+    public PoolActor(PoolHandle poolHandle, uint serverId, RegistrarSettings settings, RefusalBook refusals)
     {
+        _refusals = refusals;
         _poolHandle = poolHandle;
         _serverId = serverId;
         _settings = settings;
@@ -85,8 +87,8 @@ internal sealed class PoolActor : ReceiveActor
         });
     }
 
-    public static Props Props(PoolHandle poolHandle, uint serverId, RegistrarSettings settings) =>
-        Akka.Actor.Props.Create(() => new PoolActor(poolHandle, serverId, settings));
+    public static Props Props(PoolHandle poolHandle, uint serverId, RegistrarSettings settings, RefusalBook refusals) =>
+        Akka.Actor.Props.Create(() => new PoolActor(poolHandle, serverId, settings, refusals));
 
     // A failing PE actor must not be restarted with stale state: the pool removes nothing, the PE re-registers.
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
@@ -132,13 +134,26 @@ internal sealed class PoolActor : ReceiveActor
                 : registration.PoolElement.UserTransport,
         };
         uint identifier = element.Identifier;
+        ScreenedRegistration screened = RegistrationScreen.Screen(element, peer.Remote, _settings);
+        if (screened.Cause is { } noted && _refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), noted))
+        {
+            _log.Warning("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer}: {Why} (logged once per host and cause, then counted)",
+                identifier, _poolHandle, peer, screened.Why);
+        }
+
         long previousAssociation = _space.TryGetElement(_poolHandle, identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
-        RegistrationResult result = _space.Register(_poolHandle, element, _serverId, peer.Id);
+        RegistrationResult result = screened.Element is { } accepted
+            ? IsOwnedElsewhere(existing, peer) ? Hijack(identifier, peer) : _space.Register(_poolHandle, element = accepted, _serverId, peer.Id)
+            : RegistrationResult.Rejected(screened.Refusal!);
         if (!result.IsAccepted)
         {
             ErrorCause cause = result.Error!;
-            _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName})",
-                identifier, _poolHandle, peer, (ushort)cause.Code, cause.Code);
+            if (screened.Element is not null && cause.Code != ErrorCauseCode.RejectionDueToSecurityConsiderations)
+            {
+                _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName})",
+                    identifier, _poolHandle, peer, (ushort)cause.Code, cause.Code);
+            }
+
             Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier, Rejected: true, new OperationError(cause)));
             if (reservesSlot)
             {
@@ -173,6 +188,25 @@ internal sealed class PoolActor : ReceiveActor
         {
             Context.Parent.Tell(new PoolElementRegistered(_poolHandle, identifier, _serverId, peer.Id), Self);
         }
+    }
+
+    // RFC 5352 §9.1 (threat 1): a PE registered here over a live association belongs to it; another association may
+    // take its identifier only once that association is gone (its PE actor then removes the PE). A PE without an
+    // association here (a copy owned by a peer, or adopted by a takeover before it re-registers, RFC 5353 §3.5) is
+    // free to re-register from any association.
+    private bool IsOwnedElsewhere(PoolElementEntry? existing, AsapPeer peer) =>
+        existing is { AssociationId: not 0 } && existing.AssociationId != peer.Id && existing.OwnerId == _serverId
+        && _children.TryGetValue(existing.Identifier, out PeChild? child) && child.Peer.Id == existing.AssociationId;
+
+    private RegistrationResult Hijack(uint identifier, AsapPeer peer)
+    {
+        if (_refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), RefusalCause.PeIdentifierTaken))
+        {
+            _log.Warning("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} refused: the PE is registered over another live association "
+                + "(cause 0x000a; logged once per host, then counted)", identifier, _poolHandle, peer);
+        }
+
+        return RegistrationResult.Rejected(ErrorCause.WithoutInformation(ErrorCauseCode.RejectionDueToSecurityConsiderations));
     }
 
     // RFC 5353 §3.3, §3.6.3: the copies of one burst in order; the registrar's books get one message for all of them (sent

@@ -38,6 +38,8 @@ public sealed class RegistrarActor : ReceiveActor
     private readonly Dictionary<PoolHandle, PoolRoute> _pools = [];
     private readonly Dictionary<IActorRef, PoolRoute> _poolsByActor = [];
     private readonly Dictionary<uint, PeChecksum> _checksums = [];
+    private readonly RefusalBook _refusals = new();
+    private readonly HostRateLimits _hostLimits;
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef _enrp = ActorRefs.Nobody;
     private IPEndPoint? _asapEndPoint;
@@ -58,6 +60,7 @@ public sealed class RegistrarActor : ReceiveActor
         _observer = observer;
         _serverId = settings.ServerId != 0 ? settings.ServerId : (uint)Random.Shared.NextInt64(1, 0x1_0000_0000);
         _log = Context.GetLogger();
+        _hostLimits = new HostRateLimits(settings, Context.System.Clock);
 
         Receive<AssociationReceived<AsapMessage>>(received => OnAsapMessage(received.Message, Sender));
         Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote));
@@ -305,6 +308,7 @@ public sealed class RegistrarActor : ReceiveActor
             new TokenBucket(_settings.MaxHandleResolutionRate, clock),
             new TokenBucket(_settings.MaxEndpointUnreachableRate, clock));
         _associations.Add(association, state);
+        _hostLimits.Attach(remote);
         _associationsById.Add(state.Peer.Id, state);
         Context.Watch(association);
         _log.Debug("ASAP association {AssociationId} with {Peer} established", state.Peer.Id, state.Peer);
@@ -329,9 +333,9 @@ public sealed class RegistrarActor : ReceiveActor
 
                 break;
             case AsapHandleResolution resolution:
-                if (!state.HandleResolutions.TryTake())
+                if (!state.HandleResolutions.TryTake() || !_hostLimits.TryTakeResolution(state.Peer.Remote))
                 {
-                    _log.Debug("handle resolution for {PoolHandle} from {Peer} over the rate limit", resolution.PoolHandle, state.Peer);
+                    NoteRefusal(state.Peer, RefusalCause.HandleResolutionRate, "handle resolutions over the rate limit: answered with cause 0x0009");
                     Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
                 }
                 else if (!TryRoute(resolution.PoolHandle, resolution, state.Peer))
@@ -344,10 +348,9 @@ public sealed class RegistrarActor : ReceiveActor
                 TryRoute(ack.PoolHandle, ack, state.Peer);
                 break;
             case AsapEndpointUnreachable unreachable:
-                if (!state.UnreachableReports.TryTake())
+                if (!state.UnreachableReports.TryTake() || !_hostLimits.TryTakeUnreachable(state.Peer.Remote))
                 {
-                    _log.Debug("unreachable report for PE 0x{PeId:x8} in {PoolHandle} from {Peer} over the rate limit: ignored",
-                        unreachable.PoolElementIdentifier, unreachable.PoolHandle, state.Peer);
+                    NoteRefusal(state.Peer, RefusalCause.UnreachableRate, "Endpoint Unreachable reports over the rate limit: ignored");
                 }
                 else
                 {
@@ -356,10 +359,15 @@ public sealed class RegistrarActor : ReceiveActor
 
                 break;
             case AsapError error:
-                _log.Info("ASAP Error from {Peer}: {Causes}", state.Peer, string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+                if (_refusals.Note(RefusalBook.OffenderOf(state.Peer.Remote, state.Peer.Id), "asap-error-received"))
+                {
+                    _log.Info("ASAP Error from {Peer}: {Causes} (logged once per host, then counted)", state.Peer,
+                        string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+                }
+
                 break;
             default:
-                _log.Info("{MessageType} from {Peer} is not for a registrar: answered with Unrecognized Message", message.Type, state.Peer);
+                NoteRefusal(state.Peer, "unrecognized-message", $"{message.Type} is not for a registrar: answered with Unrecognized Message");
                 Reply(state.Peer, new AsapError(new OperationError(ErrorCause.UnrecognizedMessage(AsapEncoder.EncodeToArray(message)))));
                 break;
         }
@@ -409,14 +417,27 @@ public sealed class RegistrarActor : ReceiveActor
     private void Reject(AsapPeer peer, AsapRegistration registration, ErrorCause cause, string why)
     {
         uint identifier = registration.PoolElement.Identifier;
-        _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({Why})",
-            identifier, registration.PoolHandle, peer, (ushort)cause.Code, why);
+        if (_refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), $"registration-0x{(ushort)cause.Code:x4}"))
+        {
+            _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({Why}; logged once per host and cause, then counted)",
+                identifier, registration.PoolHandle, peer, (ushort)cause.Code, why);
+        }
+
         Reply(peer, new AsapRegistrationResponse(registration.PoolHandle, identifier, Rejected: true, new OperationError(cause)));
+    }
+
+    // Logged once per host and cause, then counted (issue 13: a flood must not fill the log).
+    private void NoteRefusal(AsapPeer peer, string cause, string why)
+    {
+        if (_refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), cause))
+        {
+            _log.Warning("{Peer}: {Why} (logged once per host, then counted)", peer, why);
+        }
     }
 
     private PoolRoute CreatePool(PoolHandle handle)
     {
-        var actor = Context.ActorOf(PoolActor.Props(handle, _serverId, _settings), $"pool-{++_nextPoolNumber}");
+        var actor = Context.ActorOf(PoolActor.Props(handle, _serverId, _settings, _refusals), $"pool-{++_nextPoolNumber}");
         Context.Watch(actor);
         var route = new PoolRoute(handle, actor);
         _pools.Add(handle, route);
@@ -526,6 +547,7 @@ public sealed class RegistrarActor : ReceiveActor
         {
             // Its PEs' actors watch it too and remove them (docs/protocol-notes.md §9); their events find no books here.
             _associationsById.Remove(association.Peer.Id);
+            _hostLimits.Detach(association.Peer.Remote);
             _log.Debug("ASAP association {AssociationId} with {Peer} ended", association.Peer.Id, association.Peer);
         }
         else if (_poolsByActor.Remove(actor, out PoolRoute? route))
@@ -553,7 +575,7 @@ public sealed class RegistrarActor : ReceiveActor
     {
         var checksums = new Dictionary<uint, PeChecksum>(_checksums);
         var pools = _pools.Values.Select(route => route.Actor).ToList();
-        var collector = Context.ActorOf(SnapshotCollector.Props(pools, replyTo, checksums), $"snapshot-{++_nextSnapshotNumber}");
+        var collector = Context.ActorOf(SnapshotCollector.Props(pools, replyTo, checksums, _refusals), $"snapshot-{++_nextSnapshotNumber}");
         foreach (PoolRoute route in _pools.Values)
         {
             route.Routed++;

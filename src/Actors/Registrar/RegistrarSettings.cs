@@ -49,10 +49,25 @@ public sealed record RegistrarSettings
     public int DefaultHandleResolutionItems { get; init; } = 3;
 
     /// <summary>Handle Resolutions accepted per association and second; 0 = unlimited (RSPLIB -maxhrrate).</summary>
-    public double MaxHandleResolutionRate { get; init; }
+    public double MaxHandleResolutionRate { get; init; } = 1000;
+
+    /// <summary>Handle Resolutions accepted per remote host (all its associations) and second; 0 = unlimited.</summary>
+    public double MaxHandleResolutionRatePerHost { get; init; } = 10_000;
 
     /// <summary>Endpoint Unreachable reports accepted per association and second; 0 = unlimited (RSPLIB -maxeurate).</summary>
-    public double MaxEndpointUnreachableRate { get; init; }
+    public double MaxEndpointUnreachableRate { get; init; } = 10;
+
+    /// <summary>Endpoint Unreachable reports accepted per remote host (all its associations) and second; 0 = unlimited.</summary>
+    public double MaxEndpointUnreachableRatePerHost { get; init; } = 100;
+
+    /// <summary>Shortest Registration Life granted: shorter ones are raised to it (RFC 5352 §3.1; docs/protocol-notes.md §6).</summary>
+    public TimeSpan MinRegistrationLife { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest Registration Life granted: longer ones are lowered to it (a copy of a dead PE lives at most this long).</summary>
+    public TimeSpan MaxRegistrationLife { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether user addresses must be of the association's scope (docs/protocol-notes.md §6; RSPLIB -minaddressscope).</summary>
+    public bool CheckAddressScope { get; init; } = true;
 
     /// <summary>Handlespace limits: handle length, pools, PEs per pool and per association, MAX-BAD-PE-REPORT, MaxIncrement.</summary>
     public HandlespaceSettings Handlespace { get; init; } = HandlespaceSettings.Default;

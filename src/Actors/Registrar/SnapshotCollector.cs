@@ -5,7 +5,8 @@ namespace RSerPool.Actors.Registrar;
 
 /// <summary>
 /// Temporary child of the registrar answering one <see cref="GetHandlespaceSnapshot"/>: gathers a
-/// <see cref="PoolSnapshot"/> from every pool actor (a pool that stops first counts as empty), then replies and stops.
+/// <see cref="PoolSnapshot"/> from every pool actor (a pool that stops first counts as empty), then replies (with the
+/// refusal counts as they are then) and stops.
 /// </summary>
 internal sealed class SnapshotCollector : ReceiveActor
 {
@@ -13,10 +14,13 @@ internal sealed class SnapshotCollector : ReceiveActor
     private readonly IActorRef _replyTo;
     private readonly IReadOnlyDictionary<uint, PeChecksum> _checksums;
     private readonly int _poolCount;
+    private readonly RefusalBook _refusals;
     private readonly List<PoolElementSnapshot> _elements = [];
 
-    public SnapshotCollector(IReadOnlyCollection<IActorRef> pools, IActorRef replyTo, IReadOnlyDictionary<uint, PeChecksum> checksums)
+    public SnapshotCollector(IReadOnlyCollection<IActorRef> pools, IActorRef replyTo, IReadOnlyDictionary<uint, PeChecksum> checksums,
+        RefusalBook refusals)
     {
+        _refusals = refusals;
         _waiting = [.. pools];
         _replyTo = replyTo;
         _checksums = checksums;
@@ -37,8 +41,9 @@ internal sealed class SnapshotCollector : ReceiveActor
         });
     }
 
-    public static Props Props(IReadOnlyCollection<IActorRef> pools, IActorRef replyTo, IReadOnlyDictionary<uint, PeChecksum> checksums) =>
-        Akka.Actor.Props.Create(() => new SnapshotCollector(pools, replyTo, checksums));
+    public static Props Props(IReadOnlyCollection<IActorRef> pools, IActorRef replyTo, IReadOnlyDictionary<uint, PeChecksum> checksums,
+        RefusalBook refusals) =>
+        Akka.Actor.Props.Create(() => new SnapshotCollector(pools, replyTo, checksums, refusals));
 
     protected override void PreStart()
     {
@@ -62,7 +67,7 @@ internal sealed class SnapshotCollector : ReceiveActor
             int byHandle = a.PoolHandle.Span.SequenceCompareTo(b.PoolHandle.Span);
             return byHandle != 0 ? byHandle : a.Identifier.CompareTo(b.Identifier);
         });
-        _replyTo.Tell(new HandlespaceSnapshot(_elements, _checksums, _poolCount), Self);
+        _replyTo.Tell(new HandlespaceSnapshot(_elements, _checksums, _poolCount) { Refusals = _refusals.Counts() }, Self);
         Context.Stop(Self);
     }
 }

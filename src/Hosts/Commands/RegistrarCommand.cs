@@ -32,8 +32,12 @@ public static class RegistrarCommand
         var maxPesPerPool = new Option<int?>("--max-pes-per-pool") { Description = "most PEs per pool" };
         var maxPesPerAssociation = new Option<int?>("--max-pes-per-association") { Description = "most PEs registered over one association" };
         var maxHandleLength = new Option<int?>("--max-pool-handle-length") { Description = "longest pool handle in bytes (default 32)" };
-        var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (0 = unlimited; RSPLIB -maxhrrate)" };
-        var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (0 = unlimited; RSPLIB -maxeurate)" };
+        var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (default 1000; 0 = unlimited; RSPLIB -maxhrrate)" };
+        var maxHrRatePerHost = new Option<double?>("--max-hr-rate-per-host") { Description = "handle resolutions per second per remote host (default 10000; 0 = unlimited)" };
+        var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (default 10; 0 = unlimited; RSPLIB -maxeurate)" };
+        var maxEuRatePerHost = new Option<double?>("--max-eu-rate-per-host") { Description = "unreachable reports per second per remote host (default 100; 0 = unlimited)" };
+        var minLife = new Option<string?>("--min-registration-life") { Description = "shortest Registration Life granted (default 1s)" };
+        var maxLife = new Option<string?>("--max-registration-life") { Description = "longest Registration Life granted (default 10m)" };
         var enrp = new Option<string?>("--enrp") { Description = "ENRP TCP endpoint HOST:PORT, or off (default 0.0.0.0:9901; port 0 = any free port)" };
         var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); default rserpool.registrar.enrp.transport (auto)" };
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
@@ -44,7 +48,7 @@ public static class RegistrarCommand
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxEuRate, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -65,7 +69,11 @@ public static class RegistrarCommand
                     .Set($"{r}.limits.max-pes-per-association", Text(parse.GetValue(maxPesPerAssociation)), "--max-pes-per-association")
                     .Set($"{r}.limits.max-pool-handle-length", Text(parse.GetValue(maxHandleLength)), "--max-pool-handle-length")
                     .Set($"{r}.max-handle-resolution-rate", Text(parse.GetValue(maxHrRate)), "--max-hr-rate")
+                    .Set($"{r}.max-handle-resolution-rate-per-host", Text(parse.GetValue(maxHrRatePerHost)), "--max-hr-rate-per-host")
                     .Set($"{r}.max-endpoint-unreachable-rate", Text(parse.GetValue(maxEuRate)), "--max-eu-rate")
+                    .Set($"{r}.max-endpoint-unreachable-rate-per-host", Text(parse.GetValue(maxEuRatePerHost)), "--max-eu-rate-per-host")
+                    .Set($"{r}.min-registration-life", parse.GetValue(minLife), "--min-registration-life")
+                    .Set($"{r}.max-registration-life", parse.GetValue(maxLife), "--max-registration-life")
                     .Set($"{r}.enrp.endpoint", parse.GetValue(enrp), "--enrp")
                     .Set($"{r}.enrp.transport", parse.GetValue(enrpTransport), "--enrp-transport")
                     .Set("akka.loglevel", parse.GetValue(logLevel), "--log-level")

@@ -10,4 +10,8 @@ public sealed record RegistrarStatus(
     IReadOnlyList<string> EnrpTransports,
     bool EnrpStartup,
     IReadOnlyList<PeerStatus> Peers,
-    IReadOnlyList<PoolStatus> Pools);
+    IReadOnlyList<PoolStatus> Pools)
+{
+    /// <summary>Requests the registrar refused or ignored since it started, by cause (hijacks, bad addresses, rates, ...).</summary>
+    public IReadOnlyDictionary<string, long> Refusals { get; init; } = new Dictionary<string, long>();
+}

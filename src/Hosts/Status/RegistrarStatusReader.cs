@@ -30,7 +30,10 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
             .ToList();
         var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent)).ToList() ?? [];
         return new RegistrarStatus(Id(started.ServerId), started.AsapEndPoint.ToString(), started.AsapSctpEndPoint?.ToString(),
-            started.EnrpEndPoint?.ToString(), started.EnrpTransports ?? [], enrpStatus?.InStartup ?? false, peers, pools);
+            started.EnrpEndPoint?.ToString(), started.EnrpTransports ?? [], enrpStatus?.InStartup ?? false, peers, pools)
+        {
+            Refusals = snapshot.Refusals,
+        };
     }
 
     private static string Id(uint id) => "0x" + id.ToString("x8", CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-// /metrics of the status endpoint: the registrar's gauges in the Prometheus text format (version 0.0.4).
+// /metrics of the status endpoint: the registrar's gauges and refusal counters in the Prometheus text format (version 0.0.4).
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +22,12 @@ public static class StatusMetrics
         Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count);
         Gauge(text, "rserpool_enrp_peers_silent", "ENRP peers not heard within max-time-last-heard", status.Peers.Count(peer => peer.Silent));
         Gauge(text, "rserpool_enrp_startup", "1 while the ENRP startup phase lasts", status.EnrpStartup ? 1 : 0);
+        text.Append("# HELP rserpool_refusals_total Requests refused or ignored, by cause\n# TYPE rserpool_refusals_total counter\n");
+        foreach ((string cause, long count) in status.Refusals)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"rserpool_refusals_total{{cause=\"{cause}\"}} {count}\n");
+        }
+
         return text.ToString();
     }
 

@@ -95,7 +95,7 @@ public sealed class EnrpTcpSpec : RealTimeTestKit, IAsyncLifetime
         Assert.Equal(0x5e5eu, Assert.Single(resolution.PoolElements).Identifier);
 
         // A registration at the registrar goes to us as ADD_PE with its home and ASAP transport.
-        await client.SendAsync(Asap.Registration(0x1234));
+        await client.SendAsync(Asap.LoopbackRegistration(0x1234));
         Assert.False((await client.ReceiveAsync<AsapRegistrationResponse>()).Rejected);
         var update = await outbound.ReceiveAsync<EnrpHandleUpdate>();
         Assert.Equal(HandleUpdateAction.AddPoolElement, update.Action);

@@ -150,14 +150,15 @@ public sealed class KeepAliveSpec : RegistrarSpecBase
     }
 
     [Fact]
-    public void A_pe_that_re_registered_over_another_association_survives_the_loss_of_the_first()
+    public void A_pe_whose_first_association_ended_re_registers_over_a_new_one_and_is_supervised_there()
     {
         var first = Connect();
         var second = Connect();
         RegisterAccepted(first, Asap.Registration(PeId));
-        RegisterAccepted(second, Asap.Registration(PeId));
-
         Sys.Stop(first.Ref);
+        Assert.Empty(Snapshot().Elements);
+
+        RegisterAccepted(second, Asap.Registration(PeId));   // the owning association is gone: the identifier is free
         Assert.Equal([PeId], Snapshot().Elements.Select(e => e.Identifier));
 
         Sys.Stop(second.Ref);

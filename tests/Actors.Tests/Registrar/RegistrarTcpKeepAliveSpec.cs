@@ -51,7 +51,7 @@ public sealed class RegistrarTcpKeepAliveSpec : RealTimeTestKit, IAsyncLifetime
     {
         var client = await AsapTestClient.ConnectAsync(_endpoint, Timeout);
         _clients.Add(client);
-        await client.SendAsync(Asap.Registration(id));
+        await client.SendAsync(Asap.LoopbackRegistration(id));
         Assert.False((await client.ReceiveAsync<AsapRegistrationResponse>()).Rejected);
         return client;
     }

@@ -63,7 +63,7 @@ public sealed class RegistrarTcpSpec : RealTimeTestKit, IAsyncLifetime
 
     private static async Task RegisterAsync(AsapTestClient client, uint id)
     {
-        await client.SendAsync(Asap.Registration(id));
+        await client.SendAsync(Asap.LoopbackRegistration(id));
         var response = await client.ReceiveAsync<AsapRegistrationResponse>();
         Assert.False(response.Rejected, $"registration rejected: {response.Error}");
         Assert.Equal(id, response.PoolElementIdentifier);

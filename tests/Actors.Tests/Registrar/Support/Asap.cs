@@ -17,6 +17,10 @@ internal static class Asap
     public static PoolElement Pe(uint id, PoolMemberSelectionPolicy? policy = null, int lifeMs = LifeMs, ushort port = 7000) =>
         new(id, 0, lifeMs, Tcp(port), policy ?? PoolMemberSelectionPolicy.RoundRobin());
 
+    /// <summary>A registration of PE <paramref name="id"/> at 127.0.0.1: what a PE on a loopback connection may register (docs/protocol-notes.md §6).</summary>
+    public static RSerPool.Wire.Messages.Asap.AsapRegistration LoopbackRegistration(uint id) =>
+        new(EchoPool, Pe(id) with { UserTransport = new TcpTransport(7000, TransportUse.DataOnly, [IPAddress.Loopback]) });
+
     public static RSerPool.Wire.Messages.Asap.AsapRegistration Registration(uint id, PoolMemberSelectionPolicy? policy = null, PoolHandle? handle = null, int lifeMs = LifeMs) =>
         new(handle ?? EchoPool, Pe(id, policy, lifeMs));
 }
