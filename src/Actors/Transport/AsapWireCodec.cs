@@ -27,7 +27,7 @@ public sealed class AsapWireCodec : IWireCodec<AsapMessage>
         {
             return null;
         }
-        var causes = ErrorReplies.Causes(frame, error, unrecognized);
+        var causes = ErrorReplies.Causes(frame, error, unrecognized, headerLength: 4);
         return causes.IsEmpty ? null : new AsapError(new OperationError(causes));
     }
 }

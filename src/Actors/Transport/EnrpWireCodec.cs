@@ -31,7 +31,7 @@ public sealed class EnrpWireCodec(uint ownServerId) : IWireCodec<EnrpMessage>
         {
             return null;
         }
-        var causes = ErrorReplies.Causes(frame, error, unrecognized);
+        var causes = ErrorReplies.Causes(frame, error, unrecognized, headerLength: 12);
         if (causes.IsEmpty)
         {
             return null;

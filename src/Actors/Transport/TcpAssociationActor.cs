@@ -26,6 +26,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
     private readonly IWireCodec<TMessage> _codec;
     private readonly AssociationSettings _settings;
     private readonly ILoggingAdapter _log;
+    private readonly BadFrameLog _badFrames;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly string _peer;
@@ -39,11 +40,12 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
         _settings = settings;
         _log = Context.GetLogger();
         _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        _badFrames = new BadFrameLog(_log, codec.Name, _peer);
 
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
         Receive<AnswerFrame<TMessage>>(answer =>
         {
-            _log.Warning("{Protocol} from {Peer}: {Cause}; answered with an Error", _codec.Name, _peer, answer.Cause);
+            _badFrames.Note(answer.Cause);
             Send(answer.Reply);
         });
         Receive<DiscardedFrame>(discarded =>
@@ -91,6 +93,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
 
     protected override void PostStop()
     {
+        _badFrames.LogSummary();
         _stop.Cancel();
         _outbound.Writer.TryComplete();
         try

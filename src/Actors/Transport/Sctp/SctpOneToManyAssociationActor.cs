@@ -30,6 +30,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
     private readonly AssociationSettings _settings;
     private readonly SctpSettings _sctp;
     private readonly ILoggingAdapter _log;
+    private readonly BadFrameLog _badFrames;
     private readonly CancellationTokenSource _stop = new();
     private readonly SctpOutbound _outbound;
     private readonly string _peer;
@@ -49,6 +50,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
         _sctp = sctp;
         _log = Context.GetLogger();
         _peer = $"{remote?.ToString() ?? "unknown peer"} (association {associationId})";
+        _badFrames = new BadFrameLog(_log, $"{codec.Name} over SCTP", _peer);
         _outbound = new SctpOutbound(socket, new SctpSendInfo(sctp.Stream, sctp.PayloadProtocolId, sctp.Unordered, AssociationId: associationId),
             settings.MaxPendingSendBytes, sctp.PollInterval);
 
@@ -58,7 +60,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
         Receive<SctpAssociationSend<TMessage>>(send => Send(send.Message, send.Stream, send.Unordered, send.PayloadProtocolId));
         Receive<AnswerFrame<TMessage>>(answer =>
         {
-            _log.Warning("{Protocol} from {Peer} over SCTP: {Cause}; answered with an Error", _codec.Name, _peer, answer.Cause);
+            _badFrames.Note(answer.Cause);
             Send(answer.Reply);
         });
         Receive<DiscardedFrame>(discarded =>
@@ -104,6 +106,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
 
     protected override void PostStop()
     {
+        _badFrames.LogSummary();
         _stop.Cancel();
         _outbound.Complete();
         if (!_ended)
