@@ -1,4 +1,4 @@
-// How `rserpool monitor` prints a registrar's status: endpoints, ENRP peers, then each pool with its PEs.
+// How `rserpool monitor` prints a registrar's status: endpoints, ENRP peers, each pool with its PEs, then refusals.
 using System.Text;
 
 namespace RSerPool.Hosts.Status;
@@ -41,6 +41,10 @@ public static class StatusText
                 }
                 text.AppendLine();
             }
+        }
+        if (status.Refusals.Count > 0)
+        {
+            text.Append("refusals: ").AppendJoin(", ", status.Refusals.Select(refusal => $"{refusal.Key} {refusal.Value}")).AppendLine();
         }
         return text.ToString();
     }

@@ -42,4 +42,19 @@ public sealed class StatusRenderingTests
         Assert.Contains("rserpool_enrp_peers_silent 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("rserpool_enrp_startup 1\n", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refusals_are_counters_by_cause_in_the_metrics_and_a_line_in_the_text()
+    {
+        var status = Status with { Refusals = new Dictionary<string, long> { ["pe-identifier-taken"] = 3, ["handle-resolution-rate"] = 12 } };
+
+        string metrics = StatusMetrics.Render(status);
+        string text = StatusText.Render(status);
+
+        Assert.Contains("# TYPE rserpool_refusals_total counter\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("rserpool_refusals_total{cause=\"pe-identifier-taken\"} 3\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("rserpool_refusals_total{cause=\"handle-resolution-rate\"} 12\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("refusals: pe-identifier-taken 3, handle-resolution-rate 12", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("refusals", StatusText.Render(Status), StringComparison.Ordinal);
+    }
 }
