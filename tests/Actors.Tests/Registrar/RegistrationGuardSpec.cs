@@ -100,6 +100,17 @@ public sealed class RegistrationGuardSpec : RegistrarSpecBase
     }
 
     [Fact]
+    public void A_loopback_client_may_register_this_hosts_other_non_global_addresses()
+    {
+        Start();
+        var pe = ConnectFrom("127.0.0.1");
+
+        RegisterAccepted(pe, Registration(5, new TcpTransport(7000, TransportUse.DataOnly, [IPAddress.Parse("10.0.0.1"), IPAddress.Loopback])));
+
+        Assert.Equal(2, Assert.Single(Snapshot().Elements).UserTransport.Addresses.Count);
+    }
+
+    [Fact]
     public void A_client_from_a_global_address_may_not_register_loopback_or_private_addresses()
     {
         Start();

@@ -43,6 +43,10 @@ public sealed class EnrpRegistrarNode : IAsyncDisposable
             ServerId = serverId,
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
+            // Load generators: no rate limits, and lives as long as the workload asks (hocon/reference.conf bounds them).
+            MaxHandleResolutionRate = 0,
+            MaxHandleResolutionRatePerHost = 0,
+            MaxRegistrationLife = TimeSpan.FromHours(24),
             KeepAliveInterval = TimeSpan.FromHours(1),
             KeepAliveTimeout = TimeSpan.FromHours(1),
             Handlespace = HandlespaceSettings.Default with { MaxElementsPerAssociation = 100_000 },

@@ -32,7 +32,7 @@ public static class ProcessSyncHarness
             foreach (string[] arguments in mentorArguments)
             {
                 var a = RserpoolProcess.StartExecutable(rserpoolDll, ["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
-                    "--server-id", "0xa1", "--keep-alive-interval", "3600s", .. arguments]);
+                    "--server-id", "0xa1", "--keep-alive-interval", "3600s", "--max-registration-life", "24h", .. arguments]);
                 var ready = await a.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+), ENRP on TCP (127\.0\.0\.1:\d+)").ConfigureAwait(false);
                 mentors.Add((a, ready.Groups[2].Value));
                 await LoadAsync(new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture)), elements, clients).ConfigureAwait(false);
@@ -45,7 +45,7 @@ public static class ProcessSyncHarness
                 for (int m = 0; m < mentors.Count; m++)
                 {
                     await using var b = RserpoolProcess.StartExecutable(rserpoolDll, "registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off",
-                        "--enrp", "127.0.0.1:0", "--server-id", $"0xb{run:x}", "--keep-alive-interval", "3600s", "--peer", mentors[m].Enrp);
+                        "--enrp", "127.0.0.1:0", "--server-id", $"0xb{run:x}", "--keep-alive-interval", "3600s", "--max-registration-life", "24h", "--peer", mentors[m].Enrp);
                     await b.WaitForLineAsync("ready: ASAP on TCP").ConfigureAwait(false);
                     using var newProcess = Process.GetProcessById(b.Id);
                     using var mentorProcess = Process.GetProcessById(mentors[m].Process.Id);

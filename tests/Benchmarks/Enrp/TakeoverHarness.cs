@@ -77,7 +77,7 @@ public static class TakeoverHarness
     private static async Task<(RserpoolProcess Process, IPEndPoint Asap, IPEndPoint Enrp)> StartRegistrarAsync(string dll, string serverId, params string[] extra)
     {
         var process = RserpoolProcess.StartExecutable(dll, ["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
-            "--server-id", serverId, "--keep-alive-interval", "3600s", .. extra]);
+            "--server-id", serverId, "--keep-alive-interval", "3600s", "--max-hr-rate", "0", "--max-hr-rate-per-host", "0", "--max-registration-life", "24h", .. extra]);
         var ready = await process.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+), ENRP on TCP 127\.0\.0\.1:(\d+)").ConfigureAwait(false);
         return (process,
             new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture)),

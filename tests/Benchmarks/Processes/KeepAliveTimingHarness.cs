@@ -40,7 +40,7 @@ public static class KeepAliveTimingHarness
     private static async Task<(List<double> KeepAlive, List<double> Removal, List<double> Total)> MeasureAsync(string dll, int trials, string[] extra)
     {
         await using var registrar = RserpoolProcess.StartExecutable(dll, ["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off",
-            "--keep-alive-interval", $"{Interval.TotalMilliseconds}ms", "--keep-alive-timeout", $"{Timeout.TotalMilliseconds}ms", .. extra]);
+            "--keep-alive-interval", $"{Interval.TotalMilliseconds}ms", "--keep-alive-timeout", $"{Timeout.TotalMilliseconds}ms", "--max-hr-rate", "0", "--max-hr-rate-per-host", "0", "--max-registration-life", "24h", .. extra]);
         var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+)").ConfigureAwait(false);
         var asap = new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture));
         using var pu = await AsapProbeClient.ConnectAsync(asap).ConfigureAwait(false);

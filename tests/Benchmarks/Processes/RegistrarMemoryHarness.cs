@@ -37,7 +37,7 @@ public static class RegistrarMemoryHarness
     private static async Task<(double RssPerPe, double HeapPerPe)> MeasureAsync(string dll, int elements, bool histogram)
     {
         await using var registrar = RserpoolProcess.StartExecutable(dll, "registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off",
-            "--server-id", "0xa1", "--keep-alive-interval", "3600s");
+            "--server-id", "0xa1", "--keep-alive-interval", "3600s", "--max-registration-life", "24h");
         var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+)").ConfigureAwait(false);
         var asap = new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture));
         var clients = new List<PipelinedAsapClient>();

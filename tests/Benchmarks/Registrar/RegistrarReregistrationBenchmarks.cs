@@ -40,6 +40,10 @@ public class RegistrarReregistrationBenchmarks
             ServerId = 0xbe7c0001,
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
+            // Load generators: no rate limits, and lives as long as the workload asks (hocon/reference.conf bounds them).
+            MaxHandleResolutionRate = 0,
+            MaxHandleResolutionRatePerHost = 0,
+            MaxRegistrationLife = TimeSpan.FromHours(24),
             KeepAliveInterval = TimeSpan.FromMinutes(10),
             KeepAliveTimeout = TimeSpan.FromMinutes(10),
         };
