@@ -142,15 +142,28 @@ internal sealed class PoolActor : ReceiveActor
         }
 
         long previousAssociation = _space.TryGetElement(_poolHandle, identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
-        RegistrationResult result = screened.Element is { } accepted
-            ? IsOwnedElsewhere(existing, peer) ? Hijack(identifier, peer) : _space.Register(_poolHandle, element = accepted, _serverId, peer.Id)
-            : RegistrationResult.Rejected(screened.Refusal!);
+        RegistrationResult result;
+        if (screened.Element is null)
+        {
+            result = RegistrationResult.Rejected(screened.Refusal!);
+        }
+        else if (IsOwnedElsewhere(existing, peer))
+        {
+            result = Hijack(identifier, peer);
+        }
+        else
+        {
+            element = screened.Element;
+            result = _space.Register(_poolHandle, element, _serverId, peer.Id);
+        }
+
         if (!result.IsAccepted)
         {
             ErrorCause cause = result.Error!;
-            if (screened.Element is not null && cause.Code != ErrorCauseCode.RejectionDueToSecurityConsiderations)
+            if (screened.Element is not null && cause.Code != ErrorCauseCode.RejectionDueToSecurityConsiderations
+                && _refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), $"registration-0x{(ushort)cause.Code:x4}"))
             {
-                _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName})",
+                _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName}; logged once per host and cause, then counted)",
                     identifier, _poolHandle, peer, (ushort)cause.Code, cause.Code);
             }
 
