@@ -140,6 +140,12 @@ public static class RegistrarConfig
     {
         MaxMessageLength = ConfigValues.Int(config, "rserpool.wire.max-message-length"),
         MaxPendingSendBytes = ConfigValues.Int(config, $"{R}.limits.max-pending-send-bytes"),
+        MaxAssociationsPerHost = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-associations-per-host")),
+        MaxInFlightRequests = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-in-flight-requests")),
+        PauseReadingAboveBytes = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.pause-reading-above-bytes")),
+        FirstMessageTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.first-message-timeout"),
+        PartialFrameTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.partial-frame-timeout"),
+        SendStallTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.send-stall-timeout"),
     };
 
     private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
