@@ -85,6 +85,20 @@ public sealed class TcpAssociationFlowSpec : RealTimeTestKit
         }
     }
 
+    private static async Task<bool> AnythingArrivesAsync(Socket client, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await client.ReceiveAsync(new byte[1], SocketFlags.Peek, timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private static async Task ExpectEndOfStreamAsync(Socket client)
     {
         using var timeout = new CancellationTokenSource(Timeout);
@@ -162,6 +176,8 @@ public sealed class TcpAssociationFlowSpec : RealTimeTestKit
         await client.SendAsync((byte[])[.. AsapEncoder.EncodeToArray(Resolution), .. unknown]);
 
         await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
+        // Until the request is answered nothing may go out: the Error for the later frame waits.
+        Assert.False(await AnythingArrivesAsync(client, TimeSpan.FromMilliseconds(500)), "the Error went out before the answer to the earlier request");
         association.Tell(new AssociationSend<AsapMessage>(Answer));
 
         Assert.IsType<AsapHandleResolutionResponse>(await ReceiveMessageAsync(client));
