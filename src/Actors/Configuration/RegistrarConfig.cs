@@ -146,6 +146,7 @@ public static class RegistrarConfig
         FirstMessageTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.first-message-timeout"),
         PartialFrameTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.partial-frame-timeout"),
         SendStallTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.send-stall-timeout"),
+        Counters = new ConnectionCounters(),
     };
 
     private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);

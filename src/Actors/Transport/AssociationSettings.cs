@@ -45,6 +45,9 @@ public sealed record AssociationSettings
         TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 10,
             Math.Min(FirstMessageTimeout.Ticks, Math.Min(PartialFrameTimeout.Ticks, SendStallTimeout.Ticks)) / 4));
 
+    /// <summary>Where refusals and forced closes are counted; give each listener its own to tell them apart.</summary>
+    public ConnectionCounters Counters { get; init; } = new();
+
     /// <summary>Decoder limits (parameters per message, nesting, addresses).</summary>
     public WireLimits WireLimits { get; init; } = WireLimits.Default;
 }

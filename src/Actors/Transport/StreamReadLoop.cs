@@ -45,6 +45,7 @@ internal sealed class StreamReadLoop<TMessage>(Socket socket, IActorRef associat
                 {
                     if (!flow.CanRead())
                     {
+                        settings.Counters.Count(ConnectionEvent.ReadingPaused);
                         await flow.Gate.WaitUntilAsync(flow.CanRead, cancel).ConfigureAwait(false);
                     }
                     var status = FrameSplitter.TryReadFrame(ref pending, settings.MaxMessageLength, out var frame, out var frameError);

@@ -139,7 +139,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         long pending = _flow.Queued(length);
         if (pending > _settings.MaxPendingSendBytes)
         {
-            Close($"peer does not read ({pending} bytes pending)");
+            Close(ConnectionEvent.ClosedPeerDoesNotRead, $"peer does not read ({pending} bytes pending)");
             return;
         }
         _outbound.Writer.TryWrite(bytes);
@@ -214,12 +214,12 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         DateTimeOffset now = _clock.GetUtcNow();
         if (_drainingSince is { } draining && now - draining >= _settings.SendStallTimeout)
         {
-            Close($"{_flow.InFlight} answer(s) still owed {_settings.SendStallTimeout.TotalSeconds:0.###} s after the peer stopped sending");
+            Close(ConnectionEvent.ClosedAnswersNotDrained, $"{_flow.InFlight} answer(s) still owed {_settings.SendStallTimeout.TotalSeconds:0.###} s after the peer stopped sending");
             return;
         }
         if (_accepted && _flow.FramesRead == 0 && now - _startedAt >= _settings.FirstMessageTimeout)
         {
-            Close($"no complete message within {_settings.FirstMessageTimeout.TotalSeconds:0.###} s of connecting");
+            Close(ConnectionEvent.ClosedNoFirstMessage, $"no complete message within {_settings.FirstMessageTimeout.TotalSeconds:0.###} s of connecting");
             return;
         }
         long partial = _flow.PartialFrame;
@@ -230,7 +230,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         }
         else if (now - _partialFrameSeenAt >= _settings.PartialFrameTimeout)
         {
-            Close($"a started message not completed within {_settings.PartialFrameTimeout.TotalSeconds:0.###} s");
+            Close(ConnectionEvent.ClosedPartialFrame, $"a started message not completed within {_settings.PartialFrameTimeout.TotalSeconds:0.###} s");
             return;
         }
         long written = _flow.BytesWritten;
@@ -241,7 +241,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         }
         else if (now - _sendProgressAt >= _settings.SendStallTimeout)
         {
-            Close($"peer does not read ({_flow.PendingSendBytes} bytes pending for {_settings.SendStallTimeout.TotalSeconds:0.###} s)");
+            Close(ConnectionEvent.ClosedPeerDoesNotRead, $"peer does not read ({_flow.PendingSendBytes} bytes pending for {_settings.SendStallTimeout.TotalSeconds:0.###} s)");
             return;
         }
         if (_heldErrors.TryPeek(out var held) && now - held.Since >= _settings.SendStallTimeout)
@@ -251,8 +251,9 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         }
     }
 
-    private void Close(string reason)
+    private void Close(ConnectionEvent cause, string reason)
     {
+        _settings.Counters.Count(cause);
         _log.Warning("{Protocol} association with {Peer} closed: {Reason}", _codec.Name, _peer, reason);
         Context.Stop(Self);
     }

@@ -92,12 +92,14 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
         int fromHost = _openPerHost.GetValueOrDefault(host);
         if (_hostOf.Count >= _maxAssociations)
         {
+            _settings.Counters.Count(ConnectionEvent.RefusedMaxAssociations);
             Refuse(socket, host, !_refusingAll, $"{_maxAssociations} associations open");
             _refusingAll = true;
             return;
         }
         if (fromHost >= _settings.MaxAssociationsPerHost)
         {
+            _settings.Counters.Count(ConnectionEvent.RefusedMaxPerHost);
             Refuse(socket, host, _hostsRefused.Add(host), $"{_settings.MaxAssociationsPerHost} associations open from this address");
             return;
         }

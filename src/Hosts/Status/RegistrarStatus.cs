@@ -10,4 +10,8 @@ public sealed record RegistrarStatus(
     IReadOnlyList<string> EnrpTransports,
     bool EnrpStartup,
     IReadOnlyList<PeerStatus> Peers,
-    IReadOnlyList<PoolStatus> Pools);
+    IReadOnlyList<PoolStatus> Pools)
+{
+    /// <summary>ASAP connections refused and closed, and backpressure applied, by cause (src/Actors/Transport/ConnectionEvent.cs).</summary>
+    public IReadOnlyDictionary<string, long> Connections { get; init; } = new Dictionary<string, long>();
+}

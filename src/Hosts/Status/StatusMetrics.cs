@@ -22,6 +22,12 @@ public static class StatusMetrics
         Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count);
         Gauge(text, "rserpool_enrp_peers_silent", "ENRP peers not heard within max-time-last-heard", status.Peers.Count(peer => peer.Silent));
         Gauge(text, "rserpool_enrp_startup", "1 while the ENRP startup phase lasts", status.EnrpStartup ? 1 : 0);
+        text.Append("# HELP rserpool_asap_connection_events_total ASAP connections refused or closed by the registrar, and reading paused (backpressure), by cause\n")
+            .Append("# TYPE rserpool_asap_connection_events_total counter\n");
+        foreach (var (cause, count) in status.Connections)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"rserpool_asap_connection_events_total{{cause=\"{cause}\"}} {count}\n");
+        }
         return text.ToString();
     }
 
