@@ -201,9 +201,9 @@ public sealed class HostileClientProcessTests
             await RegisterAsync(pe, 0x0f100d04);
             using var client = await AsapClient.ConnectAsync(endPoint);
             byte[] unknown = [0x7f, 0x00, 0x00, 0x08, 0xde, 0xad, 0xbe, 0xef];
-            await client.SendRawAsync([.. Repeat(ResolutionBytes, 5), .. unknown]);
+            await client.SendRawAsync([.. Repeat(ResolutionBytes, 200), .. unknown]);
 
-            for (int i = 0; i < 5; i++)
+            for (int i = 0; i < 200; i++)
             {
                 Assert.IsType<AsapHandleResolutionResponse>(await client.ReceiveAsync());
             }
