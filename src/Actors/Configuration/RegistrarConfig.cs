@@ -132,8 +132,16 @@ public static class RegistrarConfig
             Sctp = SctpConfig.Apply(config, SctpSettings.Enrp),
             MaxAssociations = Math.Max(1, ConfigValues.Int(config, $"{e}.max-associations")),
             MaxQueuedWhileConnecting = Math.Max(1, ConfigValues.Int(config, $"{e}.max-queued-while-connecting")),
-            Association = ReadAssociation(config),
+            Association = ReadEnrpAssociation(config),
         };
+    }
+
+    // ENRP peers exchange floods of Handle Updates both ways: pausing reading on queued bytes could stall two registrars
+    // on each other, so an ENRP association is closed at max-pending-send-bytes without pausing first.
+    private static AssociationSettings ReadEnrpAssociation(Config config)
+    {
+        var association = ReadAssociation(config);
+        return association with { PauseReadingAboveBytes = association.MaxPendingSendBytes };
     }
 
     private static AssociationSettings ReadAssociation(Config config) => AssociationSettings.Default with
