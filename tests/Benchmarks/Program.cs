@@ -9,7 +9,8 @@ namespace RSerPool.Benchmarks;
 // `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
 // `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|sync-process|sync-process-defaults|takeover]` (docs/bench-enrp.md),
 // `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
-// `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh).
+// `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
+// `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood).
 public static class Program
 {
     public static void Main(string[] args)
@@ -57,6 +58,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "keepalive-timing")
         {
             Processes.KeepAliveTimingHarness.Run(args[1], Arg(args, 2, 10), args.Length > 3 ? args[3..] : []);
+            return;
+        }
+        if (args.Length > 1 && args[0] == "fairness")
+        {
+            Processes.FairnessHarness.Run(args[1], Arg(args, 2, 1000), Arg(args, 3, 4), args.Length > 4 ? args[4..] : []);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

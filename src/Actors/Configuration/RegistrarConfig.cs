@@ -152,14 +152,29 @@ public static class RegistrarConfig
             Sctp = SctpConfig.Apply(config, SctpSettings.Enrp),
             MaxAssociations = Math.Max(1, ConfigValues.Int(config, $"{e}.max-associations")),
             MaxQueuedWhileConnecting = Math.Max(1, ConfigValues.Int(config, $"{e}.max-queued-while-connecting")),
-            Association = ReadAssociation(config),
+            Association = ReadEnrpAssociation(config),
         };
+    }
+
+    // ENRP peers exchange floods of Handle Updates both ways: pausing reading on queued bytes could stall two registrars
+    // on each other, so an ENRP association is closed at max-pending-send-bytes without pausing first.
+    private static AssociationSettings ReadEnrpAssociation(Config config)
+    {
+        var association = ReadAssociation(config);
+        return association with { PauseReadingAboveBytes = association.MaxPendingSendBytes };
     }
 
     private static AssociationSettings ReadAssociation(Config config) => AssociationSettings.Default with
     {
         MaxMessageLength = ConfigValues.Int(config, "rserpool.wire.max-message-length"),
         MaxPendingSendBytes = ConfigValues.Int(config, $"{R}.limits.max-pending-send-bytes"),
+        MaxAssociationsPerHost = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-associations-per-host")),
+        MaxInFlightRequests = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-in-flight-requests")),
+        PauseReadingAboveBytes = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.pause-reading-above-bytes")),
+        FirstMessageTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.first-message-timeout"),
+        PartialFrameTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.partial-frame-timeout"),
+        SendStallTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.send-stall-timeout"),
+        Counters = new ConnectionCounters(),
     };
 
     private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);

@@ -10,13 +10,30 @@ public static class ServerConfig
 {
     private const string S = "rserpool.server";
 
-    /// <summary>The server's limits (<c>rserpool.server.max-sessions</c>) over <see cref="PoolElementServerOptions.Default"/>.</summary>
+    /// <summary>
+    /// The server's limits (<c>rserpool.server.max-sessions</c>, <c>max-sessions-per-host</c>, <c>first-frame-timeout</c>)
+    /// over <see cref="PoolElementServerOptions.Default"/>.
+    /// </summary>
     public static PoolElementServerOptions ReadOptions(Config config)
     {
         int maxSessions = ConfigValues.Int(config, $"{S}.max-sessions");
-        return maxSessions > 0
-            ? PoolElementServerOptions.Default with { MaxSessions = maxSessions }
-            : throw new RSerPoolConfigException($"{S}.max-sessions", $"{S}.max-sessions: {maxSessions} is not a positive number of sessions");
+        int maxPerHost = ConfigValues.Int(config, $"{S}.max-sessions-per-host");
+        if (maxSessions <= 0)
+        {
+            throw new RSerPoolConfigException($"{S}.max-sessions", $"{S}.max-sessions: {maxSessions} is not a positive number of sessions");
+        }
+
+        if (maxPerHost <= 0)
+        {
+            throw new RSerPoolConfigException($"{S}.max-sessions-per-host", $"{S}.max-sessions-per-host: {maxPerHost} is not a positive number of sessions");
+        }
+
+        return PoolElementServerOptions.Default with
+        {
+            MaxSessions = maxSessions,
+            MaxSessionsPerHost = maxPerHost,
+            FirstFrameTimeout = ConfigValues.PositiveDuration(config, $"{S}.first-frame-timeout"),
+        };
     }
 
     /// <summary>

@@ -10,7 +10,9 @@ namespace RSerPool.Actors.Session;
 /// <summary>
 /// Listens on one TCP endpoint (port 0 = any free port), completes <c>bound</c> with the real endpoint (or the bind
 /// error), and runs each accepted connection as a <see cref="PoolElementSessionActor"/> child. Connections beyond
-/// <see cref="PoolElementServerOptions.MaxSessions"/> are closed at once. Stopping the actor closes every session.
+/// <see cref="PoolElementServerOptions.MaxSessions"/>, or beyond <see cref="PoolElementServerOptions.MaxSessionsPerHost"/> from
+/// one source address, are closed at once (logged once per cause and address until it clears). Stopping the actor
+/// closes every session.
 /// </summary>
 internal sealed class PoolElementServerActor : ReceiveActor
 {
@@ -21,8 +23,12 @@ internal sealed class PoolElementServerActor : ReceiveActor
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
+    private readonly Dictionary<IActorRef, IPAddress> _hostOf = [];
+    private readonly Dictionary<IPAddress, int> _openPerHost = [];
+    private readonly HashSet<IPAddress> _hostsRefused = [];
+    private bool _refusingAll;
     private long _accepted;
-    private int _open;
+    private long _refused;
 
     public PoolElementServerActor(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound)
     {
@@ -33,7 +39,7 @@ internal sealed class PoolElementServerActor : ReceiveActor
         _log = Context.GetLogger();
 
         Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(_ => _open--);
+        Receive<Terminated>(terminated => Closed(terminated.ActorRef));
     }
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound) =>
@@ -78,16 +84,62 @@ internal sealed class PoolElementServerActor : ReceiveActor
 
     private void Accept(Socket socket)
     {
-        if (_open >= _options.MaxSessions)
+        IPAddress host = socket.RemoteEndPoint is IPEndPoint remote
+            ? (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address)
+            : IPAddress.None;
+        int fromHost = _openPerHost.GetValueOrDefault(host);
+        if (_hostOf.Count >= _options.MaxSessions)
         {
-            _log.Warning("PE server: refusing connection from {Peer}: {Limit} sessions open", socket.RemoteEndPoint, _options.MaxSessions);
-            socket.Dispose();
+            Refuse(socket, host, !_refusingAll, $"{_options.MaxSessions} sessions open");
+            _refusingAll = true;
+            return;
+        }
+
+        if (fromHost >= _options.MaxSessionsPerHost)
+        {
+            Refuse(socket, host, _hostsRefused.Add(host), $"{_options.MaxSessionsPerHost} sessions open from this address");
             return;
         }
 
         socket.NoDelay = true;
         var child = Context.ActorOf(PoolElementSessionActor.Props(socket, _service, _options), $"session-{++_accepted}");
         Context.Watch(child);
-        _open++;
+        _hostOf.Add(child, host);
+        _openPerHost[host] = fromHost + 1;
+    }
+
+    private void Refuse(Socket socket, IPAddress host, bool firstTime, string cause)
+    {
+        _refused++;
+        if (firstTime)
+        {
+            _log.Warning("PE server: refusing connections from {Host}: {Cause} ({Refused} refused so far; logged once until it clears)", host, cause, _refused);
+        }
+
+        socket.Dispose();
+    }
+
+    private void Closed(IActorRef child)
+    {
+        if (!_hostOf.Remove(child, out IPAddress? host))
+        {
+            return;
+        }
+
+        int left = _openPerHost[host] - 1;
+        if (left == 0)
+        {
+            _openPerHost.Remove(host);
+        }
+        else
+        {
+            _openPerHost[host] = left;
+        }
+
+        _hostsRefused.Remove(host);
+        if (_hostOf.Count < _options.MaxSessions)
+        {
+            _refusingAll = false;
+        }
     }
 }

@@ -11,6 +11,15 @@ public sealed record PoolElementServerOptions
     /// <summary>Sessions served at once; further connections are closed at once (default 1024).</summary>
     public int MaxSessions { get; init; } = 1024;
 
+    /// <summary>Sessions from one source address; more are closed at once, so one host cannot take every slot (default 256).</summary>
+    public int MaxSessionsPerHost { get; init; } = 256;
+
+    /// <summary>
+    /// A PU connection over TCP that sends no complete frame within this is closed (a stalled or half-sent first frame;
+    /// PUs send a heartbeat every second, default 10 s).
+    /// </summary>
+    public TimeSpan FirstFrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Listen backlog (default 512).</summary>
     public int Backlog { get; init; } = 512;
 

@@ -15,7 +15,7 @@ namespace RSerPool.Actors.Session;
 /// so a hung service looks hung to the PU. A service that throws closes the session after what it sent so far (that message and later ones stay
 /// unacknowledged, so the PU resends them to the next PE).
 /// </summary>
-internal sealed class PoolElementSessionActor : ReceiveActor
+internal sealed class PoolElementSessionActor : ReceiveActor, IWithTimers
 {
     private static long s_sessionIds;
 
@@ -26,7 +26,9 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     private readonly ILoggingAdapter _log;
     private readonly Outlet _outlet;
     private readonly PoolElementSessionContext _context;
+    private readonly TimeSpan? _firstFrameTimeout;
     private IActorRef _connection = ActorRefs.Nobody;
+    private bool _framed;
     private bool _opened;
     private bool _ended;
     private bool _closing;
@@ -34,6 +36,7 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     public PoolElementSessionActor(Socket socket, IPoolElementService service, PoolElementServerOptions options)
         : this(handler => ShimConnectionActor.Accepted(socket, handler, options.Connection), socket.RemoteEndPoint?.ToString() ?? "unknown peer", service, options)
     {
+        _firstFrameTimeout = options.FirstFrameTimeout;
     }
 
     /// <summary>A session over the connection actor <paramref name="connectionProps"/> makes for its handler (TCP shim or SCTP).</summary>
@@ -50,9 +53,16 @@ internal sealed class PoolElementSessionActor : ReceiveActor
         Receive<ShimConnected>(_ => Sender.Equals(_connection), _ => Open());
         Receive<ShimReceived>(_ => Sender.Equals(_connection), r => OnFrame(r.Frame));
         Receive<CloseRequested>(_ => CloseGracefully("closed by the service"));
+        Receive<FirstFrameTimedOut>(_ => !_framed, _ =>
+        {
+            _log.Warning("session {Id}: {Peer} sent no complete frame within {Timeout}; closed", _context.SessionId, _peer, _firstFrameTimeout);
+            End("no complete first frame");
+        });
         Receive<ShimConnectionClosed>(_ => Sender.Equals(_connection), c => End(c.Reason));
         Receive<Terminated>(t => t.ActorRef.Equals(_connection), _ => End("connection closed"));
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>What the session context may do, from any thread.</summary>
     internal interface IOutlet
@@ -74,6 +84,10 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     protected override void PreStart()
     {
         _connection = Context.ActorOf(_connectionProps(Self), "connection");
+        if (_firstFrameTimeout is { } timeout)
+        {
+            Timers.StartSingleTimer("first-frame", FirstFrameTimedOut.Instance, timeout);
+        }
         _outlet.Connection = _connection;
         Context.Watch(_connection);
     }
@@ -101,6 +115,12 @@ internal sealed class PoolElementSessionActor : ReceiveActor
 
     private void OnFrame(ShimFrame frame)
     {
+        if (!_framed)
+        {
+            _framed = true;
+            Timers.Cancel("first-frame");
+        }
+
         if (_closing)
         {
             return;                                                   // nothing more is handled or acknowledged
@@ -172,6 +192,11 @@ internal sealed class PoolElementSessionActor : ReceiveActor
     }
 
     private sealed record CloseRequested;
+
+    private sealed record FirstFrameTimedOut
+    {
+        public static FirstFrameTimedOut Instance { get; } = new();
+    }
 
     private sealed class Outlet(IActorRef session, int maxFrameLength) : IOutlet
     {

@@ -30,4 +30,10 @@ public sealed class AsapWireCodec : IWireCodec<AsapMessage>
         var causes = ErrorReplies.Causes(frame, error, unrecognized, headerLength: 4);
         return causes.IsEmpty ? null : new AsapError(new OperationError(causes));
     }
+
+    // RFC 5352 §2.2: the three requests a registrar answers, each with its response.
+    public bool IsRequest(AsapMessage message) => message is AsapRegistration or AsapDeregistration or AsapHandleResolution;
+
+    public bool IsAnswer(AsapMessage message) =>
+        message is AsapRegistrationResponse or AsapDeregistrationResponse or AsapHandleResolutionResponse;
 }

@@ -27,4 +27,13 @@ public interface IWireCodec<TMessage>
     /// an Error (never answer an Error with an Error).
     /// </summary>
     TMessage? BuildErrorReply(ReadOnlySpan<byte> frame, in DecodeError error, ValueArray<UnrecognizedParameter> unrecognized);
+
+    /// <summary>
+    /// True for a received message the receiver answers exactly once (a request): the association counts it in flight
+    /// until it sends the answer (<see cref="IsAnswer"/>), to bound what one peer can queue and to keep answers in order.
+    /// </summary>
+    bool IsRequest(TMessage message) => false;
+
+    /// <summary>True for a sent message that answers a request (see <see cref="IsRequest"/>).</summary>
+    bool IsAnswer(TMessage message) => false;
 }

@@ -1,70 +1,83 @@
-using System.Buffers;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
-using RSerPool.Wire;
-using RSerPool.Wire.Errors;
-using RSerPool.Wire.Framing;
+using RSerPool.Actors.Time;
 
 namespace RSerPool.Actors.Transport;
 
 /// <summary>
 /// Wire actor owning one connected stream socket that carries ASAP or ENRP messages back to back
-/// (docs/protocol-notes.md §2 convention). A read loop splits frames (length checked against the maximum before
-/// buffering), decodes them off-actor and tells the handler <see cref="AssociationReceived{TMessage}"/> with this
-/// actor as sender. Frames that cannot be processed are answered with an Error on the same association, which
-/// survives (RFC 5352 §2.2.14, docs/protocol-notes.md §9); broken framing or an oversized declared length closes this
-/// association only. Sends are encoded here and written in order by a write loop. The actor watches its handler
-/// (death pact) and stops when the socket ends; watchers of this actor get Terminated.
+/// (docs/protocol-notes.md §2 convention). A <see cref="StreamReadLoop{TMessage}"/> splits and decodes frames off-actor
+/// and tells the handler <see cref="AssociationReceived{TMessage}"/> with this actor as sender. Frames that cannot be
+/// processed are answered with an Error on the same association, which survives (RFC 5352 §2.2.14,
+/// docs/protocol-notes.md §9); broken framing or an oversized declared length closes this association only. Sends are
+/// encoded here and written in order by a write loop. The actor watches its handler (death pact) and stops when the
+/// socket ends; watchers of this actor get Terminated.
+/// <para>
+/// Hostile or broken peers stay bounded (<see cref="AssociationFlow"/>): at most
+/// <see cref="AssociationSettings.MaxInFlightRequests"/> requests are read ahead of their answers and reading pauses
+/// while answers are not drained, so no mailbox or queue on the path grows with what one peer sends; Error answers
+/// wait for the answers to earlier requests (answers in request order); a peer that half-closes gets the answers to
+/// what it sent before the association closes. A periodic liveness check closes an accepted connection that sends no
+/// complete message within <see cref="AssociationSettings.FirstMessageTimeout"/>, one whose started frame does not
+/// complete within <see cref="AssociationSettings.PartialFrameTimeout"/>, and one that reads nothing of what is
+/// queued for it within <see cref="AssociationSettings.SendStallTimeout"/>.
+/// </para>
 /// </summary>
-public sealed class TcpAssociationActor<TMessage> : ReceiveActor
+public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
     where TMessage : class
 {
     private readonly Socket _socket;
     private readonly IActorRef _handler;
     private readonly IWireCodec<TMessage> _codec;
     private readonly AssociationSettings _settings;
+    private readonly bool _accepted;
     private readonly ILoggingAdapter _log;
     private readonly BadFrameLog _badFrames;
+    private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<byte[]> _outbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly AssociationFlow _flow;
+    private readonly Queue<(AnswerFrame<TMessage> Answer, DateTimeOffset Since)> _heldErrors = new();
     private readonly string _peer;
-    private long _pendingSendBytes;
+    private long _answersSent;
+    private DateTimeOffset _startedAt;
+    private long _watchedPartialFrame;
+    private DateTimeOffset _partialFrameSeenAt;
+    private long _watchedBytesWritten;
+    private DateTimeOffset _sendProgressAt;
+    private DateTimeOffset? _drainingSince;
 
-    public TcpAssociationActor(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings)
+    public TcpAssociationActor(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, bool accepted)
     {
         _socket = socket;
         _handler = handler;
         _codec = codec;
         _settings = settings;
+        _accepted = accepted;
         _log = Context.GetLogger();
+        _clock = Context.System.Clock;
+        _flow = new AssociationFlow(settings);
         _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
         _badFrames = new BadFrameLog(_log, codec.Name, _peer);
 
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
-        Receive<AnswerFrame<TMessage>>(answer =>
-        {
-            _badFrames.Note(answer.Cause);
-            Send(answer.Reply);
-        });
+        Receive<AnswerFrame<TMessage>>(OnAnswerFrame);
         Receive<DiscardedFrame>(discarded =>
-            _log.Debug("{Protocol} from {Peer}: message discarded without answer: {Cause}", _codec.Name, _peer, discarded.Cause));
+        {
+            _flow.Answered();
+            _log.Debug("{Protocol} from {Peer}: message discarded without answer: {Cause}", _codec.Name, _peer, discarded.Cause);
+        });
         Receive<CloseAssociation>(close =>
         {
             _log.Debug("{Protocol} association with {Peer} closing: {Reason}", _codec.Name, _peer, close.Reason);
             Context.Stop(Self);
         });
-        Receive<ReadLoopEnded>(ended =>
+        Receive<ReadLoopEnded>(OnReadLoopEnded);
+        Receive<WriteLoopEnded>(_ =>
         {
-            if (ended.IsProtocolViolation)
-            {
-                _log.Warning("{Protocol} association with {Peer} closed: {Reason}", _codec.Name, _peer, ended.Reason);
-            }
-            else
-            {
-                _log.Debug("{Protocol} association with {Peer} ended: {Reason}", _codec.Name, _peer, ended.Reason);
-            }
+            _log.Debug("{Protocol} association with {Peer}: every answer sent, closing", _codec.Name, _peer);
             Context.Stop(Self);
         });
         Receive<SendFailed>(failed =>
@@ -72,6 +85,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
             _log.Warning("{Protocol} association with {Peer} closed: send failed: {Reason}", _codec.Name, _peer, failed.Reason);
             Context.Stop(Self);
         });
+        Receive<LivenessCheck>(_ => CheckLiveness());
         Receive<Terminated>(t => t.ActorRef.Equals(_handler), _ =>
         {
             _log.Debug("{Protocol} association with {Peer}: handler stopped, closing", _codec.Name, _peer);
@@ -79,15 +93,23 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
         });
     }
 
-    public static Props Props(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings) =>
-        Akka.Actor.Props.Create(() => new TcpAssociationActor<TMessage>(socket, handler, codec, settings));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// The wire actor of <paramref name="socket"/>. <paramref name="accepted"/>: the peer connected to us, so it must
+    /// send a complete first message within <see cref="AssociationSettings.FirstMessageTimeout"/>.
+    /// </summary>
+    public static Props Props(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, bool accepted = false) =>
+        Akka.Actor.Props.Create(() => new TcpAssociationActor<TMessage>(socket, handler, codec, settings, accepted));
 
     protected override void PreStart()
     {
         Context.Watch(_handler);
         _handler.Tell(new AssociationEstablished(Self, _socket.RemoteEndPoint, _socket.LocalEndPoint), Self);
+        _startedAt = _sendProgressAt = _clock.GetUtcNow();
+        Timers.StartPeriodicTimer("liveness", LivenessCheck.Instance, _settings.LivenessCheckInterval);
         var self = Self;
-        _ = ReadLoopAsync(self, _stop.Token);
+        _ = new StreamReadLoop<TMessage>(_socket, self, _handler, _codec, _settings, _flow).RunAsync(_stop.Token);
         _ = WriteLoopAsync(self, _stop.Token);
     }
 
@@ -117,22 +139,137 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
         int length = _codec.GetEncodedLength(message);
         var bytes = new byte[length];
         _codec.Encode(message, bytes);
-        if (Interlocked.Add(ref _pendingSendBytes, length) > _settings.MaxPendingSendBytes)
+        long pending = _flow.Queued(length);
+        if (pending > _settings.MaxPendingSendBytes)
         {
-            _log.Warning("{Protocol} association with {Peer} closed: peer does not read ({Bytes} bytes pending)",
-                _codec.Name, _peer, Interlocked.Read(ref _pendingSendBytes));
-            Context.Stop(Self);
+            Close(ConnectionEvent.ClosedPeerDoesNotRead, $"peer does not read ({pending} bytes pending)");
             return;
         }
         _outbound.Writer.TryWrite(bytes);
+        if (_codec.IsAnswer(message))
+        {
+            _answersSent++;
+            _flow.Answered();
+            SendHeldErrors(force: false);
+            FinishIfDrained();
+        }
+    }
+
+    // An Error answering a frame waits until the requests read before that frame are answered (RFC 5352 §2.2.14).
+    private void OnAnswerFrame(AnswerFrame<TMessage> answer)
+    {
+        if (_heldErrors.Count == 0 && _answersSent >= answer.AfterRequests)
+        {
+            SendError(answer);
+            FinishIfDrained();
+            return;
+        }
+        _heldErrors.Enqueue((answer, _clock.GetUtcNow()));
+    }
+
+    private void SendError(AnswerFrame<TMessage> answer)
+    {
+        _badFrames.Note(answer.Cause);
+        _flow.Answered();
+        Send(answer.Reply);
+    }
+
+    // force: the answers the held Errors wait for are overdue (a request the handler never answered), so order gives way.
+    private void SendHeldErrors(bool force)
+    {
+        while (_heldErrors.TryPeek(out var held) && (force || _answersSent >= held.Answer.AfterRequests))
+        {
+            _heldErrors.Dequeue();
+            SendError(held.Answer);
+        }
+    }
+
+    private void OnReadLoopEnded(ReadLoopEnded ended)
+    {
+        if (ended.IsProtocolViolation)
+        {
+            _log.Warning("{Protocol} association with {Peer} closed: {Reason}", _codec.Name, _peer, ended.Reason);
+        }
+        else
+        {
+            _log.Debug("{Protocol} association with {Peer} ended: {Reason}", _codec.Name, _peer, ended.Reason);
+        }
+        if (!ended.Drain)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        _drainingSince = _clock.GetUtcNow();
+        FinishIfDrained();
+    }
+
+    // Reading ended but the peer may still read: once every answer owed is queued, the write loop sends it and ends.
+    private void FinishIfDrained()
+    {
+        if (_drainingSince is not null && _flow.InFlight == 0 && _heldErrors.Count == 0)
+        {
+            _outbound.Writer.TryComplete();
+        }
+    }
+
+    private void CheckLiveness()
+    {
+        DateTimeOffset now = _clock.GetUtcNow();
+        if (_drainingSince is { } draining && now - draining >= _settings.SendStallTimeout)
+        {
+            Close(ConnectionEvent.ClosedAnswersNotDrained, $"{_flow.InFlight} answer(s) still owed {_settings.SendStallTimeout.TotalSeconds:0.###} s after the peer stopped sending");
+            return;
+        }
+        if (_accepted && _flow.FramesRead == 0 && now - _startedAt >= _settings.FirstMessageTimeout)
+        {
+            Close(ConnectionEvent.ClosedNoFirstMessage, $"no complete message within {_settings.FirstMessageTimeout.TotalSeconds:0.###} s of connecting");
+            return;
+        }
+        long partial = _flow.PartialFrame;
+        if (partial == 0 || partial != _watchedPartialFrame)
+        {
+            _watchedPartialFrame = partial;
+            _partialFrameSeenAt = now;
+        }
+        else if (now - _partialFrameSeenAt >= _settings.PartialFrameTimeout)
+        {
+            Close(ConnectionEvent.ClosedPartialFrame, $"a started message not completed within {_settings.PartialFrameTimeout.TotalSeconds:0.###} s");
+            return;
+        }
+        long written = _flow.BytesWritten;
+        if (_flow.PendingSendBytes == 0 || written != _watchedBytesWritten)
+        {
+            _watchedBytesWritten = written;
+            _sendProgressAt = now;
+        }
+        else if (now - _sendProgressAt >= _settings.SendStallTimeout)
+        {
+            Close(ConnectionEvent.ClosedPeerDoesNotRead, $"peer does not read ({_flow.PendingSendBytes} bytes pending for {_settings.SendStallTimeout.TotalSeconds:0.###} s)");
+            return;
+        }
+        if (_heldErrors.TryPeek(out var held) && now - held.Since >= _settings.SendStallTimeout)
+        {
+            SendHeldErrors(force: true);
+            FinishIfDrained();
+        }
+    }
+
+    private void Close(ConnectionEvent cause, string reason)
+    {
+        _settings.Counters.Count(cause);
+        _log.Warning("{Protocol} association with {Peer} closed: {Reason}", _codec.Name, _peer, reason);
+        Context.Stop(Self);
     }
 
     private async Task WriteLoopAsync(IActorRef self, CancellationToken cancel)
     {
         try
         {
-            await BatchedSocketWriter.WriteAllAsync(_socket, _outbound.Reader, written => Interlocked.Add(ref _pendingSendBytes, -written), cancel)
-                .ConfigureAwait(false);
+            await BatchedSocketWriter.WriteAllAsync(_socket, _outbound.Reader, _flow.Written, cancel).ConfigureAwait(false);
+            if (!cancel.IsCancellationRequested)
+            {
+                self.Tell(new WriteLoopEnded(), ActorRefs.NoSender);
+            }
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
@@ -142,97 +279,6 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor
         {
             // The actor stopped and closed the socket: the loop ends with it.
             return;
-        }
-    }
-
-    private async Task ReadLoopAsync(IActorRef self, CancellationToken cancel)
-    {
-        var buffer = new byte[Math.Min(_settings.ReceiveBufferSize, FrameSplitter.PaddedLength(_settings.MaxMessageLength))];
-        int start = 0;
-        int end = 0;
-        try
-        {
-            while (true)
-            {
-                if (end == buffer.Length)
-                {
-                    (buffer, start, end) = MakeRoom(buffer, start, end);
-                }
-                int read = await _socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cancel).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    self.Tell(new ReadLoopEnded("peer closed the connection", IsProtocolViolation: false), ActorRefs.NoSender);
-                    return;
-                }
-                end += read;
-
-                var pending = new ReadOnlySequence<byte>(buffer, start, end - start);
-                while (true)
-                {
-                    var status = FrameSplitter.TryReadFrame(ref pending, _settings.MaxMessageLength, out var frame, out var frameError);
-                    if (status == FrameReadStatus.NeedMoreData)
-                    {
-                        break;
-                    }
-                    if (status == FrameReadStatus.Malformed)
-                    {
-                        self.Tell(new ReadLoopEnded($"broken framing: {frameError}", IsProtocolViolation: true), ActorRefs.NoSender);
-                        return;
-                    }
-                    Deliver(self, frame.FirstSpan);
-                }
-                start = end - (int)pending.Length;
-                if (start == end)
-                {
-                    start = end = 0;
-                }
-            }
-        }
-        catch (Exception e) when (e is SocketException or IOException)
-        {
-            self.Tell(new ReadLoopEnded(e.Message, IsProtocolViolation: false), ActorRefs.NoSender);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-        {
-            // The actor stopped and closed the socket: the loop ends with it.
-            return;
-        }
-    }
-
-    // Frames are contiguous because the buffer is one array: compact first, grow only for a longer frame.
-    private (byte[] Buffer, int Start, int End) MakeRoom(byte[] buffer, int start, int end)
-    {
-        int used = end - start;
-        if (start > 0)
-        {
-            Buffer.BlockCopy(buffer, start, buffer, 0, used);
-            return (buffer, 0, used);
-        }
-        int limit = FrameSplitter.PaddedLength(_settings.MaxMessageLength);
-        var larger = new byte[Math.Min(Math.Max(buffer.Length * 2, 1024), limit)];
-        Buffer.BlockCopy(buffer, 0, larger, 0, used);
-        return (larger, 0, used);
-    }
-
-    private void Deliver(IActorRef self, ReadOnlySpan<byte> frame)
-    {
-        bool decoded = _codec.TryDecode(frame, _settings.WireLimits, out var message, out var error, out var unrecognized);
-        if (decoded)
-        {
-            _handler.Tell(new AssociationReceived<TMessage>(message!), self);
-        }
-        if (!decoded || !unrecognized.IsEmpty)
-        {
-            var reply = _codec.BuildErrorReply(frame, decoded ? DecodeError.None : error, unrecognized);
-            var cause = decoded ? $"{unrecognized.Count} unrecognized parameter(s) to report" : error.ToString();
-            if (reply is not null)
-            {
-                self.Tell(new AnswerFrame<TMessage>(reply, cause), ActorRefs.NoSender);
-            }
-            else if (!decoded)
-            {
-                self.Tell(new DiscardedFrame(cause), ActorRefs.NoSender);
-            }
         }
     }
 }

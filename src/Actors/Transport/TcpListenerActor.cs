@@ -9,7 +9,9 @@ namespace RSerPool.Actors.Transport;
 /// Listens on one TCP endpoint (port 0 = any free port) and runs each accepted connection as a child
 /// <see cref="TcpAssociationActor{TMessage}"/> (association-1, association-2, ...) whose handler is
 /// <c>handler</c>. Tells the handler <see cref="Bound"/> or <see cref="BindFailed"/>. Connections beyond
-/// <c>maxAssociations</c> are refused (closed at once) so memory stays bounded.
+/// <c>maxAssociations</c>, or beyond <see cref="AssociationSettings.MaxAssociationsPerHost"/> from one source address, are
+/// refused (closed at once) so memory stays bounded and one host cannot take every slot; each refusal is counted and
+/// logged once per cause and offending address (until that address falls below its limit again).
 /// </summary>
 public sealed class TcpListenerActor<TMessage> : ReceiveActor
     where TMessage : class
@@ -22,8 +24,12 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
+    private readonly Dictionary<IActorRef, IPAddress> _hostOf = [];
+    private readonly Dictionary<IPAddress, int> _openPerHost = [];
+    private readonly HashSet<IPAddress> _hostsRefused = [];
+    private bool _refusingAll;
     private long _accepted;
-    private int _open;
+    private long _refused;
 
     public TcpListenerActor(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations)
     {
@@ -35,7 +41,7 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
         _log = Context.GetLogger();
 
         Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(_ => _open--);
+        Receive<Terminated>(terminated => Closed(terminated.ActorRef));
     }
 
     public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations) =>
@@ -82,15 +88,63 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
 
     private void Accept(Socket socket)
     {
-        if (_open >= _maxAssociations)
+        IPAddress host = socket.RemoteEndPoint is IPEndPoint remote ? Normalized(remote.Address) : IPAddress.None;
+        int fromHost = _openPerHost.GetValueOrDefault(host);
+        if (_hostOf.Count >= _maxAssociations)
         {
-            _log.Warning("{Protocol}: refusing connection from {Peer}: {Limit} associations open", _codec.Name, socket.RemoteEndPoint, _maxAssociations);
-            socket.Dispose();
+            _settings.Counters.Count(ConnectionEvent.RefusedMaxAssociations);
+            Refuse(socket, host, !_refusingAll, $"{_maxAssociations} associations open");
+            _refusingAll = true;
+            return;
+        }
+        if (fromHost >= _settings.MaxAssociationsPerHost)
+        {
+            _settings.Counters.Count(ConnectionEvent.RefusedMaxPerHost);
+            Refuse(socket, host, _hostsRefused.Add(host), $"{_settings.MaxAssociationsPerHost} associations open from this address");
             return;
         }
         socket.NoDelay = true;
-        var child = Context.ActorOf(TcpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings), $"association-{++_accepted}");
+        var child = Context.ActorOf(TcpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings, accepted: true), $"association-{++_accepted}");
         Context.Watch(child);
-        _open++;
+        _hostOf.Add(child, host);
+        _openPerHost[host] = fromHost + 1;
     }
+
+    private void Refuse(Socket socket, IPAddress host, bool firstTime, string cause)
+    {
+        _refused++;
+        if (firstTime)
+        {
+            _log.Warning("{Protocol}: refusing connections from {Host}: {Cause} ({Refused} refused so far; logged once until it clears)",
+                _codec.Name, host, cause, _refused);
+        }
+        socket.Dispose();
+    }
+
+    private void Closed(IActorRef child)
+    {
+        if (!_hostOf.Remove(child, out IPAddress? host))
+        {
+            return;
+        }
+        int left = _openPerHost[host] - 1;
+        if (left == 0)
+        {
+            _openPerHost.Remove(host);
+        }
+        else
+        {
+            _openPerHost[host] = left;
+        }
+        if (left < _settings.MaxAssociationsPerHost)
+        {
+            _hostsRefused.Remove(host);
+        }
+        if (_hostOf.Count < _maxAssociations)
+        {
+            _refusingAll = false;
+        }
+    }
+
+    private static IPAddress Normalized(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

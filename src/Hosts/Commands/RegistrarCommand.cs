@@ -136,7 +136,10 @@ public static class RegistrarCommand
                             return registrar;
                         }
 
-                        var reader = new RegistrarStatusReader(registrar, started, settings.Enrp is not null, TimeSpan.FromSeconds(5));
+                        var reader = new RegistrarStatusReader(registrar, started, settings.Enrp is not null, TimeSpan.FromSeconds(5))
+                        {
+                            Connections = settings.Association.Counters,
+                        };
                         var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
                         log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
                         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>

@@ -14,4 +14,7 @@ public sealed record RegistrarStatus(
 {
     /// <summary>Requests the registrar refused or ignored since it started, by cause (hijacks, bad addresses, rates, ...).</summary>
     public IReadOnlyDictionary<string, long> Refusals { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>ASAP connections refused and closed, and backpressure applied, by cause (src/Actors/Transport/ConnectionEvent.cs).</summary>
+    public IReadOnlyDictionary<string, long> Connections { get; init; } = new Dictionary<string, long>();
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using RSerPool.Actors.Enrp;
 using Akka.Actor;
 using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Transport;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Status;
@@ -10,11 +11,14 @@ namespace RSerPool.Hosts.Status;
 /// <summary>Asks a running registrar actor for its handlespace and ENRP view and renders them as a <see cref="RegistrarStatus"/>.</summary>
 public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted started, bool enrp, TimeSpan timeout)
 {
+    /// <summary>The ASAP listener's refusal and close counts, shown with the status; null = none.</summary>
+    public ConnectionCounters? Connections { get; init; }
+
     public async Task<RegistrarStatus> ReadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await registrar.Ask<HandlespaceSnapshot>(GetHandlespaceSnapshot.Instance, timeout, cancellationToken).ConfigureAwait(false);
         EnrpStatus? enrpStatus = enrp ? await registrar.Ask<EnrpStatus>(GetEnrpStatus.Instance, timeout, cancellationToken).ConfigureAwait(false) : null;
-        return Render(started, snapshot, enrpStatus);
+        return Render(started, snapshot, enrpStatus) with { Connections = Connections?.Snapshot() ?? new Dictionary<string, long>() };
     }
 
     /// <summary>The status document of <paramref name="snapshot"/> and <paramref name="enrpStatus"/> (null: ENRP off).</summary>

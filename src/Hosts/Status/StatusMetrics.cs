@@ -28,6 +28,12 @@ public static class StatusMetrics
             text.Append(CultureInfo.InvariantCulture, $"rserpool_refusals_total{{cause=\"{cause}\"}} {count}\n");
         }
 
+        text.Append("# HELP rserpool_asap_connection_events_total ASAP connections refused or closed by the registrar, and reading paused (backpressure), by cause\n")
+            .Append("# TYPE rserpool_asap_connection_events_total counter\n");
+        foreach (var (cause, count) in status.Connections)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"rserpool_asap_connection_events_total{{cause=\"{cause}\"}} {count}\n");
+        }
         return text.ToString();
     }
 

@@ -57,4 +57,14 @@ public sealed class StatusRenderingTests
         Assert.Contains("refusals: pe-identifier-taken 3, handle-resolution-rate 12", text, StringComparison.Ordinal);
         Assert.DoesNotContain("refusals", StatusText.Render(Status), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_metrics_count_connection_refusals_and_closes_by_cause()
+    {
+        string metrics = StatusMetrics.Render(Status with { Connections = new Dictionary<string, long> { ["RefusedMaxPerHost"] = 30, ["ClosedPartialFrame"] = 2 } });
+
+        Assert.Contains("# TYPE rserpool_asap_connection_events_total counter\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("rserpool_asap_connection_events_total{cause=\"RefusedMaxPerHost\"} 30\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("rserpool_asap_connection_events_total{cause=\"ClosedPartialFrame\"} 2\n", metrics, StringComparison.Ordinal);
+    }
 }

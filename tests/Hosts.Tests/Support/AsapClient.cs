@@ -37,6 +37,12 @@ public sealed class AsapClient : IDisposable
         await _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false);
     }
 
+    /// <summary>Sends bytes as they are (several messages at once, or a broken one).</summary>
+    public async Task SendRawAsync(byte[] bytes) => await _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false);
+
+    /// <summary>Half-closes: no more sends, the answers can still be read.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
+
     /// <summary>Reads the next message, skipping Endpoint Keep Alives unless <paramref name="keepAlives"/> is set.</summary>
     public async Task<AsapMessage> ReceiveAsync(bool keepAlives = false)
     {
