@@ -18,6 +18,9 @@ public sealed class MutationProperties
 
     private static readonly Lazy<(string Name, bool Enrp, byte[] Bytes)[]> Corpus = new(BuildCorpus);
 
+    /// <summary>The valid messages the mutations start from: the vectors and ten generated messages of every type.</summary>
+    public static (string Name, bool Enrp, byte[] Bytes)[] Sources => Corpus.Value;
+
     [FuzzProperty(cases: 100_000, seed: 101)]
     public Property Mutated_messages_only_ever_give_the_typed_error() =>
         Prop.ForAll(MutatedBatches(), batch =>
