@@ -17,9 +17,10 @@ namespace RSerPool.Hosts.Tests.Processes;
 /// </summary>
 public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
 {
-    private const int AsapInputs = 20_000;
-    private const int EnrpInputs = 5_000;
+    /// <summary>ASAP inputs of a default run; RSERPOOL_FUZZ_LIVE_INPUTS raises it (scripts/fuzz-soak.sh --live), ENRP gets a quarter.</summary>
+    private const int DefaultAsapInputs = 20_000;
     private const int AsapConnections = 3;
+    /// <summary>The fixed seed; RSERPOOL_FUZZ_SEED is added to it, as to the decoder properties' seeds.</summary>
     private const int DefaultSeed = 1313;
 
     /// <summary>Inputs per connection before the fuzzer ends it and connects again (if the registrar did not end it sooner).</summary>
@@ -28,15 +29,20 @@ public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
     /// <summary>Generous for a shared CI machine: the registrar starts at about 85 MB and stayed below 115 MB here.</summary>
     private const long RssBoundBytes = 300L * 1024 * 1024;
 
-    private static readonly TimeSpan FuzzTimeout = TimeSpan.FromSeconds(90);
+    private static readonly int AsapInputs = ReadPositive("RSERPOOL_FUZZ_LIVE_INPUTS", DefaultAsapInputs);
+    private static readonly int EnrpInputs = AsapInputs / 4;
+
+    // 90 s for the default run (about 3 s on an idle machine); a soak run gets time in proportion.
+    private static readonly TimeSpan FuzzTimeout = TimeSpan.FromSeconds(90.0 * AsapInputs / DefaultAsapInputs);
     private static readonly TimeSpan SlowestResolutionBound = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_registrar_under_mutated_asap_and_enrp_stays_up_bounded_and_serving()
     {
-        int seed = ReadSeed();
-        output.WriteLine($"fuzz: seed {seed}, {AsapInputs} ASAP and {EnrpInputs} ENRP inputs; replay: RSERPOOL_FUZZ_SEED={seed} "
-            + $"dotnet test tests/Hosts.Tests -c Release --filter \"FullyQualifiedName~{nameof(RegistrarFuzzProcessTests)}\"");
+        int offset = ReadPositive("RSERPOOL_FUZZ_SEED", 0);
+        int seed = DefaultSeed + offset;
+        output.WriteLine($"fuzz: seed {seed}, {AsapInputs} ASAP and {EnrpInputs} ENRP inputs; replay: "
+            + $"{(offset == 0 ? string.Empty : $"RSERPOOL_FUZZ_SEED={offset} ")}{(AsapInputs == DefaultAsapInputs ? string.Empty : $"RSERPOOL_FUZZ_LIVE_INPUTS={AsapInputs} ")}dotnet test tests/Hosts.Tests -c Release --filter \"FullyQualifiedName~{nameof(RegistrarFuzzProcessTests)}\"");
 
         var registrar = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
             "--status", "127.0.0.1:0", "--keep-alive-interval", "1s", "--keep-alive-timeout", "1s");
@@ -61,7 +67,7 @@ public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
         await using var enrpFuzzer = new FuzzConnection(enrp, IPAddress.Parse("127.0.0.5"), enrp: true, probePool: null);
         Task[] fuzzing =
         [
-            .. asapFuzzers.Select((fuzzer, i) => FuzzAsync(fuzzer, asapCorpus, AsapInputs / AsapConnections, seed + i, cancel.Token)),
+            .. asapFuzzers.Select((fuzzer, i) => FuzzAsync(fuzzer, asapCorpus, (AsapInputs + AsapConnections - 1) / AsapConnections, seed + i, cancel.Token)),
             FuzzAsync(enrpFuzzer, enrpCorpus, EnrpInputs, seed + 100, cancel.Token),
         ];
         Task fuzzed = Task.WhenAll(fuzzing);
@@ -208,9 +214,11 @@ public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static int ReadSeed()
+    private static int ReadPositive(string variable, int fallback)
     {
-        string? text = Environment.GetEnvironmentVariable("RSERPOOL_FUZZ_SEED");
-        return string.IsNullOrWhiteSpace(text) ? DefaultSeed : DefaultSeed + int.Parse(text, CultureInfo.InvariantCulture);
+        string? text = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(text) ? fallback
+            : int.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value
+            : throw new InvalidOperationException($"{variable}={text} is not a positive integer");
     }
 }
