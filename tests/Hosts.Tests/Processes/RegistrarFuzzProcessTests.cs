@@ -101,7 +101,7 @@ public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
         output.WriteLine($"fuzz: {AsapInputs} ASAP + {EnrpInputs} ENRP inputs in {elapsed.TotalSeconds:F1} s over {connections} connections "
             + $"({asapFuzzers.Sum(f => f.ClosedByRegistrar) + enrpFuzzer.ClosedByRegistrar} closed by the registrar, "
             + $"{asapFuzzers.Sum(f => f.LeftOpenByRegistrar) + enrpFuzzer.LeftOpenByRegistrar} left open after our close, "
-            + $"{asapFuzzers.Sum(f => f.ProbesUnanswered)} probes unanswered); "
+            + $"{asapFuzzers.Sum(f => f.ProbesUnanswered)} probes unanswered, {asapFuzzers.Sum(f => f.Unsent) + enrpFuzzer.Unsent} inputs unsent); "
             + $"answers ASAP {asapFuzzers.Sum(f => f.Answers)} ({asapFuzzers.Sum(f => f.ErrorAnswers)} Error), ENRP {enrpFuzzer.Answers} ({enrpFuzzer.ErrorAnswers} Error); "
             + $"{resolutions} resolutions meanwhile, slowest {slowest.TotalMilliseconds:F0} ms; RSS {rssBefore >> 20} MB before, max {maxRss >> 20} MB; "
             + $"{registrar.Lines.Count} registrar log lines");
@@ -112,6 +112,7 @@ public sealed class RegistrarFuzzProcessTests(ITestOutputHelper output)
         Assert.True(connections <= (AsapInputs + EnrpInputs) / 10, $"{connections} connections: the registrar closed too many");
         Assert.Equal(0, asapFuzzers.Sum(f => f.LeftOpenByRegistrar) + enrpFuzzer.LeftOpenByRegistrar);
         Assert.Equal(0, asapFuzzers.Sum(f => f.ProbesUnanswered));
+        Assert.True(asapFuzzers.Sum(f => f.Unsent) + enrpFuzzer.Unsent < (AsapInputs + EnrpInputs) / 100, "the registrar refused many inputs three times");
         Assert.True(resolutions >= 5, $"only {resolutions} resolutions during the fuzzing");
         Assert.True(slowest < SlowestResolutionBound, $"a resolution took {slowest.TotalMilliseconds:F0} ms");
 

@@ -21,6 +21,7 @@ public sealed class FuzzConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
+    private const int MaxAttempts = 3;
     private readonly IPEndPoint _target;
     private readonly IPAddress _local;
     private readonly bool _enrp;
@@ -50,6 +51,9 @@ public sealed class FuzzConnection : IAsyncDisposable
     /// <summary>Connections opened so far.</summary>
     public int Connections { get; private set; }
 
+    /// <summary>Inputs given up after <see cref="MaxAttempts"/> connections were closed while sending them.</summary>
+    public int Unsent { get; private set; }
+
     /// <summary>Connections the registrar closed or reset while we were sending.</summary>
     public int ClosedByRegistrar { get; private set; }
 
@@ -65,7 +69,7 @@ public sealed class FuzzConnection : IAsyncDisposable
     /// <summary>The first answer that did not decode, or a broken answer stream; null when all were fine.</summary>
     public string? BadAnswer => Volatile.Read(ref _badAnswer);
 
-    /// <summary>Sends one input; on a connection the registrar closed, connects again and sends it once more.</summary>
+    /// <summary>Sends one input; on a connection the registrar closed, connects again and sends it again (3 tries in all).</summary>
     /// <param name="thenClose">End the connection after this input (for inputs whose framing is broken).</param>
     public async Task SendAsync(byte[] input, bool thenClose, CancellationToken cancel)
     {
@@ -75,7 +79,7 @@ public sealed class FuzzConnection : IAsyncDisposable
             await CloseAsync().ConfigureAwait(false);
         }
 
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = 1; ; attempt++)
         {
             Socket socket = _socket ?? await ConnectAsync(cancel).ConfigureAwait(false);
             try
@@ -83,10 +87,15 @@ public sealed class FuzzConnection : IAsyncDisposable
                 await socket.SendAsync(input, SocketFlags.None, cancel).ConfigureAwait(false);
                 break;
             }
-            catch (SocketException) when (attempt == 0)
+            catch (SocketException)
             {
                 ClosedByRegistrar++;
                 await CloseAsync().ConfigureAwait(false);
+                if (attempt == MaxAttempts)
+                {
+                    Unsent++;
+                    return;
+                }
             }
         }
 

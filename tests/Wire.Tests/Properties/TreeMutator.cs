@@ -4,12 +4,13 @@ namespace RSerPool.Wire.Tests.Properties;
 /// Mutations of a message's parameter tree (<see cref="TlvMessage"/>): parameters wrapped in others, nested past the
 /// decoder's depth limit, moved up or into another container, duplicated, removed, unknown parameters with each of the
 /// four action bit pairs (RFC 5354 §3) inserted at any depth, types changed, one Length field made to lie, a container's
-/// fixed part cut or extended, unknown message types and flags. All other lengths are written consistent again, so the
+/// fixed part cut or extended, unknown message types and flags, one parameter grown until the message is near its 64 KiB
+/// limit (answers that echo it must still fit). All other lengths are written consistent again, so the
 /// damage reaches the check at its own depth.
 /// </summary>
 public sealed class TreeMutator
 {
-    public const int KindCount = 11;
+    public const int KindCount = 12;
 
     // Containers a parameter may be wrapped in: SCTP and TCP transports, Pool Element, Server Information, Operation Error.
     private static readonly (ushort Type, int Fixed)[] Containers = [(0x0004, 4), (0x0005, 4), (0x000A, 12), (0x000B, 4), (0x000C, 0)];
@@ -30,7 +31,8 @@ public sealed class TreeMutator
         7 => "change a parameter type",
         8 => "make one Length field lie",
         9 => "cut or extend a fixed part",
-        _ => "change the message type or flags",
+        10 => "change the message type or flags",
+        _ => "grow a parameter to the message limit",
     };
 
     /// <summary>The mutated message, or null when <paramref name="source"/> has no parameter tree to work on.</summary>
@@ -43,7 +45,7 @@ public sealed class TreeMutator
         }
 
         var nodes = message.AllNodes();
-        if (nodes.Count == 0 && kind is not (6 or 10))
+        if (nodes.Count == 0 && kind is not (6 or 10 or 11))
         {
             kind = 6;
         }
@@ -98,8 +100,11 @@ public sealed class TreeMutator
             case 9:
                 CutOrExtendFixed(message, nodes);
                 break;
-            default:
+            case 10:
                 ChangeMessageType(message);
+                break;
+            default:
+                Grow(message, nodes);
                 break;
         }
 
@@ -180,6 +185,35 @@ public sealed class TreeMutator
         byte[] Resize(byte[] bytes) => _random.Next(2) == 0 && bytes.Length > 0
             ? bytes[.._random.Next(bytes.Length)]
             : [.. bytes, .. RandomBytes(_random.Next(1, 9))];
+    }
+
+    // A leaf (or a new unknown parameter) grown so the message ends 0-12 bytes short of 65532, the largest Message
+    // Length that is a multiple of 4; 1 time in 2 a smaller size, 1-8 KiB.
+    private void Grow(TlvMessage message, List<(TlvNode Node, List<TlvNode> Siblings)> nodes)
+    {
+        var leaves = nodes.Where(entry => entry.Node.Children is null).Select(entry => entry.Node).ToList();
+        TlvNode leaf;
+        if (leaves.Count == 0 || _random.Next(3) == 0)
+        {
+            leaf = TlvNode.Leaf(UnknownType(), []);
+            List<List<TlvNode>> lists = message.AllLists();
+            List<TlvNode> target = lists[_random.Next(lists.Count)];
+            target.Insert(_random.Next(target.Count + 1), leaf);
+        }
+        else
+        {
+            leaf = leaves[_random.Next(leaves.Count)];
+        }
+
+        int size = message.ToBytes().Length;
+        int wanted = _random.Next(2) == 0 ? 65532 - (4 * _random.Next(4)) : _random.Next(1024, 8193);
+        if (wanted > size)
+        {
+            byte[] grown = new byte[leaf.Value.Length + (wanted - size)];
+            leaf.Value.CopyTo(grown, 0);
+            _random.NextBytes(grown.AsSpan(leaf.Value.Length, Math.Min(16, grown.Length - leaf.Value.Length)));
+            leaf.Value = grown;
+        }
     }
 
     private void ChangeMessageType(TlvMessage message)
