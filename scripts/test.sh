@@ -27,6 +27,11 @@ mkdir -p "$results"
 
 dotnet build RSerPool.sln -c Release -nologo -v:minimal
 
+# Fuzzing (docs/fuzz.md): the fuzz tests replay fixed seeds; one more decoder run takes a new seed each time, printed here
+# so a failure can be replayed.
+export RSERPOOL_FUZZ_FRESH_SEED="${RSERPOOL_FUZZ_FRESH_SEED:-$(( ((RANDOM << 15) | RANDOM) + 1 ))}"
+echo "test.sh: fuzz fresh seed ${RSERPOOL_FUZZ_FRESH_SEED} (replay: RSERPOOL_FUZZ_FRESH_SEED=${RSERPOOL_FUZZ_FRESH_SEED} bash scripts/test.sh)"
+
 status=0
 dotnet test RSerPool.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" \

@@ -136,7 +136,18 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
 
     private void Send(TMessage message)
     {
-        int length = _codec.GetEncodedLength(message);
+        int length;
+        try
+        {
+            length = _codec.GetEncodedLength(message);
+        }
+        catch (ArgumentException e)
+        {
+            // An answer that repeats a near-64 KiB request field (a pool handle, and its echo in a cause) exceeds the
+            // 16-bit Message Length (docs/protocol-notes.md §3): it is dropped and the association lives on (issue 13).
+            _log.Warning("{Protocol} association with {Peer}: {Message} not sent: {Error}", _codec.Name, _peer, message.GetType().Name, e.Message);
+            return;
+        }
         var bytes = new byte[length];
         _codec.Encode(message, bytes);
         long pending = _flow.Queued(length);

@@ -19,6 +19,8 @@ public sealed class RserpoolProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static RserpoolProcess Start(params string[] args) =>
         StartExecutable(Path.Combine(AppContext.BaseDirectory, "rserpool.dll"), args);
 

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using RSerPool.Wire.Errors;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Messages.Enrp;
 using RSerPool.Wire.Parameters;
 using RSerPool.Wire.Tests.Support;
 using RSerPool.Wire.Tests.Vectors;
@@ -17,6 +19,9 @@ public sealed class MutationProperties
     public const int InputsPerCase = 10;
 
     private static readonly Lazy<(string Name, bool Enrp, byte[] Bytes)[]> Corpus = new(BuildCorpus);
+
+    /// <summary>The valid messages the mutations start from: the vectors and ten generated messages of every type.</summary>
+    public static (string Name, bool Enrp, byte[] Bytes)[] Sources => Corpus.Value;
 
     [FuzzProperty(cases: 100_000, seed: 101)]
     public Property Mutated_messages_only_ever_give_the_typed_error() =>
@@ -115,16 +120,25 @@ public sealed class MutationProperties
                 () => Describe($"report outside the input: {report}"));
         }
 
-        if (!decoded)
+        // the answer to a failure or a report, with the echo the actors put in it, fits an Error in both protocols
+        var causes = new List<ErrorCause>();
+        try
         {
-            try
+            if (!decoded && ErrorCause.ForDecodeError(error, bytes) is { } cause)
             {
-                ErrorCause.ForDecodeError(error, bytes);
+                causes.Add(cause);
             }
-            catch (Exception exception)
+
+            causes.AddRange(reports.Select(report => ErrorCause.UnrecognizedParameter(report.GetBytes(bytes))));
+            foreach (ErrorCause answer in causes)
             {
-                throw Failure($"building the error answer for {error} threw", exception);
+                WireCodec.Encode(new AsapError(new OperationError(answer)));
+                WireCodec.Encode(new EnrpError(0x01020304, 0x05060708, new OperationError(answer)));
             }
+        }
+        catch (Exception exception)
+        {
+            throw Failure($"building or encoding the error answer for {error} threw", exception);
         }
 
         if (decoded)

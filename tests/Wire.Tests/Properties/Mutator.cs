@@ -2,20 +2,29 @@ namespace RSerPool.Wire.Tests.Properties;
 
 /// <summary>
 /// Derives damaged inputs from valid messages: truncation, extension (with and without a matching Message
-/// Length), bit flips, byte overwrites, corrupted TLV lengths and types, and deleted or duplicated ranges.
+/// Length), bit flips, byte overwrites, corrupted TLV lengths and types, deleted or duplicated ranges, and the
+/// parameter-tree mutations of <see cref="TreeMutator"/> (nesting, unknown parameters, lying lengths at any depth).
 /// Every result is a fresh array of exactly the mutated size, so a decoder over-read cannot go unnoticed.
 /// The byte-level choices come from a <see cref="Random"/> whose seed FsCheck draws for each case of the mutation
 /// property (<see cref="MutationProperties"/>): a case is a function of its sources and that seed.
 /// </summary>
 public sealed class Mutator
 {
-    public const int KindCount = 9;
+    /// <summary>Byte-level kinds; the tree kinds of <see cref="TreeMutator"/> follow them.</summary>
+    public const int ByteKindCount = 9;
+
+    public const int KindCount = ByteKindCount + TreeMutator.KindCount;
 
     private static readonly byte[] InterestingBytes = [0x00, 0x01, 0x03, 0x04, 0x7f, 0x80, 0xc0, 0xfe, 0xff];
 
     private readonly Random _random;
+    private readonly TreeMutator _tree;
 
-    public Mutator(Random random) => _random = random;
+    public Mutator(Random random)
+    {
+        _random = random;
+        _tree = new TreeMutator(random);
+    }
 
     public static string KindName(int kind) => kind switch
     {
@@ -27,7 +36,8 @@ public sealed class Mutator
         5 => "corrupt a length field",
         6 => "corrupt a parameter type",
         7 => "delete a range",
-        _ => "duplicate a range",
+        8 => "duplicate a range",
+        _ => TreeMutator.KindName(kind - ByteKindCount),
     };
 
     public byte[] Mutate(byte[] source, int kind) => kind switch
@@ -40,7 +50,8 @@ public sealed class Mutator
         5 => CorruptLength(source),
         6 => CorruptType(source),
         7 => DeleteRange(source),
-        _ => DuplicateRange(source),
+        8 => DuplicateRange(source),
+        _ => _tree.Mutate(source, kind - ByteKindCount) ?? FlipBits(source), // no parameter tree left: flip bits
     };
 
     private byte[] RandomBytes(int count)

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.TestKit;
+using RSerPool.Actors.Transport;
+using RSerPool.TestKit;
+using RSerPool.Wire;
+using RSerPool.Wire.Errors;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Transport;
+
+/// <summary>
+/// Found by the live registrar fuzz test (issue 13): a registration with a pool handle of 40,000 bytes is refused with
+/// the handle and its echo in the cause, which together exceed the 16-bit Message Length; the encoder's
+/// ArgumentException stopped the association. Now that answer is dropped with a warning and the association lives on.
+/// </summary>
+public sealed class TcpAssociationOversizeSpec : RealTimeTestKit
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task An_answer_too_long_to_encode_is_dropped_and_the_association_keeps_serving()
+    {
+        var handler = CreateTestProbe("handler");
+        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
+            AssociationSettings.Default, maxAssociations: 2), "oversize-listener");
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(endpoint);
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
+        handler.Watch(association);
+
+        var handle = PoolHandle.FromString(new string('x', 40_000));
+        var tooLong = new AsapRegistrationResponse(handle, 1, Rejected: true,
+            new OperationError(new ErrorCause(ErrorCauseCode.InvalidValues, ValueArray.Create<byte>(new byte[40_004]))));
+        await EventFilter.Warning(contains: "not sent").ExpectOneAsync(Timeout, async () =>
+        {
+            association.Tell(new AssociationSend<AsapMessage>(tooLong), handler.Ref);
+            association.Tell(new AssociationSend<AsapMessage>(new AsapEndpointKeepAliveAck(PoolHandle.FromString("EchoPool"), 7)), handler.Ref);
+            await Task.CompletedTask;
+        });
+
+        var answer = await ReceiveOneAsync(client);
+        Assert.Equal(new AsapEndpointKeepAliveAck(PoolHandle.FromString("EchoPool"), 7), AsapWireCodec.Instance.TryDecode(answer, WireLimits.Default, out var message, out _, out _) ? message : null);
+    }
+
+    private static async Task<byte[]> ReceiveOneAsync(Socket client)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        byte[] header = new byte[4];
+        for (int read = 0; read < 4;)
+        {
+            read += await client.ReceiveAsync(header.AsMemory(read), SocketFlags.None, timeout.Token);
+        }
+
+        int length = (header[2] << 8) | header[3];
+        byte[] frame = new byte[(length + 3) & ~3];
+        header.CopyTo(frame, 0);
+        for (int read = 4; read < frame.Length;)
+        {
+            read += await client.ReceiveAsync(frame.AsMemory(read), SocketFlags.None, timeout.Token);
+        }
+
+        return frame;
+    }
+}
