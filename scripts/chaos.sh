@@ -327,6 +327,7 @@ while (( $(now_ms) + step * 1000 <= schedule_end + 500 )); do
   while (( $(now_ms) < step_start + hold_ms )); do sleep 0.1; done
   fault_end "$type"
   faults_done=$(( faults_done + 1 ))
+  (( $(now_ms) + step * 1000 > schedule_end + 500 )) && break # the last step: convergence is timed from here
   while (( $(now_ms) < step_start + step * 1000 )); do take_due_baselines; sleep 0.2; done
 done
 say "schedule over: $faults_done faults ($(IFS=' '; echo "${types[*]}") in turn) and $pe_kills PE kills"
@@ -350,11 +351,12 @@ if [ -n "$report_at_5s" ]; then
   done
 fi
 
-# Baselines not yet taken (a registrar restarted late in a short run) are taken now; then the final RSS.
-for r in "${registrars[@]}"; do [ -z "${rss_base[$r]:-}" ] && rss_base[$r]=$(rss_kb "${pid_of[$r]}"); done
+# RSS growth from each registrar's baseline (taken rss_warmup_ms after its last start) to now.
 rss_growth_max=0; rss_text=""
 for r in "${registrars[@]}"; do
-  final=$(rss_kb "${pid_of[$r]}"); base=${rss_base[$r]}
+  final=$(rss_kb "${pid_of[$r]}")
+  if [ -z "${rss_base[$r]:-}" ]; then rss_text+="$r=${final}kB(restarted less than $(( rss_warmup_ms / 1000 )) s ago: no baseline) "; continue; fi
+  base=${rss_base[$r]}
   growth=$(( base > 0 ? (final - base) * 100 / base : 0 ))
   (( growth > rss_growth_max )) && rss_growth_max=$growth
   rss_text+="$r=${base}->${final}kB(${growth}%) "
