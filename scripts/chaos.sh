@@ -8,6 +8,7 @@
 #   - handlespace convergence: within 5 s of the last fault every registrar's /status lists exactly the live PEs;
 #   - the longest time a PU waited for an answer and the failovers (reported);
 #   - no registrar's RSS grew more than 20 % (baseline after warm-up or after its restart).
+# It also reports the longest time a SIGKILLed PE stayed listed at some registrar (sampled through the run).
 # Last line: "chaos: PASS ..." or "chaos: FAIL ..." with the figures as key=value. Exit 0 pass, 1 fail, 2 usage,
 # 77 = cannot run here (not root, no netns, no nft, tool missing; the reason is printed).
 #
@@ -18,6 +19,7 @@
 # Everything started here (namespaces, veths, nft tables, processes by PID) is removed on exit, Ctrl-C included.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+{ # the whole script is one compound command: bash reads it completely before running any of it
 
 seconds=120
 seed=${CHAOS_SEED:-$(( (RANDOM << 15 | RANDOM) % 1000000 ))}
@@ -84,6 +86,7 @@ rserpool_dll=$(readlink -f "$rserpool_dll")
 keep_logs=1
 if [ -z "$logs" ]; then logs=$(mktemp -d /tmp/rserpool-chaos.XXXXXX); keep_logs=0; fi
 mkdir -p "$logs"
+exec > >(tee -a "$logs/chaos.out") 2>&1 # the run's own report is kept next to the process logs
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # ---- topology -----------------------------------------------------------------------------------------------------
@@ -102,6 +105,8 @@ declare -A stopped=()       # node -> 1 while SIGSTOPped
 declare -A rss_base=()      # registrar -> RSS (kB) after warm-up or after its restart
 declare -A rss_base_due=()  # registrar -> elapsed ms at which to take its baseline
 declare -A nft_on=()        # node -> 1 while its chaos table exists
+declare -A killed_at=()     # identifier of a SIGKILLed PE -> when (ms); it must leave every registrar's handlespace
+dead_listed_max=0; dead_listed_id=""; dead_listed_where=""
 all_pids=()
 namespaces_made=()
 
@@ -129,8 +134,10 @@ trap cleanup EXIT
 trap 'echo "chaos: interrupted"; exit 130' INT TERM
 
 say "seed $seed (replay: scripts/chaos.sh --seconds $seconds --step $step --seed $seed), logs in $logs"
-RANDOM=$seed
-rand() { echo $(( RANDOM % $1 )); } # 0..n-1 from the seeded sequence
+# The schedule's own generator (an LCG, the constants of POSIX rand()), so a seed replays the same schedule on any
+# bash; `pick N` sets $picked to 0..N-1 without a subshell (a subshell would not advance the state).
+lcg_state=$seed
+pick() { lcg_state=$(( (lcg_state * 1103515245 + 12345) % 2147483648 )); picked=$(( (lcg_state >> 16) % $1 )); }
 
 hub=$(ns hub)
 ip netns add "$hub" && namespaces_made+=(hub)
@@ -215,6 +222,21 @@ handlespace_report() {
   echo "$report"
   return $ok
 }
+# Samples the handlespace of every registrar (the ones running, not stopped): how long after its SIGKILL a dead PE
+# is still listed, the longest such time is reported (RFC 5352 §3.5 keep-alive supervision, RFC 5353 takeover).
+watch_dead_pes() {
+  local r id now
+  now=$(now_ms)
+  for r in "${registrars[@]}"; do
+    kill -0 "${pid_of[$r]}" 2>/dev/null || continue
+    for id in $(echo_pool_ids "$r"); do
+      [ -n "${killed_at[$id]:-}" ] || continue
+      if (( now - killed_at[$id] > dead_listed_max )); then
+        dead_listed_max=$(( now - killed_at[$id] )); dead_listed_id=$id; dead_listed_where=$r
+      fi
+    done
+  done
+}
 rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status" 2>/dev/null; }
 take_due_baselines() {
   local r
@@ -272,22 +294,22 @@ fault_begin() { # TYPE -> sets fault_target, applies the fault
   local type=$1 candidates=() pe r
   case "$type" in
     pe-stop)
-      fault_target=${pes[$(rand ${#pes[@]})]}
+      pick ${#pes[@]}; fault_target=${pes[$picked]}
       kill -STOP "${pid_of[$fault_target]}"; stopped[$fault_target]=1
       mark_fault "SIGSTOP $fault_target (PE ${pe_id_of[$fault_target]}, pid ${pid_of[$fault_target]})" ;;
     registrar-kill)
-      fault_target=${registrars[$(rand ${#registrars[@]})]}
+      pick ${#registrars[@]}; fault_target=${registrars[$picked]}
       kill -KILL "${pid_of[$fault_target]}"; wait "${pid_of[$fault_target]}" 2>/dev/null
       mark_fault "SIGKILL registrar $fault_target (pid ${pid_of[$fault_target]})" ;;
     partition)
-      fault_target=${registrars[$(rand ${#registrars[@]})]}
+      pick ${#registrars[@]}; fault_target=${registrars[$picked]}
       local peers=()
       for r in "${registrars[@]}"; do [ "$r" != "$fault_target" ] && peers+=("${ip_of[$r]}"); done
       nft_table "$fault_target" "ip DIR { $(IFS=,; echo "${peers[*]}") } drop"
       mark_fault "partition registrar $fault_target from its peers" ;;
     loss)
       candidates=("${registrars[@]}" "${pes[@]}")
-      fault_target=${candidates[$(rand ${#candidates[@]})]}
+      pick ${#candidates[@]}; fault_target=${candidates[$picked]}
       nft_table "$fault_target" "ip DIR 10.77.0.0/24 numgen random mod 100 < 5 drop"
       mark_fault "5% packet loss on the link of $fault_target" ;;
   esac
@@ -308,27 +330,28 @@ while (( $(now_ms) + step * 1000 <= schedule_end + 500 )); do
   step_start=$(now_ms)
   type=${types[$(( faults_done % ${#types[@]} ))]}
   if (( faults_done % ${#types[@]} == 0 )); then # a new round: shuffle the order of the fault types
-    for (( i = ${#types[@]} - 1; i > 0; i-- )); do j=$(rand $(( i + 1 ))); t=${types[$i]}; types[$i]=${types[$j]}; types[$j]=$t; done
+    for (( i = ${#types[@]} - 1; i > 0; i-- )); do pick $(( i + 1 )); j=$picked; t=${types[$i]}; types[$i]=${types[$j]}; types[$j]=$t; done
     type=${types[0]}
   fi
-  hold_ms=$(( 2000 + $(rand 2001) ))
+  pick 2001; hold_ms=$(( 2000 + picked ))
   fault_begin "$type"
-  sleep 0.$(( 3 + $(rand 5) ))
+  pick 5; sleep 0.$(( 3 + picked ))
   # PE churn: SIGKILL a PE (not the stopped one) and restart it with a new identifier.
   candidates=()
   for pe in "${pes[@]}"; do [ -z "${stopped[$pe]:-}" ] && candidates+=("$pe"); done
-  victim=${candidates[$(rand ${#candidates[@]})]}
+  pick ${#candidates[@]}; victim=${candidates[$picked]}
   kill -KILL "${pid_of[$victim]}"; wait "${pid_of[$victim]}" 2>/dev/null
   mark_fault "SIGKILL $victim (PE ${pe_id_of[$victim]}, pid ${pid_of[$victim]})"
+  killed_at[${pe_id_of[$victim]}]=$(now_ms)
   pe_kills=$(( pe_kills + 1 ))
-  sleep 1.$(rand 10)
+  pick 10; sleep 1.$picked
   start_pe "$victim"
   mark_fault "restarted $victim as PE ${pe_id_of[$victim]} (pid ${pid_of[$victim]})"
   while (( $(now_ms) < step_start + hold_ms )); do sleep 0.1; done
   fault_end "$type"
   faults_done=$(( faults_done + 1 ))
   (( $(now_ms) + step * 1000 > schedule_end + 500 )) && break # the last step: convergence is timed from here
-  while (( $(now_ms) < step_start + step * 1000 )); do take_due_baselines; sleep 0.2; done
+  while (( $(now_ms) < step_start + step * 1000 )); do take_due_baselines; watch_dead_pes; sleep 0.5; done
 done
 say "schedule over: $faults_done faults ($(IFS=' '; echo "${types[*]}") in turn) and $pe_kills PE kills"
 
@@ -340,6 +363,7 @@ while true; do
   since=$(( $(now_ms) - last_fault_ms ))
   if (( since > 5000 )) && [ -z "$report_at_5s" ]; then report_at_5s=$report; say "5 s after the last fault: $report"; fi
   (( since > 30000 )) && break
+  watch_dead_pes
   sleep 0.25
 done
 say "handlespace $(handlespace_report) (live: $(live_ids))"
@@ -362,6 +386,10 @@ for r in "${registrars[@]}"; do
   rss_text+="$r=${base}->${final}kB(${growth}%) "
 done
 say "registrar RSS: $rss_text"
+watch_dead_pes
+if (( dead_listed_max > 0 )); then
+  say "longest a SIGKILLed PE stayed listed: ${dead_listed_max} ms (PE $dead_listed_id at $dead_listed_where; sampled each ~0.5 s)"
+fi
 
 # ---- the PUs' ledgers ---------------------------------------------------------------------------------------------
 sent=0; answered=0; lost=0; duplicates=0; max_wait=0; failovers=0; pu_ok=1
@@ -384,7 +412,7 @@ failures=()
 (( sent > 0 )) || failures+=("no requests sent")
 (( converged_ms >= 0 && converged_ms <= 5000 )) || failures+=("handlespace not converged within 5 s of the last fault (converged-ms=$converged_ms)")
 (( rss_growth_max <= 20 )) || failures+=("registrar RSS grew ${rss_growth_max}% (> 20%)")
-figures="seed=$seed seconds=$seconds faults=$faults_done pe-kills=$pe_kills sent=$sent answered=$answered lost=$lost duplicates=$duplicates max-wait-ms=$max_wait failovers=$failovers converged-ms=$converged_ms rss-growth-max-pct=$rss_growth_max"
+figures="seed=$seed seconds=$seconds faults=$faults_done pe-kills=$pe_kills sent=$sent answered=$answered lost=$lost duplicates=$duplicates max-wait-ms=$max_wait failovers=$failovers converged-ms=$converged_ms dead-pe-listed-max-ms=$dead_listed_max rss-growth-max-pct=$rss_growth_max"
 if (( ${#failures[@]} == 0 )); then
   echo "chaos: PASS $figures"
   exit 0
@@ -392,3 +420,4 @@ fi
 for f in "${failures[@]}"; do echo "chaos: assertion failed: $f"; done
 echo "chaos: FAIL $figures"
 exit 1
+}
