@@ -106,6 +106,7 @@ declare -A rss_base=()      # registrar -> RSS (kB) after warm-up or after its r
 declare -A rss_base_due=()  # registrar -> elapsed ms at which to take its baseline
 declare -A nft_on=()        # node -> 1 while its chaos table exists
 declare -A killed_at=()     # identifier of a SIGKILLed PE -> when (ms); it must leave every registrar's handlespace
+declare -A dead_reported=() # dead PE -> 1 once reported as listed for more than 10 s
 dead_listed_max=0; dead_listed_id=""; dead_listed_where=""
 all_pids=()
 namespaces_made=()
@@ -231,6 +232,10 @@ watch_dead_pes() {
     kill -0 "${pid_of[$r]}" 2>/dev/null || continue
     for id in $(echo_pool_ids "$r"); do
       [ -n "${killed_at[$id]:-}" ] || continue
+      if (( now - killed_at[$id] > 10000 )) && [ -z "${dead_reported[$id]:-}" ]; then
+        dead_reported[$id]=1
+        say "PE $id still listed at $r $(( (now - killed_at[$id]) / 1000 )) s after its SIGKILL"
+      fi
       if (( now - killed_at[$id] > dead_listed_max )); then
         dead_listed_max=$(( now - killed_at[$id] )); dead_listed_id=$id; dead_listed_where=$r
       fi
