@@ -8,7 +8,8 @@
 #   - handlespace convergence: within 5 s of the last fault every registrar's /status lists exactly the live PEs;
 #   - the longest time a PU waited for an answer and the failovers (reported);
 #   - no registrar's RSS grew more than 20 % (baseline after warm-up or after its restart).
-# It also reports the longest time a SIGKILLed PE stayed listed at some registrar (sampled through the run).
+# It also reports the longest time a SIGKILLed PE stayed listed at some registrar, and the longest time a running PE
+# was missing at one (sampled through the run).
 # Last line: "chaos: PASS ..." or "chaos: FAIL ..." with the figures as key=value. Exit 0 pass, 1 fail, 2 usage,
 # 77 = cannot run here (not root, no netns, no nft, tool missing; the reason is printed).
 #
@@ -107,6 +108,8 @@ declare -A rss_base_due=()  # registrar -> elapsed ms at which to take its basel
 declare -A nft_on=()        # node -> 1 while its chaos table exists
 declare -A killed_at=()     # identifier of a SIGKILLed PE -> when (ms); it must leave every registrar's handlespace
 declare -A dead_reported=() # dead PE -> 1 once reported as listed for more than 10 s
+declare -A missing_since=() missing_reported=() # "id@registrar" -> since when a running PE is not listed there
+live_missing_max=0; live_missing_id=""; live_missing_where=""
 dead_listed_max=0; dead_listed_id=""; dead_listed_where=""
 all_pids=()
 namespaces_made=()
@@ -223,14 +226,19 @@ handlespace_report() {
   echo "$report"
   return $ok
 }
-# Samples the handlespace of every registrar (the ones running, not stopped): how long after its SIGKILL a dead PE
-# is still listed, the longest such time is reported (RFC 5352 §3.5 keep-alive supervision, RFC 5353 takeover).
+# Samples the handlespace of every running registrar: how long after its SIGKILL a dead PE is still listed, and how
+# long a running PE is not listed; the longest of each is reported (RFC 5352 keep-alive supervision, RFC 5353
+# takeover and audit).
 watch_dead_pes() {
-  local r id now
+  local r id now pe listed ready=" "
   now=$(now_ms)
+  for pe in "${pes[@]}"; do # registered since its last start (its log after the last "---- start" marker)
+    awk '/^---- start/{found=0} /: Registered \(home/{found=1} END{exit !found}' "$logs/$pe.log" 2>/dev/null && ready+="$pe "
+  done
   for r in "${registrars[@]}"; do
     kill -0 "${pid_of[$r]}" 2>/dev/null || continue
-    for id in $(echo_pool_ids "$r"); do
+    listed=" $(echo_pool_ids "$r") "
+    for id in $listed; do
       [ -n "${killed_at[$id]:-}" ] || continue
       if (( now - killed_at[$id] > 10000 )) && [ -z "${dead_reported[$id]:-}" ]; then
         dead_reported[$id]=1
@@ -238,6 +246,19 @@ watch_dead_pes() {
       fi
       if (( now - killed_at[$id] > dead_listed_max )); then
         dead_listed_max=$(( now - killed_at[$id] )); dead_listed_id=$id; dead_listed_where=$r
+      fi
+    done
+    # A running PE (registered, not stopped) absent from a registrar: how long, continuously.
+    for pe in "${pes[@]}"; do
+      id=${pe_id_of[$pe]}
+      if [[ $listed == *" $id "* ]] || [ -n "${stopped[$pe]:-}" ] || [[ $ready != *" $pe "* ]]; then unset "missing_since[$id@$r]"; continue; fi
+      : "${missing_since[$id@$r]:=$now}"
+      if (( now - missing_since[$id@$r] > live_missing_max )); then
+        live_missing_max=$(( now - missing_since[$id@$r] )); live_missing_id=$id; live_missing_where=$r
+      fi
+      if (( now - missing_since[$id@$r] > 10000 )) && [ -z "${missing_reported[$id@$r]:-}" ]; then
+        missing_reported[$id@$r]=1
+        say "PE $id (running, $pe) missing at $r for $(( (now - missing_since[$id@$r]) / 1000 )) s"
       fi
     done
   done
@@ -392,6 +413,9 @@ for r in "${registrars[@]}"; do
 done
 say "registrar RSS: $rss_text"
 watch_dead_pes
+if (( live_missing_max > 0 )); then
+  say "longest a running PE was not listed at a registrar: ${live_missing_max} ms (PE $live_missing_id at $live_missing_where)"
+fi
 if (( dead_listed_max > 0 )); then
   say "longest a SIGKILLed PE stayed listed: ${dead_listed_max} ms (PE $dead_listed_id at $dead_listed_where; sampled each ~0.5 s)"
 fi
@@ -417,7 +441,7 @@ failures=()
 (( sent > 0 )) || failures+=("no requests sent")
 (( converged_ms >= 0 && converged_ms <= 5000 )) || failures+=("handlespace not converged within 5 s of the last fault (converged-ms=$converged_ms)")
 (( rss_growth_max <= 20 )) || failures+=("registrar RSS grew ${rss_growth_max}% (> 20%)")
-figures="seed=$seed seconds=$seconds faults=$faults_done pe-kills=$pe_kills sent=$sent answered=$answered lost=$lost duplicates=$duplicates max-wait-ms=$max_wait failovers=$failovers converged-ms=$converged_ms dead-pe-listed-max-ms=$dead_listed_max rss-growth-max-pct=$rss_growth_max"
+figures="seed=$seed seconds=$seconds faults=$faults_done pe-kills=$pe_kills sent=$sent answered=$answered lost=$lost duplicates=$duplicates max-wait-ms=$max_wait failovers=$failovers converged-ms=$converged_ms dead-pe-listed-max-ms=$dead_listed_max live-pe-missing-max-ms=$live_missing_max rss-growth-max-pct=$rss_growth_max"
 if (( ${#failures[@]} == 0 )); then
   echo "chaos: PASS $figures"
   exit 0
