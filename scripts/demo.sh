@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's main job (README): build, start a registrar and three echo PEs on loopback, run a pool user that sends
 # a numbered request every few ms, SIGKILL the PE serving it mid-stream, let the PU fail over, and print a summary
-# whose last line is `demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X`. Every process started here is
+# whose last line is `demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X duplicates=D max-wait-ms=W`. Every process started here is
 # ended here, by PID. Settings: DEMO_REQUESTS (default 600), DEMO_INTERVAL (default 5ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,7 +18,26 @@ ensure_tshark() {
   apt-get install -y -qq --no-install-recommends tshark >/dev/null
 }
 
+# The chaos suite (scripts/chaos.sh) builds its cluster with ip netns/veth and its faults with nftables, and reads
+# registrar status with curl and jq; without them its test is skipped with the reason.
+ensure_chaos_tools() {
+  local missing=() tool
+  for tool in ip:iproute2 nft:nftables jq:jq curl:curl; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: ${missing[*]} not found and cannot install them here; the chaos suite will be skipped" >&2
+    return 0
+  fi
+  echo "test.sh: installing ${missing[*]} (network namespaces and faults for the chaos suite)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 ensure_tshark
+ensure_chaos_tools
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(pwd)/artifacts/test-results"

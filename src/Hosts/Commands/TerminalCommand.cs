@@ -12,7 +12,8 @@ namespace RSerPool.Hosts.Commands;
 /// <c>rserpool terminal</c>: a pool user in session mode (services draft §3.3). Each stdin line goes to the pool, each
 /// answer is printed on its own line on stdout, failovers are shown on stderr; it exits when stdin ends and every line
 /// is answered. With <c>--generate N</c> it sends <c>request 1..N</c> itself, one per interval, and ends with the summary
-/// line <c>demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X</c> (README's main job). Every message is sent
+/// line <c>demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X duplicates=D max-wait-ms=W</c> (README's main job;
+/// scripts/chaos.sh runs it with <c>--duration</c>). Every message is sent
 /// with "ack requested", so the session resends what a failed PE had not handled.
 /// </summary>
 public static class TerminalCommand
@@ -22,6 +23,7 @@ public static class TerminalCommand
         var node = new NodeCommandOptions();
         var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool" };
         var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary" };
+        var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary" };
         var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
         var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
         var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
@@ -29,6 +31,7 @@ public static class TerminalCommand
         node.AddTo(command);
         command.Options.Add(pool);
         command.Options.Add(generate);
+        command.Options.Add(duration);
         command.Options.Add(interval);
         command.Options.Add(answerTimeout);
         command.Options.Add(protocol);
@@ -39,12 +42,17 @@ public static class TerminalCommand
             TimeSpan pause;
             TimeSpan waitForAnswers;
             TerminalProtocol terminalProtocol;
+            TimeSpan? sendFor = null;
             try
             {
                 config = node.Load(parse);
                 pause = Duration(parse.GetValue(interval)!, "--interval");
                 waitForAnswers = Duration(parse.GetValue(answerTimeout)!, "--answer-timeout");
                 terminalProtocol = TerminalProtocol.Parse(parse.GetValue(protocol)!);
+                if (parse.GetValue(duration) is { } durationText)
+                {
+                    sendFor = Duration(durationText, "--duration");
+                }
                 if (parse.GetValue(generate) is < 0)
                 {
                     throw new RSerPoolConfigException("--generate", "--generate: a count of requests, 0 or more");
@@ -56,8 +64,9 @@ public static class TerminalCommand
                 return ExitCodes.Usage;
             }
             var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol);
-            return parse.GetValue(generate) is { } count
-                ? await run.GenerateAsync(count, pause, waitForAnswers, cancel).ConfigureAwait(false)
+            int? count = parse.GetValue(generate) ?? (sendFor is null ? null : int.MaxValue);
+            return count is { } n
+                ? await run.GenerateAsync(n, pause, waitForAnswers, sendFor, cancel).ConfigureAwait(false)
                 : await run.InteractAsync(waitForAnswers, cancel).ConfigureAwait(false);
         });
         return command;

@@ -16,7 +16,7 @@ public sealed class RequestLedgerTests
     }
 
     [Fact]
-    public void Counts_each_answer_once_and_reports_the_longest_gap_between_answers()
+    public void Counts_each_answer_once_and_reports_duplicates_the_longest_gap_and_the_longest_wait()
     {
         var time = new SteppedTime();
         var ledger = new RequestLedger(time);
@@ -34,10 +34,12 @@ public sealed class RequestLedgerTests
         Assert.False(ledger.RecordAnswer("garbage"u8));
 
         Assert.False(ledger.AllAnswered);
-        Assert.Equal("demo: sent=3 answered=2 lost=1 failovers=1 max-gap-ms=37", ledger.Summary(1));
+        Assert.Equal("demo: sent=3 answered=2 lost=1 failovers=1 max-gap-ms=37 duplicates=1 max-wait-ms=41", ledger.Summary(1));
         time.Ticks += TimeSpan.FromMilliseconds(1).Ticks;
         Assert.True(ledger.RecordAnswer(third));
         Assert.True(ledger.AllAnswered);
-        Assert.Equal("demo: sent=3 answered=3 lost=0 failovers=2 max-gap-ms=37", ledger.Summary(2));
+        Assert.Equal(1, ledger.Duplicates);
+        Assert.Equal(TimeSpan.FromMilliseconds(42), ledger.MaxWait); // request 3, sent at 0, answered at 42 ms
+        Assert.Equal("demo: sent=3 answered=3 lost=0 failovers=2 max-gap-ms=37 duplicates=1 max-wait-ms=42", ledger.Summary(2));
     }
 }

@@ -52,7 +52,8 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
         }, cancel).ConfigureAwait(false);
     }
 
-    public async Task<int> GenerateAsync(int count, TimeSpan interval, TimeSpan answerTimeout, CancellationToken cancel)
+    /// <summary>Sends <c>request 1..count</c>, one per <paramref name="interval"/>, stopping early once <paramref name="sendFor"/> has passed.</summary>
+    public async Task<int> GenerateAsync(int count, TimeSpan interval, TimeSpan answerTimeout, TimeSpan? sendFor, CancellationToken cancel)
     {
         return await RunAsync(async (session, logger) =>
         {
@@ -74,8 +75,13 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                 }
             }, cancel);
 
+            long started = TimeProvider.System.GetTimestamp();
             for (int i = 0; i < count; i++)
             {
+                if (sendFor is { } limit && TimeProvider.System.GetElapsedTime(started) >= limit)
+                {
+                    break;
+                }
                 await session.SendAsync(ledger.NextRequest(), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
                 if (interval > TimeSpan.Zero)
                 {
