@@ -22,6 +22,16 @@ public sealed record RegistrarClientSettings
     /// </summary>
     public IPEndPoint? AnnounceListenEndPoint { get; init; }
 
+    /// <summary>
+    /// Where a PE speaking ASAP over TCP accepts the association of a registrar that took it over (RFC 5353 §3.5.2,
+    /// docs/protocol-notes.md §2); its port goes into the PE's registrations as the ASAP transport. Opened at the first
+    /// registration; null = none (a takeover registrar then cannot reach the PE). Default: null (hosts: "auto").
+    /// </summary>
+    public IPEndPoint? TakeoverListenEndPoint { get; init; }
+
+    /// <summary>Registrar associations accepted at <see cref="TakeoverListenEndPoint"/> at once; more are refused. Default 4.</summary>
+    public int MaxTakeoverAssociations { get; init; } = 4;
+
     /// <summary>Lifetime of a registrar learned from an announce without a new one (RSPLIB registrar.announce.timeout 5 s).</summary>
     public TimeSpan AnnounceTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
