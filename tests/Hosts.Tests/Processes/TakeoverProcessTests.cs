@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using RSerPool.Hosts.Tests.Support;
+using RSerPool.Wire.Messages.Asap;
+using RSerPool.Wire.Parameters;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Processes;
+
+/// <summary>
+/// Issue 13 items 1 and 2: three real registrars peered over ENRP (TCP, loopback) and a real PE over TCP that knows
+/// only registrar A. The registrar that takes A over must reach the PE (RFC 5353 §3.5.2, its TCP ASAP endpoint:
+/// docs/protocol-notes.md §2) and drop it everywhere once it is dead or hung. Times are printed for the report.
+/// </summary>
+public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly PoolHandle Pool = PoolHandle.FromString("EchoPool");
+
+    [Fact]
+    public async Task A_PE_taken_over_over_TCP_adopts_the_new_home_and_leaves_every_registrar_soon_after_it_is_killed()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        await using var pe = StartPe(0x401, cluster.AAsap);
+        await cluster.AwaitCopiesAsync(0x401);
+
+        var clock = Stopwatch.StartNew();
+        cluster.A.Signal(kill: true);
+        var (taker, takerId) = await cluster.AwaitTakeoverAsync();
+        output.WriteLine($"takeover {clock.ElapsedMilliseconds} ms after SIGKILL of registrar A");
+        await taker.WaitForLineAsync("association to the ASAP endpoint .* of 1 adopted PEs is up");
+        await pe.WaitForLineAsync($"registrar 0x{takerId:x8} is the new home \\(H flag\\)");
+        output.WriteLine($"PE adopted its new home {clock.ElapsedMilliseconds} ms after SIGKILL of registrar A");
+        foreach (var asap in cluster.Survivors)
+        {
+            var elements = await ResolveUntilAsync(asap, found => found.Length == 1 && found[0].HomeServerIdentifier == takerId);
+            Assert.Equal(0x401u, elements[0].Identifier);
+        }
+
+        clock.Restart();
+        pe.Signal(kill: true);
+        foreach (var asap in cluster.Survivors)
+        {
+            await ResolveUntilAsync(asap, found => found.Length == 0);
+        }
+
+        var gone = clock.Elapsed;
+        output.WriteLine($"dead PE unresolvable at both survivors {gone.TotalMilliseconds:F0} ms after its SIGKILL");
+        // Before the fix: resolvable until its registration life ran out (about 90 s). The association ends at once.
+        Assert.True(gone < TimeSpan.FromSeconds(3), $"dead PE resolvable for {gone}");
+    }
+
+    [Fact]
+    public async Task A_hung_PE_taken_over_over_TCP_leaves_every_registrar_within_keep_alive_interval_and_timeout_of_the_takeover()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        await using var pe = StartPe(0x402, cluster.AAsap);
+        await cluster.AwaitCopiesAsync(0x402);
+
+        cluster.A.Signal(kill: true);
+        SendSignal(pe, "STOP");   // hung: its sockets stay open, the kernel still accepts the new home's connection
+        try
+        {
+            var (taker, takerId) = await cluster.AwaitTakeoverAsync();
+            var clock = Stopwatch.StartNew();
+            foreach (var asap in cluster.Survivors)
+            {
+                await ResolveUntilAsync(asap, found => found.Length == 0);
+            }
+
+            var gone = clock.Elapsed;
+            output.WriteLine($"hung PE unresolvable at both survivors {gone.TotalMilliseconds:F0} ms after the takeover by 0x{takerId:x8}");
+            Assert.Contains(taker.Lines, line => line.Contains("PE 0x00000402 removed from EchoPool", StringComparison.Ordinal)
+                && line.Contains("KeepAliveTimeout", StringComparison.Ordinal));
+            // Keep-alive interval + timeout are 500 ms each (the registrar's defaults); the target is 3 s.
+            Assert.True(gone < TimeSpan.FromSeconds(3), $"hung PE resolvable for {gone} after the takeover");
+        }
+        finally
+        {
+            SendSignal(pe, "CONT");
+        }
+    }
+
+    private static RserpoolProcess StartPe(uint identifier, IPEndPoint registrar) =>
+        RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--asap-announce", "off", "--local", "127.0.0.1:0",
+            "--identifier", $"0x{identifier:x}", "--registrar", registrar.ToString());
+
+    // SIGSTOP/SIGCONT to a process this test started, by its PID.
+    private static void SendSignal(RserpoolProcess process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    // Resolves until the answer satisfies the condition, one request in flight; bounded by 10 s and 100,000 attempts.
+    internal static async Task<PoolElement[]> ResolveUntilAsync(IPEndPoint asap, Func<PoolElement[], bool> condition)
+    {
+        using var pu = await AsapClient.ConnectAsync(asap);
+        PoolElement[] elements = [];
+        var clock = Stopwatch.StartNew();
+        for (int attempt = 0; attempt < 100_000 && clock.Elapsed < TimeSpan.FromSeconds(10); attempt++)
+        {
+            await pu.SendAsync(new AsapHandleResolution(Pool, 16));
+            var response = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
+            elements = response.Error is null ? response.PoolElements.ToArray() : [];
+            if (condition(elements))
+            {
+                return elements;
+            }
+        }
+
+        throw new TimeoutException($"{asap}: resolution never satisfied the condition; last {string.Join(", ", elements.Select(e => $"0x{e.Identifier:x8}@0x{e.HomeServerIdentifier:x8}"))}");
+    }
+
+    /// <summary>Registrars A (0xa1), B (0xb2) and C (0xc3), fully peered; keep-alive interval and timeout at their 500 ms defaults.</summary>
+    private sealed class Cluster : IAsyncDisposable
+    {
+        private Cluster(RserpoolProcess a, IPEndPoint aAsap, RserpoolProcess b, IPEndPoint bAsap, RserpoolProcess c, IPEndPoint cAsap)
+        {
+            (A, AAsap, B, BAsap, C, CAsap) = (a, aAsap, b, bAsap, c, cAsap);
+        }
+
+        public RserpoolProcess A { get; }
+
+        public IPEndPoint AAsap { get; }
+
+        public RserpoolProcess B { get; }
+
+        public IPEndPoint BAsap { get; }
+
+        public RserpoolProcess C { get; }
+
+        public IPEndPoint CAsap { get; }
+
+        public IPEndPoint[] Survivors => [BAsap, CAsap];
+
+        public static async Task<Cluster> StartAsync()
+        {
+            var (a, aAsap, aEnrp) = await StartRegistrarAsync("0xa1");
+            var (b, bAsap, bEnrp) = await StartRegistrarAsync("0xb2", "--peer", aEnrp.ToString());
+            var (c, cAsap, _) = await StartRegistrarAsync("0xc3", "--peer", aEnrp.ToString(), "--peer", bEnrp.ToString());
+            var cluster = new Cluster(a, aAsap, b, bAsap, c, cAsap);
+            await a.WaitForLineAsync("new ENRP peer 0x000000c3");
+            await b.WaitForLineAsync("new ENRP peer 0x000000c3");
+            return cluster;
+        }
+
+        public static async Task<(RserpoolProcess Process, IPEndPoint Asap, IPEndPoint Enrp)> StartRegistrarAsync(string serverId, params string[] extra)
+        {
+            var process = RserpoolProcess.Start(["registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
+                "--server-id", serverId, "--log-level", "debug", .. extra]);
+            var ready = await process.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+), ENRP on TCP 127\.0\.0\.1:(\d+)");
+            return (process,
+                new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture)),
+                new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[2].Value, CultureInfo.InvariantCulture)));
+        }
+
+        public async Task AwaitCopiesAsync(uint identifier)
+        {
+            await A.WaitForLineAsync($"PE 0x{identifier:x8} registered in EchoPool from");
+            await B.WaitForLineAsync($"copy of PE 0x{identifier:x8} .* from registrar 0x000000a1 added");
+            await C.WaitForLineAsync($"copy of PE 0x{identifier:x8} .* from registrar 0x000000a1 added");
+        }
+
+        public async Task<(RserpoolProcess Taker, uint TakerId)> AwaitTakeoverAsync()
+        {
+            const string took = "took over 0x000000a1: now home";
+            await await Task.WhenAny(B.WaitForLineAsync(took), C.WaitForLineAsync(took));
+            return B.Output.Contains(took, StringComparison.Ordinal) ? (B, 0xb2u) : (C, 0xc3u);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+            await C.DisposeAsync();
+        }
+    }
+}
