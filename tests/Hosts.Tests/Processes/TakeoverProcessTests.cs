@@ -81,9 +81,80 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
-    private static RserpoolProcess StartPe(uint identifier, IPEndPoint registrar) =>
-        RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--asap-announce", "off", "--local", "127.0.0.1:0",
-            "--identifier", $"0x{identifier:x}", "--registrar", registrar.ToString());
+    // Issue 13 item 2, the sequence found: registrar B hung (SIGSTOP) is taken over, its PEs move to the taker, and on
+    // SIGCONT B's stale view must not remove or claim them: every registrar keeps resolving both live PEs throughout.
+    [Fact]
+    public async Task A_hung_registrar_is_taken_over_and_on_resuming_rejoins_without_removing_the_PEs_its_taker_supervises()
+    {
+        await using var cluster = await Cluster.StartAsync();
+        await using var only = StartPe(0x501, cluster.BAsap);
+        await using var both = StartPe(0x502, cluster.BAsap, cluster.CAsap);
+        foreach (uint id in new uint[] { 0x501, 0x502 })
+        {
+            await cluster.B.WaitForLineAsync($"PE 0x{id:x8} registered in EchoPool from");
+            await cluster.A.WaitForLineAsync($"copy of PE 0x{id:x8} .* from registrar 0x000000b2 added");
+            await cluster.C.WaitForLineAsync($"copy of PE 0x{id:x8} .* from registrar 0x000000b2 added");
+        }
+
+        var clock = Stopwatch.StartNew();
+        SendSignal(cluster.B, "STOP");
+        bool resumed = false;
+        try
+        {
+            const string took = "took over 0x000000b2: now home";
+            await await Task.WhenAny(cluster.A.WaitForLineAsync(took), cluster.C.WaitForLineAsync(took));
+            var (taker, takerId) = cluster.A.Output.Contains(took, StringComparison.Ordinal) ? (cluster.A, 0xa1u) : (cluster.C, 0xc3u);
+            output.WriteLine($"takeover of the hung registrar B by 0x{takerId:x8} {clock.ElapsedMilliseconds} ms after SIGSTOP");
+            foreach (var pe in new[] { only, both })
+            {
+                await pe.WaitForLineAsync($"registrar 0x{takerId:x8} is the new home \\(H flag\\)");
+            }
+
+            output.WriteLine($"both PEs moved to 0x{takerId:x8} {clock.ElapsedMilliseconds} ms after SIGSTOP");
+            foreach (var asap in new[] { cluster.AAsap, cluster.CAsap })
+            {
+                await ResolveUntilAsync(asap, found => found.Length == 2 && found.All(e => e.HomeServerIdentifier == takerId));
+            }
+
+            clock.Restart();
+            SendSignal(cluster.B, "CONT");
+            resumed = true;
+            await cluster.B.WaitForLineAsync($"0x{takerId:x8} took this registrar over while it was silent");
+            await ResolveUntilAsync(cluster.BAsap, found => found.Length == 2 && found.All(e => e.HomeServerIdentifier == takerId));
+            output.WriteLine($"B rejoined (resolves both PEs homed at 0x{takerId:x8}) {clock.ElapsedMilliseconds} ms after SIGCONT");
+
+            // Then, for 5 s (bounded in time and count), A and C never lose either live PE (before: gone for 23.6 s).
+            using var atA = await AsapClient.ConnectAsync(cluster.AAsap);
+            using var atC = await AsapClient.ConnectAsync(cluster.CAsap);
+            int rounds = 0;
+            while (clock.Elapsed < TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(2) && rounds < 100_000)
+            {
+                foreach (var pu in new[] { atA, atC })
+                {
+                    await pu.SendAsync(new AsapHandleResolution(Pool, 16));
+                    var response = Assert.IsType<AsapHandleResolutionResponse>(await pu.ReceiveAsync());
+                    Assert.Equal([0x501u, 0x502u], response.PoolElements.Select(e => e.Identifier).Order().ToArray());
+                }
+
+                rounds++;
+            }
+
+            output.WriteLine($"{rounds} resolution rounds at A and C after SIGCONT: both PEs always present");
+            Assert.DoesNotContain(cluster.B.Lines, line => line.Contains("took over 0x000000a1", StringComparison.Ordinal)
+                || line.Contains("took over 0x000000c3", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!resumed)
+            {
+                SendSignal(cluster.B, "CONT");
+            }
+        }
+    }
+
+    private static RserpoolProcess StartPe(uint identifier, params IPEndPoint[] registrars) =>
+        RserpoolProcess.Start(["server", "--pool", "EchoPool", "--service", "echo", "--asap-announce", "off", "--local", "127.0.0.1:0",
+            "--identifier", $"0x{identifier:x}", .. registrars.SelectMany(registrar => new[] { "--registrar", registrar.ToString() })]);
 
     // SIGSTOP/SIGCONT to a process this test started, by its PID.
     private static void SendSignal(RserpoolProcess process, string signal)
