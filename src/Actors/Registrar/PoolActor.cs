@@ -250,6 +250,14 @@ internal sealed partial class PoolActor : ReceiveActor
         foreach (PoolElementEntry entry in moved)
         {
             long associationId = 0;
+            if (transfer.FromOwnerId == _serverId && _children.Remove(entry.Identifier, out PeChild? former))
+            {
+                // Taken over while this registrar was silent (RFC 5353 §3.5.2): the taker supervises it now; no DEL_PE.
+                Context.Stop(former.Actor);
+                _log.Info("PE 0x{PeId:x8} in {PoolHandle} now belongs to 0x{Owner:x8}, which took this registrar over", entry.Identifier, _poolHandle,
+                    transfer.ToOwnerId);
+            }
+
             if (transfer.ToOwnerId == _serverId)
             {
                 AsapPeer peer = AsapPeer.Detached;
