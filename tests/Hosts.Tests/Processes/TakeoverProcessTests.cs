@@ -119,7 +119,6 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
             clock.Restart();
             SendSignal(cluster.B, "CONT");
             resumed = true;
-            await cluster.B.WaitForLineAsync($"0x{takerId:x8} took this registrar over while it was silent");
             await ResolveUntilAsync(cluster.BAsap, found => found.Length == 2 && found.All(e => e.HomeServerIdentifier == takerId));
             output.WriteLine($"B rejoined (resolves both PEs homed at 0x{takerId:x8}) {clock.ElapsedMilliseconds} ms after SIGCONT");
 
@@ -140,6 +139,8 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
             }
 
             output.WriteLine($"{rounds} resolution rounds at A and C after SIGCONT: both PEs always present");
+            // B learnt that it was taken over (RFC 5353 §3.5.2) rather than finding it out from its PEs' lost associations.
+            await cluster.B.WaitForLineAsync($"0x{takerId:x8} took this registrar over while it was silent");
             Assert.DoesNotContain(cluster.B.Lines, line => line.Contains("took over 0x000000a1", StringComparison.Ordinal)
                 || line.Contains("took over 0x000000c3", StringComparison.Ordinal));
         }
