@@ -52,6 +52,7 @@ public static class NodeConfig
                 AnnounceListenEndPoint = announceListen,
                 TakeoverListenEndPoint = takeoverListen,
                 MaxTakeoverAssociations = maxTakeover,
+                HomeProbeAfter = ConfigValues.PositiveDuration(config, $"{c}.home-probe-after"),
                 AnnounceTimeout = ConfigValues.PositiveDuration(config, $"{c}.announce-timeout"),
                 ConnectTimeout = ConfigValues.PositiveDuration(config, $"{c}.connect-timeout"),
                 RequestTimeout = ConfigValues.PositiveDuration(config, $"{c}.request-timeout"),

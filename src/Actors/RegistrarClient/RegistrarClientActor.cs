@@ -83,6 +83,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveTakeoverListener();
+        ReceiveHomeProbe();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -100,6 +101,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             Context.Watch(_announceListener);
         }
 
+        StartHomeProbe();
         Hunt();
     }
 
@@ -190,6 +192,8 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             _log.Debug("{MessageType} from an unknown association: dropped", message.Type);
             return;
         }
+
+        HeardFrom(association);
 
         switch (message)
         {
@@ -354,6 +358,8 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
     {
         _current = association;
         _currentEndPoint = endPoint;
+        _lastHeardFromCurrent = _clock.GetTimestamp();
+        _probeOutstanding = false;
         SendUnsent(association);
     }
 

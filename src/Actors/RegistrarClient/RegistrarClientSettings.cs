@@ -41,6 +41,13 @@ public sealed record RegistrarClientSettings
     /// <summary>Wait for a registrar's response (RSPLIB 3 s for T1/T2/T3); on expiry the association is dropped and the hunt moves on.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// A process with registered PEs that hears nothing from its registrar for this long (no Keep Alive, RFC 5352 §3.4,
+    /// no answer) probes it with a Handle Resolution; without an answer within <see cref="RequestTimeout"/> it moves to
+    /// another registrar. Null = no probing. Default: null (hosts: 6 s, above RSPLIB's 5 s keep-alive interval).
+    /// </summary>
+    public TimeSpan? HomeProbeAfter { get; init; }
+
     /// <summary>Pause after a hunt round in which every known registrar failed, before the next round. Default 1 s.</summary>
     public TimeSpan HuntRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
