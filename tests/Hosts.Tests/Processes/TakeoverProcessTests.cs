@@ -81,6 +81,31 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
+    // Issue 13 item 2: a hung PE keeps its TCP connection open; its home's Keep Alives go unanswered and it leaves.
+    [Fact]
+    public async Task A_hung_PE_leaves_its_home_registrar_within_keep_alive_interval_and_timeout()
+    {
+        var (registrar, asap, _) = await Cluster.StartRegistrarAsync("0xd4");
+        await using var _ = registrar;
+        await using var pe = StartPe(0x601, asap);
+        await registrar.WaitForLineAsync("PE 0x00000601 registered in EchoPool from");
+        await ResolveUntilAsync(asap, found => found.Length == 1);
+
+        var clock = Stopwatch.StartNew();
+        SendSignal(pe, "STOP");
+        try
+        {
+            await ResolveUntilAsync(asap, found => found.Length == 0);
+            var gone = clock.Elapsed;
+            output.WriteLine($"hung PE unresolvable {gone.TotalMilliseconds:F0} ms after SIGSTOP (keep-alive interval + timeout: 1000 ms)");
+            Assert.True(gone < TimeSpan.FromSeconds(3), $"hung PE resolvable for {gone}");
+        }
+        finally
+        {
+            SendSignal(pe, "CONT");
+        }
+    }
+
     // Issue 13 item 2, the sequence found: registrar B hung (SIGSTOP) is taken over, its PEs move to the taker, and on
     // SIGCONT B's stale view must not remove or claim them: every registrar keeps resolving both live PEs throughout.
     [Fact]
