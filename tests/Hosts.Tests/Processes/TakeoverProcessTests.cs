@@ -106,6 +106,61 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
+    // Issue 13 item 2: a PU in session mode (terminal) fails over from a hung PE by its own timers (shim heartbeat,
+    // docs/session-shim.md §6), and no line is lost.
+    [Fact]
+    public async Task A_session_fails_over_from_a_hung_PE_and_every_line_is_answered()
+    {
+        var (registrar, asap, _) = await Cluster.StartRegistrarAsync("0xd5");
+        await using var _ = registrar;
+        var servers = new Dictionary<uint, RserpoolProcess>();
+        try
+        {
+            foreach (uint id in new uint[] { 0x701, 0x702 })
+            {
+                servers[id] = StartPe(id, asap);
+                await registrar.WaitForLineAsync($"PE 0x{id:x8} registered in EchoPool from");
+            }
+
+            var terminal = RserpoolProcess.Start("terminal", "--pool", "EchoPool", "--registrar", asap.ToString(), "--asap-announce", "off");
+            await using var __ = terminal;
+            var session = await terminal.WaitForLineAsync(@"session with PE 0x([0-9a-f]{8})");
+            uint serving = uint.Parse(session.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            const int Lines = 20;
+            for (int n = 1; n <= Lines / 2; n++)
+            {
+                await terminal.WriteLineAsync($"line-{n:D3}");
+            }
+
+            await terminal.WaitForLineAsync($"^line-{Lines / 2:D3}$");
+            var clock = Stopwatch.StartNew();
+            SendSignal(servers[serving], "STOP");
+            for (int n = (Lines / 2) + 1; n <= Lines; n++)
+            {
+                await terminal.WriteLineAsync($"line-{n:D3}");
+            }
+
+            await terminal.WaitForLineAsync("failover from PE");
+            var failover = clock.Elapsed;
+            await terminal.WaitForLineAsync($"^line-{Lines:D3}$");
+            output.WriteLine($"session failover {failover.TotalMilliseconds:F0} ms after SIGSTOP of its PE; last line answered after {clock.ElapsedMilliseconds} ms");
+            terminal.CloseInput();
+            Assert.Equal(0, await terminal.WaitForExitAsync());
+            var answered = terminal.LinesMatching(@"^line-\d{3}$").Distinct().ToArray();
+            Assert.Equal(Enumerable.Range(1, Lines).Select(n => $"line-{n:D3}"), answered.Order());
+            // Heartbeat interval 1 s + timeout 3 s (rserpool.session defaults); the margin is for a loaded machine.
+            Assert.True(failover < TimeSpan.FromSeconds(8), $"failover after {failover}");
+        }
+        finally
+        {
+            foreach (var server in servers.Values)
+            {
+                SendSignal(server, "CONT");
+                await server.DisposeAsync();
+            }
+        }
+    }
+
     // Issue 13 item 2, the sequence found: registrar B hung (SIGSTOP) is taken over, its PEs move to the taker, and on
     // SIGCONT B's stale view must not remove or claim them: every registrar keeps resolving both live PEs throughout.
     [Fact]
