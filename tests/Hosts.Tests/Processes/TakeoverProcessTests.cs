@@ -161,6 +161,35 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         }
     }
 
+    // Issue 13 item 2: a PE whose home hangs with nobody to take it over (no ENRP peers) notices by the missing Keep
+    // Alives, probes, and moves to its next registrar long before its 30 s re-registration.
+    [Fact]
+    public async Task A_PE_leaves_a_hung_home_registrar_without_waiting_for_its_re_registration()
+    {
+        var (home, homeAsap, _) = await Cluster.StartRegistrarAsync("0xe1");
+        await using var _ = home;
+        var (next, nextAsap, _) = await Cluster.StartRegistrarAsync("0xe2");
+        await using var __ = next;
+        await using var pe = StartPe(0x801, homeAsap, nextAsap);
+        await home.WaitForLineAsync("PE 0x00000801 registered in EchoPool from");
+
+        var clock = Stopwatch.StartNew();
+        SendSignal(home, "STOP");
+        try
+        {
+            await next.WaitForLineAsync("PE 0x00000801 registered in EchoPool from");
+            var moved = clock.Elapsed;
+            output.WriteLine($"PE re-registered at its next registrar {moved.TotalMilliseconds:F0} ms after SIGSTOP of its home");
+            Assert.Contains(pe.Lines, line => line.Contains("silent for", StringComparison.Ordinal));
+            // home-probe-after 6 s (checked every 3 s) + request timeout 3 s; before: the 30 s re-registration.
+            Assert.True(moved < TimeSpan.FromSeconds(15), $"PE moved after {moved}");
+        }
+        finally
+        {
+            SendSignal(home, "CONT");
+        }
+    }
+
     // Issue 13 item 2, the sequence found: registrar B hung (SIGSTOP) is taken over, its PEs move to the taker, and on
     // SIGCONT B's stale view must not remove or claim them: every registrar keeps resolving both live PEs throughout.
     [Fact]
