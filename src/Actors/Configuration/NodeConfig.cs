@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Akka.Configuration;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.PoolElements;
@@ -32,6 +33,16 @@ public static class NodeConfig
         IPEndPoint? announceListen = announce.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)
             ? null
             : EndPointText.Parse(announce, RegistrarConfig.AsapPort, $"{c}.announce-listen");
+        var takeover = ConfigValues.String(config, $"{c}.takeover-listen").Trim();
+        IPEndPoint? takeoverListen = takeover.Equals("off", StringComparison.OrdinalIgnoreCase) ? null
+            : takeover.Equals("auto", StringComparison.OrdinalIgnoreCase) ? new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, 0)
+            : EndPointText.Parse(takeover, 0, $"{c}.takeover-listen");
+        int maxTakeover = ConfigValues.Int(config, $"{c}.max-takeover-associations");
+        if (maxTakeover < 1)
+        {
+            throw new RSerPoolConfigException($"{c}.max-takeover-associations", $"must be at least 1, not {maxTakeover}");
+        }
+
         return new RSerPoolNodeOptions
         {
             Connector = RegistrarTransportText.Parse(ConfigValues.String(config, $"{c}.transport"), $"{c}.transport"),
@@ -39,6 +50,9 @@ public static class NodeConfig
             {
                 StaticRegistrars = registrars,
                 AnnounceListenEndPoint = announceListen,
+                TakeoverListenEndPoint = takeoverListen,
+                MaxTakeoverAssociations = maxTakeover,
+                HomeProbeAfter = ConfigValues.PositiveDuration(config, $"{c}.home-probe-after"),
                 AnnounceTimeout = ConfigValues.PositiveDuration(config, $"{c}.announce-timeout"),
                 ConnectTimeout = ConfigValues.PositiveDuration(config, $"{c}.connect-timeout"),
                 RequestTimeout = ConfigValues.PositiveDuration(config, $"{c}.request-timeout"),

@@ -107,6 +107,11 @@ internal sealed partial class EnrpActor
                 return;
             }
 
+            if (IsStaleClaim(peer, update.PoolHandle, element))
+            {
+                return;
+            }
+
             if (!ApplyCopy(update.PoolHandle, element, Now))
             {
                 Invalid(association, $"ADD_PE from 0x{peer.ServerId:x8} for PE 0x{element.Identifier:x8} in {update.PoolHandle}: not accepted");
@@ -223,7 +228,8 @@ internal sealed partial class EnrpActor
         {
             foreach (PoolElement element in entry.PoolElements)
             {
-                if (element.HomeServerIdentifier == _serverId || (ownChildrenOnly && element.HomeServerIdentifier != peer.ServerId))
+                if (element.HomeServerIdentifier == _serverId || (ownChildrenOnly && element.HomeServerIdentifier != peer.ServerId)
+                    || IsStaleClaim(peer, entry.PoolHandle, element))
                 {
                     continue;
                 }

@@ -110,6 +110,7 @@ internal sealed partial class EnrpActor
         FlushReplica();
         Context.Parent.Tell(new OwnershipTransfer(targetId, _serverId), Self);
         _takenOver.Add(targetId);
+        RememberTakeover(targetId, _serverId);
         _log.Info("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
         RemovePeer(targetId, "taken over");
     }
@@ -195,7 +196,13 @@ internal sealed partial class EnrpActor
     {
         uint takerId = takeover.SenderServerId;
         uint targetId = takeover.TargetServerId;
-        if (targetId == _serverId || takerId == _serverId)
+        if (targetId == _serverId)
+        {
+            OnTakenOverWhileSilent(takerId);
+            return;
+        }
+
+        if (takerId == _serverId)
         {
             return;
         }
@@ -218,6 +225,7 @@ internal sealed partial class EnrpActor
         _scratch.Clear();
         FlushReplica();
         Context.Parent.Tell(new OwnershipTransfer(targetId, takerId), Self);
+        RememberTakeover(targetId, takerId);
         RemovePeer(targetId, $"taken over by 0x{takerId:x8}");
     }
 }

@@ -361,6 +361,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (isNew)
         {
             SendPresence(peer, replyRequired: true);
+            OnReturn(peer);
         }
 
         if (_inStartup && _mentorId == 0)
@@ -375,6 +376,11 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (peer.SyncOwnChildrenOnly is null && presence.Checksum is { } checksum)
         {
             ushort local = _replica.ChecksumOf(senderId).Finish();
+            if (checksum == local)
+            {
+                Resynchronised(peer);
+            }
+
             if (checksum != local)
             {
                 _log.Info("ENRP audit of 0x{PeerId:x8}: its checksum 0x{Remote:x4}, ours 0x{Local:x4}", senderId, checksum, local);

@@ -27,6 +27,12 @@ internal sealed class PeerEntry(uint serverId, IActorRef actor)
 
     public bool ListRequested { get; set; }
 
+    /// <summary>
+    /// Taken over while it was silent and back since (RFC 5353 §3.5.2): its claims on PEs another registrar owns are
+    /// stale until its Presence checksum agrees with ours (it has resynchronised).
+    /// </summary>
+    public bool Returning { get; set; }
+
     /// <summary>MAX-TIME-NO-RESPONSE expired and nothing was heard since.</summary>
     public bool Silent { get; set; }
 }

@@ -42,7 +42,7 @@ public sealed class PoolElementEntry
     public PoolMemberSelectionPolicy Policy { get; internal set; } = null!;
 
     /// <summary>The PE's ASAP endpoint, known for copies learned by ENRP and needed for takeover.</summary>
-    public SctpTransport? AsapTransport { get; internal set; }
+    public TransportParameter? AsapTransport { get; internal set; }
 
     /// <summary>The ASAP association the PE registered over (opaque id from the registrar); 0 for ENRP copies.</summary>
     public long AssociationId { get; internal set; }

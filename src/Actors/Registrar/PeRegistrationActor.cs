@@ -14,8 +14,10 @@ namespace RSerPool.Actors.Registrar;
 /// without a re-registration (RFC 5352 §3.1) and, at once, when the association ends (death watch, docs/protocol-notes.md §9).
 /// A Registration Life ≤ 0 sets no life timer (keep-alives still supervise the PE).
 /// A PE adopted by a takeover (RFC 5353 §3.5.2) is sent a Keep Alive with the H flag at once when an association to
-/// it exists; without one (the PE's association was with the dead registrar) only its Registration Life supervises it
-/// until it re-registers.
+/// it exists. One that announced a TCP ASAP endpoint (docs/protocol-notes.md §2) awaits the association the registrar
+/// opens to it (<see cref="AdoptedPeAttached"/>), then is sent the Keep Alive; without an Ack within keep-alive interval
+/// + timeout of the takeover it is removed. Without either (the PE's association was with the dead registrar) only its
+/// Registration Life supervises it until it re-registers.
 /// </summary>
 internal sealed class PeRegistrationActor : UntypedActor
 {
@@ -27,6 +29,7 @@ internal sealed class PeRegistrationActor : UntypedActor
     private readonly PeSupervision _supervision;
     private readonly uint _identifier;
     private readonly bool _takenOver;
+    private readonly bool _awaitsAssociation;
     private AsapPeer _peer;
     private int _registrationLifeMs;
     private long _generation;
@@ -47,6 +50,7 @@ internal sealed class PeRegistrationActor : UntypedActor
         _supervision = start.Supervision;
         _identifier = start.Identifier;
         _takenOver = start.TakenOver;
+        _awaitsAssociation = start.AwaitsAssociation;
         _peer = start.Peer;
         _registrationLifeMs = start.RegistrationLifeMs;
         _generation = start.Generation;
@@ -56,8 +60,11 @@ internal sealed class PeRegistrationActor : UntypedActor
     /// A PE actor on <see cref="PeMailbox"/> (the parent's system must have it: <see cref="PeMailbox.Install"/>).
     /// <paramref name="takenOver"/>: adopted by a takeover (RFC 5353 §3.5.2).
     /// </summary>
-    public static Props Props(PeSupervision supervision, uint identifier, AsapPeer peer, int registrationLifeMs, long generation, bool takenOver = false) =>
-        new(s_deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver));
+    /// <paramref name="awaitsAssociation"/>: the registrar connects to its TCP ASAP endpoint (docs/protocol-notes.md §2).
+    public static Props Props(PeSupervision supervision, uint identifier, AsapPeer peer, int registrationLifeMs, long generation, bool takenOver = false,
+        bool awaitsAssociation = false) =>
+        new(s_deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver,
+            awaitsAssociation));
 
     private bool AwaitingAck => _cycleDue != Never && _cycleEvent == PeTimerEvent.KeepAliveTimedOut;
 
@@ -70,6 +77,12 @@ internal sealed class PeRegistrationActor : UntypedActor
             // Adopted without an association: the Registration Life supervises it (one keep-alive period without one).
             TimeSpan life = _registrationLifeMs > 0 ? TimeSpan.FromMilliseconds(_registrationLifeMs) : _supervision.KeepAliveInterval + _supervision.KeepAliveTimeout;
             _lifeDue = DueIn(life);
+            if (_awaitsAssociation)
+            {
+                // RFC 5353 §3.5.2 over TCP: the association and the Ack must come within one keep-alive interval + timeout.
+                SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveInterval + _supervision.KeepAliveTimeout);
+            }
+
             Arm();
             return;
         }
@@ -117,6 +130,9 @@ internal sealed class PeRegistrationActor : UntypedActor
                 }
 
                 break;
+            case AdoptedPeAttached attached:
+                Attach(attached.Peer);
+                break;
             case PeRegistrationRenewed renewed:
                 Renew(renewed);
                 break;
@@ -158,6 +174,28 @@ internal sealed class PeRegistrationActor : UntypedActor
         _registrationLifeMs = renewed.RegistrationLifeMs;
         SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
         StartLife();
+        Arm();
+    }
+
+    // RFC 5353 §3.5.2: the new home announces itself with H=1 on the association it opened; the deadline set at the
+    // takeover stays if it is the earlier one.
+    private void Attach(AsapPeer peer)
+    {
+        if (_peer.Id != 0)
+        {
+            return;
+        }
+
+        _peer = peer;
+        Context.Watch(peer.Association);
+        peer.Association.Tell(KeepAlive(homeFlag: true), Self);
+        long takeoverDeadline = _cycleDue;
+        SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
+        if (_awaitsAssociation && takeoverDeadline < _cycleDue)
+        {
+            _cycleDue = takeoverDeadline;
+        }
+
         Arm();
     }
 

@@ -22,7 +22,7 @@ namespace RSerPool.Actors.Registrar;
 /// the registrar every accepted registration (<see cref="HomeElementUpdated"/>, sent on as ADD_PE) and adopts a
 /// dead registrar's PEs after a takeover (<see cref="PoolOwnershipTransfer"/>, RFC 5353 §3.5).
 /// </summary>
-internal sealed class PoolActor : ReceiveActor
+internal sealed partial class PoolActor : ReceiveActor
 {
     /// <summary>RSPLIB's hard limit of PEs per Handle Resolution Response (docs/protocol-notes.md §8).</summary>
     public const int MaxHandleResolutionItems = 128;
@@ -77,6 +77,7 @@ internal sealed class PoolActor : ReceiveActor
             TransferOwnership(transfer);
             ReportIfIdle();
         });
+        ReceiveAdoption();
         Receive<PeRemovalRequested>(request =>
         {
             if (_children.TryGetValue(request.Identifier, out PeChild? child) && child.Actor.Equals(Sender) && child.Generation == request.Generation)
@@ -128,7 +129,7 @@ internal sealed class PoolActor : ReceiveActor
         // A wildcard (or empty) user address is the PE's own address on its association (docs/protocol-notes.md §6).
         PoolElement element = registration.PoolElement with
         {
-            AsapTransport = AsapTransportOf(peer),
+            AsapTransport = AsapTransportOf(peer, registration.PoolElement.AsapTransport),
             UserTransport = peer.Remote is IPEndPoint remote
                 ? TransportAddresses.FillUnspecified(registration.PoolElement.UserTransport, remote.Address)
                 : registration.PoolElement.UserTransport,
@@ -296,6 +297,14 @@ internal sealed class PoolActor : ReceiveActor
         foreach (PoolElementEntry entry in moved)
         {
             long associationId = 0;
+            if (transfer.FromOwnerId == _serverId && _children.Remove(entry.Identifier, out PeChild? former))
+            {
+                // Taken over while this registrar was silent (RFC 5353 §3.5.2): the taker supervises it now; no DEL_PE.
+                Context.Stop(former.Actor);
+                _log.Info("PE 0x{PeId:x8} in {PoolHandle} now belongs to 0x{Owner:x8}, which took this registrar over", entry.Identifier, _poolHandle,
+                    transfer.ToOwnerId);
+            }
+
             if (transfer.ToOwnerId == _serverId)
             {
                 AsapPeer peer = AsapPeer.Detached;
@@ -307,12 +316,15 @@ internal sealed class PoolActor : ReceiveActor
                     _space.Register(_poolHandle, entry.ToPoolElement(), _serverId, associationId);
                 }
 
+                // Over TCP the PE announced where it takes a new home's association (docs/protocol-notes.md §2).
+                bool connects = peer.Id == 0 && RequestAssociation(entry);
                 long generation = ++_generation;
-                var props = PeRegistrationActor.Props(_supervision, entry.Identifier, peer, entry.RegistrationLifeMs, generation, takenOver: true);
+                var props = PeRegistrationActor.Props(_supervision, entry.Identifier, peer, entry.RegistrationLifeMs, generation, takenOver: true,
+                    awaitsAssociation: connects);
                 var actor = Context.ActorOf(props, $"pe-{entry.Identifier:x8}-{++_childNumber}");
                 _children[entry.Identifier] = new PeChild(actor, generation, peer);
                 _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
-                    peer.Id == 0 ? "no association: it re-registers" : peer.ToString());
+                    peer.Id != 0 ? peer.ToString() : connects ? $"connecting to its ASAP endpoint {entry.AsapTransport}" : "no association: it re-registers");
             }
 
             _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId));
@@ -435,9 +447,11 @@ internal sealed class PoolActor : ReceiveActor
     internal static AsapHandleResolutionResponse UnknownPoolHandle(PoolHandle poolHandle) =>
         AsapHandleResolutionResponse.Failure(poolHandle, new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.UnknownPoolHandle)));
 
-    // RFC 5352 §3.1: the registrar knows the PE's ASAP endpoint from the association's peer address
-    // (kept for ENRP; the wire type is SCTP because RFC 5354 defines the ASAP transport so).
-    private static SctpTransport? AsapTransportOf(AsapPeer peer)
+    // RFC 5352 §3.1: the registrar knows the PE's ASAP endpoint from the association's peer address (kept for ENRP;
+    // the wire type is SCTP because RFC 5354 §3.10 defines the ASAP transport so). A PE over TCP may announce the TCP
+    // port where it accepts a takeover registrar (docs/protocol-notes.md §2): only its port is taken, the address is
+    // the association's, so a registration cannot point a takeover registrar at another host.
+    private static TransportParameter? AsapTransportOf(AsapPeer peer, TransportParameter? announced)
     {
         if (peer.Remote is not IPEndPoint remote)
         {
@@ -445,6 +459,8 @@ internal sealed class PoolActor : ReceiveActor
         }
 
         IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
-        return new SctpTransport((ushort)remote.Port, TransportUse.DataOnly, [address]);
+        return announced is TcpTransport { Port: > 0 } tcp
+            ? new TcpTransport(tcp.Port, TransportUse.DataOnly, [address])
+            : new SctpTransport((ushort)remote.Port, TransportUse.DataOnly, [address]);
     }
 }

@@ -27,7 +27,7 @@ namespace RSerPool.Actors.Registrar;
 /// with an ASAP Error, cause 0x0002 Unrecognized Message with the message (RFC 5352 §2.2.14, docs/protocol-notes.md §9; RSPLIB ignores them
 /// silently); a received ASAP Error is logged and never answered.
 /// </summary>
-public sealed class RegistrarActor : ReceiveActor
+public sealed partial class RegistrarActor : ReceiveActor
 {
     private readonly RegistrarSettings _settings;
     private readonly IActorRef? _observer;
@@ -125,6 +125,7 @@ public sealed class RegistrarActor : ReceiveActor
             Context.Stop(Self);
         });
         Receive<GetEnrpStatus>(get => _settings.Enrp is not null, get => _enrp.Tell(get, Sender));
+        ReceiveAdoption();
     }
 
     /// <summary>

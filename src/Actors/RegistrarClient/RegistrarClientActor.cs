@@ -22,7 +22,7 @@ namespace RSerPool.Actors.RegistrarClient;
 /// closes the old one (RFC 5352 §3.4 "H flag"). Associations this client did not open (a takeover registrar
 /// connecting in) are adopted when they announce themselves with <see cref="AssociationEstablished"/>.
 /// </summary>
-public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
+public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
 {
     // The system's clock (RSerPoolClock), looked up once.
     private readonly TimeProvider _clock = Context.System.Clock;
@@ -82,6 +82,8 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             }
         });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
+        ReceiveTakeoverListener();
+        ReceiveHomeProbe();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -99,6 +101,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             Context.Watch(_announceListener);
         }
 
+        StartHomeProbe();
         Hunt();
     }
 
@@ -134,6 +137,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         if (request is AsapRegistration)
         {
             Route(handle, identifier, requester);
+            StartTakeoverListener();
         }
 
         var pending = new PendingRequest(++_nextRequestId, request, requester, responseType, handle, identifier);
@@ -141,8 +145,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(("request", pending.Id), new RequestTimedOut(pending.Id), _settings.RequestTimeout);
         if (_current is not null)
         {
-            pending.SentOn = _current;
-            _current.Tell(new AssociationSend<AsapMessage>(AddressedFor(_current, request)), Self);
+            SendUnsent(_current);
         }
         else
         {
@@ -189,6 +192,8 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             _log.Debug("{MessageType} from an unknown association: dropped", message.Type);
             return;
         }
+
+        HeardFrom(association);
 
         switch (message)
         {
@@ -311,6 +316,7 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
             TcpAssociationActor<AsapMessage>.Props(connected.Socket, Self, AsapWireCodec.Instance, _settings.Association),
             $"association-{connected.Attempt}");
         RememberLocalAddress(association, local);
+        _tcpAssociations.Add(association);
         OnOpened(connected.Attempt, association);
     }
 
@@ -352,9 +358,17 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     {
         _current = association;
         _currentEndPoint = endPoint;
+        _lastHeardFromCurrent = _clock.GetTimestamp();
+        _probeOutstanding = false;
+        SendUnsent(association);
+    }
+
+    // Registrations wait while the takeover listener binds: they carry its port.
+    private void SendUnsent(IActorRef association)
+    {
         foreach (PendingRequest pending in _pending)
         {
-            if (pending.SentOn is null)
+            if (pending.SentOn is null && !(pending.Request is AsapRegistration && TakeoverListenerBinding))
             {
                 pending.SentOn = association;
                 association.Tell(new AssociationSend<AsapMessage>(AddressedFor(association, pending.Request)), Self);
@@ -372,6 +386,11 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 
         // An inbound association (e.g. a registrar that took this PE over, RFC 5352 §3.4): usable once it sends H=1.
         _associations[established.Association] = (established.Remote as IPEndPoint, 0);
+        if (_takeoverListener is not null && established.Association.Path.Parent.Equals(_takeoverListener.Path))
+        {
+            _tcpAssociations.Add(established.Association);
+        }
+
         Context.Watch(established.Association);
         _log.Debug("inbound registrar association from {Remote} adopted", established.Remote);
     }
@@ -386,16 +405,28 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
 
     // docs/protocol-notes.md §6: a user transport bound to any address is registered with the address this PE reaches the
     // registrar from (what RSPLIB's registrar checks, docs/protocol-notes.md §6), never with 0.0.0.0 or ::.
-    private AsapMessage AddressedFor(IActorRef association, AsapMessage request) =>
-        request is AsapRegistration registration && _localAddresses.TryGetValue(association, out IPAddress? local)
-            ? registration with
-            {
-                PoolElement = registration.PoolElement with
-                {
-                    UserTransport = TransportAddresses.FillUnspecified(registration.PoolElement.UserTransport, local),
-                },
-            }
-            : request;
+    // Over TCP the registration also names the takeover listener (docs/protocol-notes.md §2).
+    private AsapMessage AddressedFor(IActorRef association, AsapMessage request)
+    {
+        if (request is not AsapRegistration registration)
+        {
+            return request;
+        }
+
+        PoolElement element = registration.PoolElement;
+        bool hasLocal = _localAddresses.TryGetValue(association, out IPAddress? local);
+        if (hasLocal)
+        {
+            element = element with { UserTransport = TransportAddresses.FillUnspecified(element.UserTransport, local!) };
+        }
+
+        if (TakeoverTransportFor(association, local) is { } asap)
+        {
+            element = element with { AsapTransport = asap };
+        }
+
+        return ReferenceEquals(element, registration.PoolElement) ? request : registration with { PoolElement = element };
+    }
 
     private void OnConnectFailed(long attempt, string reason)
     {
@@ -431,6 +462,12 @@ public sealed class RegistrarClientActor : ReceiveActor, IWithTimers
     private void OnTerminated(IActorRef actor)
     {
         _localAddresses.Remove(actor);
+        _tcpAssociations.Remove(actor);
+        if (OnTakeoverListenerTerminated(actor))
+        {
+            return;
+        }
+
         if (actor.Equals(_announceListener))
         {
             _log.Warning("announce listener on {EndPoint} stopped: registrars are found from the static list only", _settings.AnnounceListenEndPoint);

@@ -22,6 +22,16 @@ public sealed record RegistrarClientSettings
     /// </summary>
     public IPEndPoint? AnnounceListenEndPoint { get; init; }
 
+    /// <summary>
+    /// Where a PE speaking ASAP over TCP accepts the association of a registrar that took it over (RFC 5353 §3.5.2,
+    /// docs/protocol-notes.md §2); its port goes into the PE's registrations as the ASAP transport. Opened at the first
+    /// registration; null = none (a takeover registrar then cannot reach the PE). Default: null (hosts: "auto").
+    /// </summary>
+    public IPEndPoint? TakeoverListenEndPoint { get; init; }
+
+    /// <summary>Registrar associations accepted at <see cref="TakeoverListenEndPoint"/> at once; more are refused. Default 4.</summary>
+    public int MaxTakeoverAssociations { get; init; } = 4;
+
     /// <summary>Lifetime of a registrar learned from an announce without a new one (RSPLIB registrar.announce.timeout 5 s).</summary>
     public TimeSpan AnnounceTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -30,6 +40,13 @@ public sealed record RegistrarClientSettings
 
     /// <summary>Wait for a registrar's response (RSPLIB 3 s for T1/T2/T3); on expiry the association is dropped and the hunt moves on.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// A process with registered PEs that hears nothing from its registrar for this long (no Keep Alive, RFC 5352 §3.4,
+    /// no answer) probes it with a Handle Resolution; without an answer within <see cref="RequestTimeout"/> it moves to
+    /// another registrar. Null = no probing. Default: null (hosts: 6 s, above RSPLIB's 5 s keep-alive interval).
+    /// </summary>
+    public TimeSpan? HomeProbeAfter { get; init; }
 
     /// <summary>Pause after a hunt round in which every known registrar failed, before the next round. Default 1 s.</summary>
     public TimeSpan HuntRetryDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -107,7 +107,7 @@ internal static partial class ParameterDecoder
         int life = BinaryPrimitives.ReadInt32BigEndian(value[8..]);
 
         TransportParameter? userTransport = null;
-        SctpTransport? asapTransport = null;
+        TransportParameter? asapTransport = null;
         PoolMemberSelectionPolicy? policy = null;
         var cursor = new TlvCursor(item.ValueOffset + 12, item.End, item.Depth + 1);
         while (true)
@@ -131,14 +131,13 @@ internal static partial class ParameterDecoder
                     return false;
                 }
             }
-            else if (childType == SctpTransport && asapTransport is null)
+            else if (childType is SctpTransport or TcpTransport && asapTransport is null)
             {
-                if (!TryReadTransport(ref context, child, out TransportParameter? asap))
+                // RFC 5354 §3.10: SCTP; TCP for a PE speaking ASAP over TCP (docs/protocol-notes.md §2).
+                if (!TryReadTransport(ref context, child, out asapTransport))
                 {
                     return false;
                 }
-
-                asapTransport = (SctpTransport)asap!;
             }
             else if (childType == Policy && policy is null)
             {

@@ -56,7 +56,7 @@ public class EnrpDecodingTests
         PoolElement element = Assert.Single(message.Entries[1].PoolElements);
         Assert.Equal(0x0a0b0c0du, element.HomeServerIdentifier);
         Assert.Equal(40001, element.AsapTransport!.Port);
-        Assert.Equal(TransportUse.DataOnly, element.AsapTransport.TransportUse);
+        Assert.Equal(TransportUse.DataOnly, Assert.IsType<SctpTransport>(element.AsapTransport).TransportUse);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class VectorTests
         HandleTableEntry entry = Assert.Single(response.Entries);
         Assert.Equal(2, entry.PoolElements.Count);
         Assert.Equal(new ushort[] { 40001, 40002 }, entry.PoolElements.Select(e => e.AsapTransport!.Port));
-        Assert.All(entry.PoolElements, e => Assert.Equal(TransportUse.DataOnly, e.AsapTransport!.TransportUse));
+        Assert.All(entry.PoolElements, e => Assert.Equal(TransportUse.DataOnly, Assert.IsType<SctpTransport>(e.AsapTransport).TransportUse));
     }
 
     [Fact]
