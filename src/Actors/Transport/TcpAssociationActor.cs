@@ -146,6 +146,15 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
             // An answer that repeats a near-64 KiB request field (a pool handle, and its echo in a cause) exceeds the
             // 16-bit Message Length (docs/protocol-notes.md §3): it is dropped and the association lives on (issue 13).
             _log.Warning("{Protocol} association with {Peer}: {Message} not sent: {Error}", _codec.Name, _peer, message.GetType().Name, e.Message);
+            if (_codec.IsAnswer(message))
+            {
+                // The request is settled (unanswerable), so it no longer holds an in-flight slot or a half-close open.
+                _answersSent++;
+                _flow.Answered();
+                SendHeldErrors(force: false);
+                FinishIfDrained();
+            }
+
             return;
         }
         var bytes = new byte[length];

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Akka.TestKit;
+using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
 using RSerPool.TestKit;
 using RSerPool.Wire;
+using RSerPool.Wire.Codec;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -44,6 +46,33 @@ public sealed class TcpAssociationOversizeSpec : RealTimeTestKit
 
         var answer = await ReceiveOneAsync(client);
         Assert.Equal(new AsapEndpointKeepAliveAck(PoolHandle.FromString("EchoPool"), 7), AsapWireCodec.Instance.TryDecode(answer, WireLimits.Default, out var message, out _, out _) ? message : null);
+    }
+
+    // The dropped answer still settles its request: a peer that half-closes is not kept waiting for it (send-stall
+    // timeout, 5 s) before the association closes. The live fuzz test's connections each waited that long.
+    [Fact]
+    public async Task A_dropped_answer_settles_its_request_so_a_half_closed_association_ends_at_once()
+    {
+        var handler = CreateTestProbe("handler");
+        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
+            AssociationSettings.Default, maxAssociations: 2), "settle-listener");
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(endpoint);
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
+        handler.Watch(association);
+
+        await client.SendAsync(AsapEncoder.EncodeToArray(new AsapRegistration(Asap.EchoPool, Asap.Pe(0x21, PoolMemberSelectionPolicy.RoundRobin(), port: 7100))), SocketFlags.None);
+        await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
+        client.Shutdown(SocketShutdown.Send);
+
+        var handle = PoolHandle.FromString(new string('x', 40_000));
+        var tooLong = new AsapRegistrationResponse(handle, 0x21, Rejected: true,
+            new OperationError(new ErrorCause(ErrorCauseCode.InvalidValues, ValueArray.Create<byte>(new byte[40_004]))));
+        association.Tell(new AssociationSend<AsapMessage>(tooLong), handler.Ref);
+
+        // Well inside the send-stall timeout (5 s) that closed it before.
+        await handler.ExpectTerminatedAsync(association, TimeSpan.FromSeconds(2.5));
     }
 
     private static async Task<byte[]> ReceiveOneAsync(Socket client)
