@@ -23,12 +23,8 @@ internal sealed class PoolElementServerActor : ReceiveActor
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
-    private readonly Dictionary<IActorRef, IPAddress> _hostOf = [];
-    private readonly Dictionary<IPAddress, int> _openPerHost = [];
-    private readonly HashSet<IPAddress> _hostsRefused = [];
-    private bool _refusingAll;
+    private readonly ConnectionAdmission _admission;
     private long _accepted;
-    private long _refused;
 
     public PoolElementServerActor(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound)
     {
@@ -37,9 +33,10 @@ internal sealed class PoolElementServerActor : ReceiveActor
         _options = options;
         _bound = bound;
         _log = Context.GetLogger();
+        _admission = new ConnectionAdmission("PE server", "sessions", options.MaxSessions, options.MaxSessionsPerHost, _log);
 
         Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(terminated => Closed(terminated.ActorRef));
+        Receive<Terminated>(terminated => _admission.Ended(terminated.ActorRef));
     }
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound) =>
@@ -84,62 +81,14 @@ internal sealed class PoolElementServerActor : ReceiveActor
 
     private void Accept(Socket socket)
     {
-        IPAddress host = socket.RemoteEndPoint is IPEndPoint remote
-            ? (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address)
-            : IPAddress.None;
-        int fromHost = _openPerHost.GetValueOrDefault(host);
-        if (_hostOf.Count >= _options.MaxSessions)
+        if (!_admission.TryAdmit(socket, out IPAddress host, out _))
         {
-            Refuse(socket, host, !_refusingAll, $"{_options.MaxSessions} sessions open");
-            _refusingAll = true;
-            return;
-        }
-
-        if (fromHost >= _options.MaxSessionsPerHost)
-        {
-            Refuse(socket, host, _hostsRefused.Add(host), $"{_options.MaxSessionsPerHost} sessions open from this address");
             return;
         }
 
         socket.NoDelay = true;
         var child = Context.ActorOf(PoolElementSessionActor.Props(socket, _service, _options), $"session-{++_accepted}");
         Context.Watch(child);
-        _hostOf.Add(child, host);
-        _openPerHost[host] = fromHost + 1;
-    }
-
-    private void Refuse(Socket socket, IPAddress host, bool firstTime, string cause)
-    {
-        _refused++;
-        if (firstTime)
-        {
-            _log.Warning("PE server: refusing connections from {Host}: {Cause} ({Refused} refused so far; logged once until it clears)", host, cause, _refused);
-        }
-
-        socket.Dispose();
-    }
-
-    private void Closed(IActorRef child)
-    {
-        if (!_hostOf.Remove(child, out IPAddress? host))
-        {
-            return;
-        }
-
-        int left = _openPerHost[host] - 1;
-        if (left == 0)
-        {
-            _openPerHost.Remove(host);
-        }
-        else
-        {
-            _openPerHost[host] = left;
-        }
-
-        _hostsRefused.Remove(host);
-        if (_hostOf.Count < _options.MaxSessions)
-        {
-            _refusingAll = false;
-        }
+        _admission.Started(child, host);
     }
 }

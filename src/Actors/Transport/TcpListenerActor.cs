@@ -20,16 +20,11 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
     private readonly IActorRef _handler;
     private readonly IWireCodec<TMessage> _codec;
     private readonly AssociationSettings _settings;
-    private readonly int _maxAssociations;
     private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
-    private readonly Dictionary<IActorRef, IPAddress> _hostOf = [];
-    private readonly Dictionary<IPAddress, int> _openPerHost = [];
-    private readonly HashSet<IPAddress> _hostsRefused = [];
-    private bool _refusingAll;
+    private readonly ConnectionAdmission _admission;
     private long _accepted;
-    private long _refused;
 
     public TcpListenerActor(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations)
     {
@@ -37,11 +32,11 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
         _handler = handler;
         _codec = codec;
         _settings = settings;
-        _maxAssociations = maxAssociations;
         _log = Context.GetLogger();
+        _admission = new ConnectionAdmission(codec.Name, "associations", maxAssociations, settings.MaxAssociationsPerHost, _log);
 
         Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(terminated => Closed(terminated.ActorRef));
+        Receive<Terminated>(terminated => _admission.Ended(terminated.ActorRef));
     }
 
     public static Props Props(IPEndPoint endpoint, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, int maxAssociations) =>
@@ -88,63 +83,14 @@ public sealed class TcpListenerActor<TMessage> : ReceiveActor
 
     private void Accept(Socket socket)
     {
-        IPAddress host = socket.RemoteEndPoint is IPEndPoint remote ? Normalized(remote.Address) : IPAddress.None;
-        int fromHost = _openPerHost.GetValueOrDefault(host);
-        if (_hostOf.Count >= _maxAssociations)
+        if (!_admission.TryAdmit(socket, out IPAddress host, out ConnectionEvent refusal))
         {
-            _settings.Counters.Count(ConnectionEvent.RefusedMaxAssociations);
-            Refuse(socket, host, !_refusingAll, $"{_maxAssociations} associations open");
-            _refusingAll = true;
-            return;
-        }
-        if (fromHost >= _settings.MaxAssociationsPerHost)
-        {
-            _settings.Counters.Count(ConnectionEvent.RefusedMaxPerHost);
-            Refuse(socket, host, _hostsRefused.Add(host), $"{_settings.MaxAssociationsPerHost} associations open from this address");
+            _settings.Counters.Count(refusal);
             return;
         }
         socket.NoDelay = true;
         var child = Context.ActorOf(TcpAssociationActor<TMessage>.Props(socket, _handler, _codec, _settings, accepted: true), $"association-{++_accepted}");
         Context.Watch(child);
-        _hostOf.Add(child, host);
-        _openPerHost[host] = fromHost + 1;
+        _admission.Started(child, host);
     }
-
-    private void Refuse(Socket socket, IPAddress host, bool firstTime, string cause)
-    {
-        _refused++;
-        if (firstTime)
-        {
-            _log.Warning("{Protocol}: refusing connections from {Host}: {Cause} ({Refused} refused so far; logged once until it clears)",
-                _codec.Name, host, cause, _refused);
-        }
-        socket.Dispose();
-    }
-
-    private void Closed(IActorRef child)
-    {
-        if (!_hostOf.Remove(child, out IPAddress? host))
-        {
-            return;
-        }
-        int left = _openPerHost[host] - 1;
-        if (left == 0)
-        {
-            _openPerHost.Remove(host);
-        }
-        else
-        {
-            _openPerHost[host] = left;
-        }
-        if (left < _settings.MaxAssociationsPerHost)
-        {
-            _hostsRefused.Remove(host);
-        }
-        if (_hostOf.Count < _maxAssociations)
-        {
-            _refusingAll = false;
-        }
-    }
-
-    private static IPAddress Normalized(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }
