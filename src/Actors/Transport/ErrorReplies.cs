@@ -45,12 +45,8 @@ internal static class ErrorReplies
             return;
         }
 
-        if (cause.Information.Count > fits)
-        {
-            cause = cause with { Information = ValueArray.Create(cause.Information.AsSpan()[..fits]) };
-        }
-
+        cause = cause.CutTo(fits);
         causes.Add(cause);
-        room -= TlvHeaderLength + ((cause.Information.Count + 3) & ~3);
+        room -= cause.EncodedLength;
     }
 }

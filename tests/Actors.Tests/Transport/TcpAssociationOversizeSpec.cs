@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Akka.Actor;
 using Akka.TestKit;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
@@ -26,13 +27,8 @@ public sealed class TcpAssociationOversizeSpec : RealTimeTestKit
     public async Task An_answer_too_long_to_encode_is_dropped_and_the_association_keeps_serving()
     {
         var handler = CreateTestProbe("handler");
-        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
-            AssociationSettings.Default, maxAssociations: 2), "oversize-listener");
-        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(endpoint);
-        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
-        handler.Watch(association);
+        var association = await AcceptAsync(handler, client);
 
         var handle = PoolHandle.FromString(new string('x', 40_000));
         var tooLong = new AsapRegistrationResponse(handle, 1, Rejected: true,
@@ -54,13 +50,8 @@ public sealed class TcpAssociationOversizeSpec : RealTimeTestKit
     public async Task A_dropped_answer_settles_its_request_so_a_half_closed_association_ends_at_once()
     {
         var handler = CreateTestProbe("handler");
-        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
-            AssociationSettings.Default, maxAssociations: 2), "settle-listener");
-        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(endpoint);
-        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
-        handler.Watch(association);
+        var association = await AcceptAsync(handler, client);
 
         await client.SendAsync(AsapEncoder.EncodeToArray(new AsapRegistration(Asap.EchoPool, Asap.Pe(0x21, PoolMemberSelectionPolicy.RoundRobin(), port: 7100))), SocketFlags.None);
         await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
@@ -73,6 +64,18 @@ public sealed class TcpAssociationOversizeSpec : RealTimeTestKit
 
         // Well inside the send-stall timeout (5 s) that closed it before.
         await handler.ExpectTerminatedAsync(association, TimeSpan.FromSeconds(2.5));
+    }
+
+    // A listener, one client connected to it, and its association watched by the handler probe.
+    private async Task<IActorRef> AcceptAsync(TestProbe handler, Socket client)
+    {
+        Sys.ActorOf(TcpListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
+            AssociationSettings.Default, maxAssociations: 2));
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
+        await client.ConnectAsync(endpoint);
+        var association = (await handler.ExpectMsgAsync<AssociationEstablished>(Timeout)).Association;
+        handler.Watch(association);
+        return association;
     }
 
     private static async Task<byte[]> ReceiveOneAsync(Socket client)
