@@ -27,13 +27,68 @@ internal sealed partial class EnrpActor
         }
 
         peer.Silent = true;
+        AbandonTakeoversWithoutMajority();
         if (_replica.CountOwnedBy(targetId) > 0 && !_takers.ContainsKey(targetId))
         {
-            StartTakeover(targetId);
+            if (SeesMajority(out int reachable, out int known))
+            {
+                peer.AwaitsMajority = false;
+                StartTakeover(targetId);
+            }
+            else
+            {
+                AwaitMajority(peer, reachable, known);
+            }
         }
         else
         {
             RemovePeer(targetId, _takers.TryGetValue(targetId, out uint taker) ? $"silent; 0x{taker:x8} takes it over" : "silent, owns no PEs");
+        }
+    }
+
+    // docs/protocol-notes.md §10 (our rule, not RSPLIB's): a takeover needs this registrar and its reachable peers to be
+    // more than half of the registrars it knows (silent peers included; one that went silent owning no PEs is dropped
+    // from the list and no longer counts). Without it, both sides of a partition take each other's PEs over. With two
+    // registrars known there is no majority to ask for: the survivor takes over, as RSPLIB does.
+    private bool SeesMajority(out int reachable, out int known)
+    {
+        known = 1 + _peers.Count;
+        reachable = 1 + _peers.Values.Count(peer => !peer.Silent);
+        return known <= 2 || 2 * reachable > known;
+    }
+
+    // The silent peer stays in the list (its PEs stay its copies, expiring by their lives) and is asked again: its
+    // MAX-TIME-NO-RESPONSE restarts, and a takeover starts when it is found silent while a majority is reachable.
+    private void AwaitMajority(PeerEntry peer, int reachable, int known)
+    {
+        if (!peer.AwaitsMajority)
+        {
+            peer.AwaitsMajority = true;
+            _log.Warning("registrar 0x{ServerId:x8}: 0x{TargetId:x8} is silent but not taken over: {Reachable} of {Known} registrars reachable, a takeover needs more than half (a partition?)",
+                _serverId, peer.ServerId, reachable, known);
+        }
+
+        SendPresence(peer, replyRequired: true);
+        peer.Actor.Tell(PeerRestartNoResponse.Instance, Self);
+    }
+
+    // A peer went silent: takeovers this registrar runs without a majority behind it any more are given up (the
+    // targets stay silent peers and are asked again).
+    private void AbandonTakeoversWithoutMajority()
+    {
+        if (_takeovers.Count == 0 || SeesMajority(out int reachable, out int known))
+        {
+            return;
+        }
+
+        foreach (uint targetId in _takeovers.Keys.ToList())
+        {
+            _takeovers.Remove(targetId);
+            Timers.Cancel(TakeoverTimer(targetId));
+            if (_peers.TryGetValue(targetId, out PeerEntry? target))
+            {
+                AwaitMajority(target, reachable, known);
+            }
         }
     }
 
@@ -82,6 +137,7 @@ internal sealed partial class EnrpActor
             }
         }
 
+        AbandonTakeoversWithoutMajority();
         foreach (uint targetId in complete)
         {
             if (_takeovers.ContainsKey(targetId))

@@ -429,6 +429,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         IPAddress address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
         peer.EndPoint ??= new IPEndPoint(address, port);
         peer.Silent = false;
+        peer.AwaitsMajority = false;
         peer.Actor.Tell(PeerHeard.Instance, Self);
         CancelTakeoverOf(senderId);
         if (isNew)
@@ -474,6 +475,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     {
         peer.LastAssociation = association;
         peer.Silent = false;
+        peer.AwaitsMajority = false;
         peer.Actor.Tell(PeerHeard.Instance, Self);
     }
 

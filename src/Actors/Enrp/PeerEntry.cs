@@ -35,4 +35,7 @@ internal sealed class PeerEntry(uint serverId, IActorRef actor)
 
     /// <summary>MAX-TIME-NO-RESPONSE expired and nothing was heard since.</summary>
     public bool Silent { get; set; }
+
+    /// <summary>Silent, owning PEs, and not taken over for want of a majority (docs/protocol-notes.md §10).</summary>
+    public bool AwaitsMajority { get; set; }
 }

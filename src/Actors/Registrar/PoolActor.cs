@@ -297,6 +297,11 @@ internal sealed partial class PoolActor : ReceiveActor
         foreach (PoolElementEntry entry in moved)
         {
             long associationId = 0;
+            if (transfer.FromOwnerId == _serverId && KeepsSupervising(entry))
+            {
+                continue;
+            }
+
             if (transfer.FromOwnerId == _serverId && _children.Remove(entry.Identifier, out PeChild? former))
             {
                 // Taken over while this registrar was silent (RFC 5353 §3.5.2): the taker supervises it now; no DEL_PE.
@@ -331,6 +336,29 @@ internal sealed partial class PoolActor : ReceiveActor
         }
 
         TellRegistered();
+    }
+
+    // Taken over while silent (docs/protocol-notes.md §11 rule 6): a PE still on a live association here chose this
+    // registrar (a PE keeps one home association and drops it for a new home's H=1, RFC 5353 §3.5.2), e.g. it
+    // registered here during a partition. It stays home here and is announced again (ADD_PE); the rest go to the taker.
+    private bool KeepsSupervising(PoolElementEntry entry)
+    {
+        if (!_children.TryGetValue(entry.Identifier, out PeChild? child) || child.Peer.Id == 0)
+        {
+            return false;
+        }
+
+        RegistrationResult result = _space.Register(_poolHandle, entry.ToPoolElement(), _serverId, child.Peer.Id);
+        if (!result.IsAccepted)
+        {
+            return false;
+        }
+
+        Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
+        _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, _serverId, child.Peer.Id));
+        _log.Info("PE 0x{PeId:x8} in {PoolHandle} stays here after this registrar was taken over: its association here is live ({Peer})",
+            entry.Identifier, _poolHandle, child.Peer);
+        return true;
     }
 
     // RFC 5352 §3.2: only the association that registered the PE may deregister it (RFC 5352 §9.1 threat 1,

@@ -24,6 +24,10 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
         return (a, b, c);
     }
 
+    // C partitioned from A and B; a Presence with Receiver ID 0 goes to a static peer no longer in the list, here C.
+    private static bool CutOffC(EnrpMessage message) =>
+        message.SenderServerId == IdC || message.ReceiverServerId is IdC or 0;
+
     private uint[] TakersOf(uint target, params RegistrarNode[] nodes) =>
         nodes.Where(node => Status(node).TakenOver.Contains(target)).Select(node => node.Id).ToArray();
 
@@ -207,5 +211,69 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
         Advance(TimeSpan.FromMilliseconds(700));    // over 3 s since the takeover
         Assert.Empty(Resolve(b));
         Assert.Empty(Resolve(c));
+    }
+
+    [Fact]
+    public void A_registrar_cut_off_from_its_peers_takes_none_of_them_over_while_the_majority_takes_it_over()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Register(b, Connect(b), 0x102);
+        Register(c, Connect(c), 0x103);
+        Settle();
+
+        Network.Drop = CutOffC;
+        Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Single(TakersOf(IdC, a, b));
+        Assert.Empty(Status(c).TakenOver);
+        Assert.Empty(Status(c).TakeoversRunning);
+        var owners = Owners(c);
+        Assert.Equal(IdA, owners[0x101]);
+        Assert.Equal(IdB, owners[0x102]);
+        Assert.All(Status(c).Peers, peer => Assert.True(peer.Silent));
+    }
+
+    [Fact]
+    public void After_a_partition_heals_the_PEs_each_side_supervises_keep_their_home_and_every_registrar_agrees()
+    {
+        var (a, b, c) = StartThree();
+        Register(a, Connect(a), 0x101);
+        Register(b, Connect(b), 0x102);
+        var pe103AtC = Connect(c);
+        Register(c, pe103AtC, 0x103);
+        Settle();
+
+        Network.Drop = CutOffC;
+        Advance(TimeSpan.FromSeconds(3));
+        uint taker = Assert.Single(TakersOf(IdC, a, b));
+        var takerNode = taker == IdA ? a : b;
+
+        // During the partition PE 0x103 moves to the taker, and a new PE registers at C, the only registrar it reaches.
+        Register(takerNode, Connect(takerNode), 0x103);
+        Sys.Stop(pe103AtC.Ref);
+        var pe104AtC = Connect(c);
+        Register(c, pe104AtC, 0x104);
+        Advance(TimeSpan.FromSeconds(1));
+
+        Network.Drop = _ => false;
+        Advance(TimeSpan.FromSeconds(4));
+        foreach (var node in new[] { a, b, c })
+        {
+            Assert.Equal([0x101u, 0x102u, 0x103u, 0x104u], Resolve(node));
+            var owners = Owners(node);
+            Assert.Equal(IdA, owners[0x101]);
+            Assert.Equal(IdB, owners[0x102]);
+            Assert.Equal(taker, owners[0x103]);
+            Assert.Equal(IdC, owners[0x104]);   // C still supervises it: the PE chose C
+        }
+
+        // C supervises 0x104: its association ends, and it leaves every registrar.
+        Sys.Stop(pe104AtC.Ref);
+        Advance(TimeSpan.FromMilliseconds(500));
+        foreach (var node in new[] { a, b, c })
+        {
+            Assert.Equal([0x101u, 0x102u, 0x103u], Resolve(node));
+        }
     }
 }
