@@ -41,4 +41,40 @@ public sealed class SortedOrderSpec
             }
         }
     }
+
+    [Fact]
+    public void Least_used_with_degradation_matches_a_model_under_random_churn()
+    {
+        // Keys change on every use (deg grows) and on re-registration (deg resets, seq kept): PEs move between key
+        // groups both ways, with fresh and with old sequence numbers.
+        const uint Degradation = 3;
+        var random = new Random(78);
+        var handlespace = new PoolHandlespace(random: new Random(1));
+        var model = new Dictionary<uint, (uint Load, ulong Deg, long Seq)>();
+        long sequence = 0;
+        for (int step = 0; step < 6000; step++)
+        {
+            uint id = (uint)random.Next(1, 200);
+            int action = random.Next(10);
+            if (action < 4)
+            {
+                uint load = (uint)random.Next(0, 10);
+                handlespace.Register(Handle, Pe(id, Policy.LeastUsedWithDegradation(load, Degradation)), OwnRegistrar, 1);
+                model[id] = (load, 0, model.TryGetValue(id, out var old) ? old.Seq : ++sequence);
+            }
+            else if (action < 5)
+            {
+                handlespace.Remove(Handle, id);
+                model.Remove(id);
+            }
+            else if (model.Count > 0)
+            {
+                int items = random.Next(1, 5);
+                uint[] expected = model.OrderBy(kv => kv.Value.Load + kv.Value.Deg).ThenBy(kv => kv.Value.Seq).Take(items).Select(kv => kv.Key).ToArray();
+                Assert.Equal(expected, Select(handlespace, items));
+                var used = model[expected[0]];
+                model[expected[0]] = (used.Load, used.Deg + Degradation, ++sequence);
+            }
+        }
+    }
 }
