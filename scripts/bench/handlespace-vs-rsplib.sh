@@ -7,7 +7,8 @@
 # (src/poolhandlespacemanagement*.c and what they need) are compiled with gcc -O2 into a scratch directory together
 # with our driver scripts/bench/handlespace-rsplib-driver.c. Nothing of RSPLIB is copied into this repository.
 # Rounds alternate: our `handlespace-harness vs-rsplib` (tests/Benchmarks), then the RSPLIB driver, ROUNDS times
-# (default 5); the script prints per policy and operation the median M ops/s of each side and ours / RSPLIB.
+# (default 5); the script prints per policy and operation the median M ops/s of each side and ours / RSPLIB
+# (KEEP_RESULTS=FILE keeps the per-round figures).
 set -euo pipefail
 
 if [[ $# -lt 1 || ! -f "$1/src/poolhandlespacemanagement.c" ]]; then
@@ -53,6 +54,11 @@ for round in $(seq 1 "$ROUNDS"); do
         | awk '$1 == "RESULT" { print "rsplib", $2, $3, $4 }' >> "$WORK/results"
 done
 echo "end $(date -u '+%Y-%m-%d %H:%M:%S') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# The raw per-round figures, when asked for (KEEP_RESULTS=file).
+if [[ -n "${KEEP_RESULTS:-}" ]]; then
+    cp "$WORK/results" "$KEEP_RESULTS"
+fi
 
 # Medians per side, policy and operation; then the ratio ours / RSPLIB.
 python3 - "$WORK/results" <<'EOF'

@@ -87,6 +87,31 @@ public sealed class TreapBalanceSpec
         Assert.Equal([1u, 2u, 3u], Select(handlespace, 3));
     }
 
+    [Fact]
+    public void Re_registrations_into_one_key_in_ascending_order_keep_the_group_treap_shallow_and_ordered()
+    {
+        var handlespace = new PoolHandlespace(new HandlespaceSettings { MaxElementsPerAssociation = Count + 1 });
+        for (uint id = 1; id <= Count; id++)
+        {
+            handlespace.Register(Handle, Pe(id, Policy.LeastUsed(5)), OwnRegistrar, 1);
+        }
+
+        // PE Count + 1 is the newest at load 0, so the others, older, are placed in front of it one after another.
+        handlespace.Register(Handle, Pe(Count + 1, Policy.LeastUsed(0)), OwnRegistrar, 1);
+        for (uint id = 1; id <= Count; id++)
+        {
+            handlespace.Register(Handle, Pe(id, Policy.LeastUsed(0)), OwnRegistrar, 1);
+        }
+
+        Assert.True(handlespace.TryGetPool(Handle, out Pool? pool));
+        PoolElementEntry[] placed = pool.Elements.Where(e => e.IsPlacedInGroup).ToArray();
+        Assert.Equal(Count, placed.Length);
+        Assert.InRange(placed.Max(e => Depth(e, x => x.Selection.Parent)), 1, MaxDepth);
+        var destination = new PoolElementEntry[Count + 1];
+        Assert.Equal(Count + 1, pool.Select(destination, maxIncrement: 0));
+        Assert.Equal(Enumerable.Range(1, Count + 1).Select(i => (uint)i), destination.Select(e => e.Identifier));
+    }
+
     private static int Depth<T>(T node, Func<T, T?> parent)
         where T : class
     {

@@ -25,6 +25,9 @@ internal sealed class KeyGroup
     /// <summary>PEs placed by a re-registration with their older sequence number (created on first use).</summary>
     public IntrusiveTreap<PoolElementEntry, SelectionOrder>? Placed;
 
+    /// <summary>The PE placed last (still in <see cref="Placed"/>): re-registrations come in runs of ascending sequence numbers.</summary>
+    private PoolElementEntry? _lastPlaced;
+
     public bool IsEmpty => Head is null && (Placed is null || Placed.Count == 0);
 
     /// <summary>The group's first PE: the smaller sequence number of the list head and the treap's first.</summary>
@@ -66,14 +69,28 @@ internal sealed class KeyGroup
         }
 
         Placed ??= new IntrusiveTreap<PoolElementEntry, SelectionOrder>();
-        Placed.Insert(entry);
+        if (_lastPlaced is null)
+        {
+            Placed.Insert(entry);
+        }
+        else
+        {
+            Placed.InsertAfter(_lastPlaced, entry);
+        }
+
         entry.IsPlacedInGroup = true;
+        _lastPlaced = entry;
     }
 
     public void Remove(PoolElementEntry entry)
     {
         if (entry.IsPlacedInGroup)
         {
+            if (ReferenceEquals(entry, _lastPlaced))
+            {
+                _lastPlaced = null;
+            }
+
             Placed!.Remove(entry);
             entry.IsPlacedInGroup = false;
             return;
