@@ -12,10 +12,11 @@
  *   (Round Robin, Random) change the transport port instead.
  * Operations, each timed on its own: register N new PEs (one pass); re-register all unchanged (6 passes, median);
  * re-register all with a new load (6 passes alternating the new and the original values, median); resolutions of 1 item, then of 3 items (after 1,000 untimed), in batches of 1,000 until at least
- * MIN_SECONDS passed (at most 20,000 batches); deregister all. Max Increment 0 (the
+ * MIN_SECONDS of CPU passed (at most 20,000 batches); deregister all. Max Increment 0 (the
  * policy's default, as rspregistrar's default).
  *
- * Output: "RESULT <policy> <operation> <M ops/s>" lines.
+ * Output: "RESULT <policy> <operation> <M ops/s>" lines, per CPU second of the process (a busy shared machine
+ * should not decide the ratio).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -75,7 +76,7 @@ static double median(double* values, int count)
 static double now(void)
 {
    struct timespec ts;
-   clock_gettime(CLOCK_MONOTONIC, &ts);
+   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);   /* CPU seconds, as the C# side counts them */
    return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 

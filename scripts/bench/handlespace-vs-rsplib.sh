@@ -8,7 +8,9 @@
 # with our driver scripts/bench/handlespace-rsplib-driver.c. Nothing of RSPLIB is copied into this repository.
 # Rounds alternate: our `handlespace-harness vs-rsplib` (tests/Benchmarks), then the RSPLIB driver, ROUNDS times
 # (default 5); the script prints per policy and operation the median M ops/s of each side and ours / RSPLIB
-# (KEEP_RESULTS=FILE keeps the per-round figures).
+# (KEEP_RESULTS=FILE keeps the per-round figures). Both sides count operations per CPU second of their process
+# (clock_gettime(CLOCK_PROCESS_CPUTIME_ID)), so that other processes on a shared machine do not decide the ratio;
+# MIN_SECONDS (default 0.25) is the CPU time each resolution figure runs for.
 set -euo pipefail
 
 if [[ $# -lt 1 || ! -f "$1/src/poolhandlespacemanagement.c" ]]; then

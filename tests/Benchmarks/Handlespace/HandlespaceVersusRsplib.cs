@@ -2,7 +2,7 @@
 // against RSPLIB's handlespace (the two are compared by scripts/bench/handlespace-vs-rsplib.sh, docs/bench-handlespace.md):
 // register, re-register unchanged and re-register with a new load (6 passes each, median), resolve 1 and 3 items,
 // deregister. Prints "RESULT <policy> <operation> <M ops/s>" lines; one round per call, after a warm-up for tiered
-// compilation.
+// compilation. Rates are per CPU second of the process (ProcessCpuClock), as the driver's.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -127,7 +127,7 @@ public static class HandlespaceVersusRsplib
             for (int pass = 0; pass < passes; pass++)
             {
                 PoolElement[] elements = kind == 2 && pass % 2 == 0 ? changed : plain;
-                var watch = Stopwatch.StartNew();
+                double start = ProcessCpuClock.Seconds;
                 for (int i = 0; i < elements.Length; i++)
                 {
                     if (!handlespace.Register(HandlespaceWorkload.Handle, elements[i], HandlespaceWorkload.OwnId, 1 + (i % 100)).IsAccepted)
@@ -136,7 +136,7 @@ public static class HandlespaceVersusRsplib
                     }
                 }
 
-                rates.Add(count / watch.Elapsed.TotalSeconds / 1e6);
+                rates.Add(count / (ProcessCpuClock.Seconds - start) / 1e6);
             }
 
             rates.Sort();
@@ -154,8 +154,9 @@ public static class HandlespaceVersusRsplib
             }
 
             long done = 0;
-            var watch = Stopwatch.StartNew();
-            for (int batch = 0; batch < MaxBatches && watch.Elapsed.TotalSeconds < minSeconds; batch++)
+            double start = ProcessCpuClock.Seconds;
+            double elapsed = 0;
+            for (int batch = 0; batch < MaxBatches && elapsed < minSeconds; batch++)
             {
                 for (int i = 0; i < Batch; i++)
                 {
@@ -167,20 +168,21 @@ public static class HandlespaceVersusRsplib
                 }
 
                 done += Batch;
+                elapsed = ProcessCpuClock.Seconds - start;
             }
 
-            Print(type, $"resolve-{items}", done, watch);
+            Print(type, $"resolve-{items}", done, elapsed);
         }
 
-        var removal = Stopwatch.StartNew();
+        double removal = ProcessCpuClock.Seconds;
         for (int i = 0; i < count; i++)
         {
             handlespace.Remove(HandlespaceWorkload.Handle, (uint)i + 1);
         }
 
-        Print(type, "deregister", count, removal);
+        Print(type, "deregister", count, ProcessCpuClock.Seconds - removal);
     }
 
-    private static void Print(PolicyType type, string operation, long operations, Stopwatch watch) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {type} {operation} {operations / watch.Elapsed.TotalSeconds / 1e6:F4}"));
+    private static void Print(PolicyType type, string operation, long operations, double cpuSeconds) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {type} {operation} {operations / cpuSeconds / 1e6:F4}"));
 }
