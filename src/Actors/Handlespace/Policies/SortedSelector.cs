@@ -63,15 +63,16 @@ internal sealed class SortedSelector(SortedSelectionPolicy policy) : PoolSelecto
             PoolElementEntry? placed = group.Placed?.First;
             while (count < destination.Length && (appended is not null || placed is not null))
             {
+                // The last PE taken is not read (in a large pool it is a cache miss that nothing needs).
                 if (placed is null || (appended is not null && appended.Sequence < placed.Sequence))
                 {
                     destination[count++] = appended!;
-                    appended = appended!.Selection.Right;
+                    appended = count < destination.Length ? appended!.Selection.Right : null;
                 }
                 else
                 {
                     destination[count++] = placed;
-                    placed = IntrusiveTreap<PoolElementEntry, SelectionOrder>.Next(placed);
+                    placed = count < destination.Length ? IntrusiveTreap<PoolElementEntry, SelectionOrder>.Next(placed) : null;
                 }
             }
         }
