@@ -15,6 +15,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 1 && args[0] == "handlespace-harness" && args[1] == "vs-rsplib")
+        {
+            HandlespaceVersusRsplib.Run(Arg(args, 2, 100_000), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.25, args.Length > 4 ? args[4] : null);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "handlespace-harness")
         {
             HandlespaceHarness.Run(Arg(args, 1, 5));
