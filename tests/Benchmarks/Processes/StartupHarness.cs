@@ -13,7 +13,7 @@ namespace RSerPool.Benchmarks.Processes;
 /// <summary>
 /// Start-up and warm-up of <c>rserpool registrar</c> (issue 14), for several variants in interleaved rounds (variant A
 /// run 1, variant B run 1, A run 2, ...). A variant is <c>LABEL=PATH/rserpool.dll[,NAME=VALUE...]</c>: a build or a
-/// publish, with environment settings such as <c>DOTNET_ReadyToRun=0</c> and registrar flags (<c>--config=FILE</c>). Each run starts a new process on a free
+/// publish (or <c>PATH/rserpool</c>, the apphost of a self-contained publish), with environment settings such as <c>DOTNET_ReadyToRun=0</c> and registrar flags (<c>--config=FILE</c>). Each run starts a new process on a free
 /// loopback ASAP port, tries to connect from just after the exec (every millisecond, bounded), sends a Registration on
 /// the first connection that is accepted and records: exec to accepted, exec to the Registration Response, exec to the
 /// <c>ready:</c> line read, and the process's own <c>start-up:</c> line (src/Hosts/Hosting/StartupTimeline.cs). With
@@ -69,8 +69,14 @@ public static partial class StartupHarness
     private static async Task<Sample> MeasureAsync(Variant variant, int warmupSeconds)
     {
         int port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(variant.Dll);
+        // A .dll runs on `dotnet`; anything else (the apphost of a self-contained publish) runs as it is.
+        bool dll = variant.Dll.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(dll ? "dotnet" : variant.Dll) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (dll)
+        {
+            info.ArgumentList.Add(variant.Dll);
+        }
+
         foreach (string arg in new[] { "registrar", "--asap", $"127.0.0.1:{port}", "--asap-announce", "off", "--enrp", "127.0.0.1:0", "--max-hr-rate", "0", "--max-hr-rate-per-host", "0", "--keep-alive-interval", "10m" })
         {
             info.ArgumentList.Add(arg);
