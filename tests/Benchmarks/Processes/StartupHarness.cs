@@ -13,7 +13,8 @@ namespace RSerPool.Benchmarks.Processes;
 /// <summary>
 /// Start-up and warm-up of <c>rserpool registrar</c> (issue 14), for several variants in interleaved rounds (variant A
 /// run 1, variant B run 1, A run 2, ...). A variant is <c>LABEL=PATH/rserpool.dll[,NAME=VALUE...]</c>: a build or a
-/// publish (or <c>PATH/rserpool</c>, the apphost of a self-contained publish), with environment settings such as <c>DOTNET_ReadyToRun=0</c> and registrar flags (<c>--config=FILE</c>). Each run starts a new process on a free
+/// publish (or <c>PATH/rserpool</c>, the apphost of a self-contained publish), with environment settings such as <c>DOTNET_ReadyToRun=0</c>, registrar flags (<c>--config=FILE</c>) and
+/// <c>WRAP=PROGRAM</c> to run under e.g. <c>/usr/bin/qemu-x86_64</c> (TCG, the lab guest's emulator, in user mode). Each run starts a new process on a free
 /// loopback ASAP port, tries to connect from just after the exec (every millisecond, bounded), sends a Registration on
 /// the first connection that is accepted and records: exec to accepted, exec to the Registration Response, exec to the
 /// <c>ready:</c> line read, and the process's own <c>start-up:</c> line (src/Hosts/Hosting/StartupTimeline.cs). With
@@ -84,7 +85,13 @@ public static partial class StartupHarness
 
         foreach (var (name, value) in variant.Environment)
         {
-            if (name.StartsWith("--", StringComparison.Ordinal))
+            if (name == "WRAP")
+            {
+                // Run under another program, e.g. WRAP=/usr/bin/qemu-x86_64 (user-mode TCG, as in the lab guest).
+                info.ArgumentList.Insert(0, dll ? DotnetPath() : info.FileName);
+                info.FileName = value;
+            }
+            else if (name.StartsWith("--", StringComparison.Ordinal))
             {
                 info.ArgumentList.Add(name);
                 info.ArgumentList.Add(value);
@@ -209,6 +216,10 @@ public static partial class StartupHarness
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
+
+    // The dotnet executable on PATH, for a wrapper that does not search PATH itself.
+    private static string DotnetPath() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, "dotnet")).FirstOrDefault(File.Exists) ?? "dotnet";
 
     private static int FreePort()
     {
