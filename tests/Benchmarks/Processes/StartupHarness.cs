@@ -106,8 +106,26 @@ public static partial class StartupHarness
         var timeline = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = new Process { StartInfo = info };
         long start = Stopwatch.GetTimestamp();
+        var tail = new Queue<string>();
+        void Keep(string? line)
+        {
+            lock (tail)
+            {
+                if (line is not null)
+                {
+                    tail.Enqueue(line);
+                }
+
+                while (tail.Count > 20)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+
         process.OutputDataReceived += (_, e) =>
         {
+            Keep(e.Data);
             if (e.Data is { } line && line.Contains(" ready: ", StringComparison.Ordinal))
             {
                 ready.TrySetResult(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -117,7 +135,7 @@ public static partial class StartupHarness
                 timeline.TrySetResult(text);
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -143,6 +161,13 @@ public static partial class StartupHarness
                 }
 
                 return sample;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or SocketException or TimeoutException)
+        {
+            lock (tail)
+            {
+                throw new InvalidOperationException($"{variant.Label}: {e.Message}; exited: {process.HasExited}; last output:\n{string.Join('\n', tail)}", e);
             }
         }
         finally
