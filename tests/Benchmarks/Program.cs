@@ -9,6 +9,7 @@ namespace RSerPool.Benchmarks;
 // `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
 // `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|sync-process|sync-process-defaults|takeover]` (docs/bench-enrp.md),
 // `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
+// `... -- startup RUNS WARMUP_SECONDS LABEL=RSERPOOL_DLL[,ENV=VALUE...]...` (issue 14: exec to first registration answered, warm-up; docs/bench-registrar.md),
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
 // `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood).
 public static class Program
@@ -59,6 +60,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "cold-start")
         {
             Processes.ColdStartHarness.Run(args[1], Arg(args, 2, 5));
+            return;
+        }
+        if (args.Length > 3 && args[0] == "startup")
+        {
+            Processes.StartupHarness.Run(Arg(args, 1, 5), Arg(args, 2, 0), args[3..]);
             return;
         }
         if (args.Length > 1 && args[0] == "keepalive-timing")

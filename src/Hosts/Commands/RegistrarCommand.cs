@@ -84,6 +84,7 @@ public static class RegistrarCommand
                 config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
+                StartupTimeline.Mark("configuration");
             }
             catch (RSerPoolConfigException e)
             {
@@ -104,6 +105,7 @@ public static class RegistrarCommand
                 switch (await outcome.Task.ConfigureAwait(false))
                 {
                     case RegistrarStarted started:
+                        StartupTimeline.Mark("registrar and listeners");
                         string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
@@ -113,6 +115,11 @@ public static class RegistrarCommand
                         else
                         {
                             log.Info("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
+                        }
+
+                        if (StartupTimeline.Describe() is { } timeline)
+                        {
+                            log.Info("registrar 0x{ServerId:x8} start-up: {Timeline}", started.ServerId, timeline);
                         }
 
                         var shutdown = CoordinatedShutdown.Get(system);
