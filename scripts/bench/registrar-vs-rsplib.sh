@@ -23,7 +23,7 @@ if [ ! -x "$LAB/vm.sh" ]; then
     echo "registrar-vs-rsplib.sh: SKIP: no RSPLIB lab at $LAB"
     exit 0
 fi
-if pgrep -x qemu-system-x86_64 >/dev/null || pgrep -f '^qemu-system' >/dev/null; then
+if pgrep -f '^qemu-system' >/dev/null; then
     say "another qemu is running (the lab VM is in use); try again later"
     exit 1
 fi

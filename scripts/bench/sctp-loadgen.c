@@ -9,7 +9,8 @@
  * the same Registration again and again (an unchanged re-registration). The bytes sent are identical for both
  * registrars. After a warm-up (alternating slices, not reported) it runs PAIRS pairs of slices, A then B on even
  * pairs and B then A on odd ones, and prints one line per slice: completed operations, rate, latency percentiles,
- * and the CPU time the registrar's process used during the slice (/proc/PID/stat utime+stime).
+ * the CPU time the registrar's process used during the slice (/proc/PID/stat utime+stime), and the CPU time the other,
+ * idle registrar used meanwhile.
  *
  * Build (static; the lab guest has no compiler): gcc -O2 -static -o sctp-loadgen sctp-loadgen.c
  * Usage: sctp-loadgen MODE N A_ADDR:PORT A_PID B_ADDR:PORT B_PID [PAIRS [SLICE_S [WARMUP_S [KEEPERS]]]]
@@ -222,19 +223,20 @@ static double percentile_us(double q) {
     return samples[i] / 1000.0;
 }
 
-static void slice(int target, int pid, double secs, int pair, int report) {
+static void slice(int target, int pid, int idle_pid, double secs, int pair, int report) {
     completed = 0; nsamples = 0; bad = 0; counting = 1;
-    double cpu0 = cpu_s(pid), t0 = now_s();
+    double cpu0 = cpu_s(pid), idle0 = cpu_s(idle_pid), t0 = now_s();
     for (int i = 0; i < nconns; i++)
         if (conns[i].role == LOAD && conns[i].target == target) send_request(&conns[i]);
     run(t0 + secs, target, 0, target);
-    double t1 = now_s(), cpu1 = cpu_s(pid);
+    double t1 = now_s(), cpu1 = cpu_s(pid), idle1 = cpu_s(idle_pid);
     counting = 0;
     run(t1 + 10, -1, 1, target); /* the last answers, not counted */
     if (!report) return;
     qsort(samples, nsamples, sizeof *samples, cmp_ll);
-    printf("slice mode=%s pair=%d side=%c ops=%lld secs=%.3f rate=%.1f p50us=%.0f p99us=%.0f cpu_s=%.3f bad=%lld\n", mode, pair,
-           'A' + target, completed, t1 - t0, completed / (t1 - t0), percentile_us(0.5), percentile_us(0.99), cpu1 - cpu0, bad);
+    printf("slice mode=%s pair=%d side=%c ops=%lld secs=%.3f rate=%.1f p50us=%.0f p99us=%.0f cpu_s=%.3f idle_other_cpu_s=%.3f bad=%lld\n",
+           mode, pair, 'A' + target, completed, t1 - t0, completed / (t1 - t0), percentile_us(0.5), percentile_us(0.99), cpu1 - cpu0,
+           idle1 - idle0, bad);
     fflush(stdout);
 }
 
@@ -301,13 +303,13 @@ int main(int argc, char **argv) {
     printf("setup mode=%s associations=%d keepers=%d pairs=%d slice=%.1f warmup=%.0f\n", mode, n, keepers, pairs, slice_s, warmup);
 
     for (double done = 0; done < warmup; done += slice_s) {
-        slice(0, pid[0], slice_s, -1, 0);
-        slice(1, pid[1], slice_s, -1, 0);
+        slice(0, pid[0], pid[1], slice_s, -1, 0);
+        slice(1, pid[1], pid[0], slice_s, -1, 0);
     }
     for (int p = 0; p < pairs; p++) {
         int first = p % 2;
-        slice(first, pid[first], slice_s, p, 1);
-        slice(1 - first, pid[1 - first], slice_s, p, 1);
+        slice(first, pid[first], pid[1 - first], slice_s, p, 1);
+        slice(1 - first, pid[1 - first], pid[first], slice_s, p, 1);
     }
     printf("done keepalives=%lld\n", keepalives);
     return 0;
