@@ -112,7 +112,10 @@ static int open_assoc(const char *addrport) {
     if (fd < 0) die("socket(SCTP)");
     struct sndinfo si = { .ppid = htonl(ASAP_PPID) };
     if (setsockopt(fd, SOL_SCTP_, SCTP_DEFAULT_SNDINFO_, &si, sizeof si) < 0) die("SCTP_DEFAULT_SNDINFO");
-    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) return -1;
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
+        close(fd);
+        return -1;
+    }
     return fd;
 }
 

@@ -41,7 +41,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
     private bool _ended;
     private bool _abortOnStop;
 
-    internal SctpOneToManyAssociationActor(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
+    public SctpOneToManyAssociationActor(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
         IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp, ConcurrentDictionary<int, SctpOneToManyRoute> routes)
     {
         _socket = socket;
@@ -102,7 +102,7 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
         });
     }
 
-    internal static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
+    public static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
         IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp, ConcurrentDictionary<int, SctpOneToManyRoute> routes) =>
         Akka.Actor.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp, routes));
 

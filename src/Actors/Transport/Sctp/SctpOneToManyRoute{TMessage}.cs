@@ -22,6 +22,6 @@ internal sealed class SctpOneToManyRoute<TMessage> : SctpOneToManyRoute
         _association = association;
     }
 
-    public override void Deliver(ReadOnlySpan<byte> frame, SctpReceiveInfo info) =>
+    internal override void Deliver(ReadOnlySpan<byte> frame, SctpReceiveInfo info) =>
         SctpInbound.Deliver(frame, info, _payloadProtocolId, _codec, _limits, _handler, _association);
 }
