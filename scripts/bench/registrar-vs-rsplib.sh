@@ -7,7 +7,8 @@
 # Env: PAIRS (30), SLICE (2 s), WARMUP (30 s of load per registrar before the pairs), WORKLOADS ("hr:1 hr:8 rereg:1
 #      rereg:8"), PROFILE=1 (one more short hr:1 run under strace -c -f on both registrars), OURS_ENV (environment for our
 #      registrar, e.g. "env DOTNET_TieredPGO=0"), HOSTS_DIR (an already published src/Hosts to measure instead of
-#      publishing this tree, e.g. a build of another commit), RSPLAB_DIR (default: shared/lab beside the clone), RSPLAB_HOME.
+#      publishing this tree, e.g. a build of another commit), OURS_CONF (a HOCON file appended to our registrar's
+#      --config, e.g. to try a dispatcher), RSPLAB_DIR (default: shared/lab beside the clone), RSPLAB_HOME.
 # Without the lab: prints a SKIP line, exit 0. Never stops a VM it did not start (refuses while another qemu runs).
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,6 +40,7 @@ else
     dotnet publish "$ROOT/src/Hosts" -c Release -o "$PUB/hosts" -nologo -v:quiet || { say "publish failed"; exit 1; }
 fi
 cp "$ROOT/scripts/bench/guest/registrar-vs-rsplib.sh" "$PUB/"
+[ -z "${OURS_CONF:-}" ] || cp "$OURS_CONF" "$PUB/extra.conf"
 
 "$LAB/build-image.sh" >/dev/null || { say "lab image build failed"; exit 1; }
 export RSPLAB_PROJECT_DIR=$PUB RSPLAB_PROJECT_RO=1 RSPLAB_SHARE=$SHARE

@@ -26,11 +26,12 @@ rserpool.registrar.asap-sctp-style = "one-to-many"
 rserpool.registrar.max-handle-resolution-rate = 0
 rserpool.registrar.max-handle-resolution-rate-per-host = 0
 CONF
+[ ! -f /mnt/project/extra.conf ] || cat /mnt/project/extra.conf >>"$OUT/registrar.conf"
 ${OURS_ENV:-} dotnet /mnt/project/hosts/rserpool.dll registrar --config "$OUT/registrar.conf" --asap 127.0.0.1:3864 --asap-sctp 127.0.0.1:3864 \
     --asap-announce off --enrp off --keep-alive-interval 5s --keep-alive-timeout 5s --log-level Warning >"$OUT/registrar.log" 2>&1 &
 OURS=$!
 PIDS+=("$OURS")
-echo "first-registration ours $($LG first-registration 127.0.0.1:3864 60)"
+echo "first-registration ours $($LG first-registration 127.0.0.1:3864 240)"
 
 for w in $WORKLOADS; do
     mode=${w%%:*} n=${w##*:}
