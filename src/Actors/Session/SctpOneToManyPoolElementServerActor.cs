@@ -89,7 +89,8 @@ internal sealed class SctpOneToManyPoolElementServerActor : ReceiveActor
         _local = socket.LocalEndPoint ?? _endpoint;
         _log.Info("PE server listening on SCTP {EndPoint} (one-to-many socket)", _local);
         _bound.TrySetResult(_local);
-        SctpOneToManyReadLoop.Start(socket, Self, _sctp.MaxMessageLength, _sctp.PollInterval, _stop.Token);
+        // No routes published: every message comes through this actor.
+        SctpOneToManyReadLoop.Start(socket, Self, new(), _sctp.MaxMessageLength, _sctp.PollInterval, _stop.Token);
     }
 
     protected override void PostStop()

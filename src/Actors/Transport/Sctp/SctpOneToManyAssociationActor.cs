@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Akka.Actor;
 using Akka.Event;
@@ -11,8 +12,9 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// <see cref="AssociationEstablished"/> first, then <see cref="AssociationReceived{TMessage}"/> with this actor as
 /// sender; <see cref="AssociationSend{TMessage}"/> and <see cref="CloseAssociation"/> as commands; Error answers for
 /// messages that cannot be processed (docs/protocol-notes.md §9); death pact with the handler; it stops when the association ends.
-/// The listener's read loop routes this association's messages and notifications here (<see cref="SctpAssociationEvent"/>:
-/// up, lost, shutdown, peer address changes); this actor decodes them. Sends go out on the shared socket naming the
+/// The listener's read loop routes this association's notifications here (<see cref="SctpAssociationEvent"/>: up, lost,
+/// shutdown, peer address changes) and its messages until this actor has published its <see cref="SctpOneToManyRoute"/>;
+/// from then on the read loop decodes them and tells the handler itself, with this actor as sender. Sends go out on the shared socket naming the
 /// association (snd_assoc_id) with <see cref="SctpSettings.PayloadProtocolId"/> on <see cref="SctpSettings.Stream"/>.
 /// When it stops while the association lives, it ends the association: SHUTDOWN (SCTP_EOF) when closed or left by its
 /// handler, ABORT (SCTP_ABORT) after a protocol violation or a peer that does not read. The established message names
@@ -34,11 +36,13 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
     private readonly CancellationTokenSource _stop = new();
     private readonly SctpOutbound _outbound;
     private readonly string _peer;
+    private readonly ConcurrentDictionary<int, SctpOneToManyRoute> _routes;
+    private readonly SctpOneToManyRoute<TMessage> _route;
     private bool _ended;
     private bool _abortOnStop;
 
     public SctpOneToManyAssociationActor(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
-        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp)
+        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp, ConcurrentDictionary<int, SctpOneToManyRoute> routes)
     {
         _socket = socket;
         _associationId = associationId;
@@ -53,9 +57,14 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
         _badFrames = new BadFrameLog(_log, $"{codec.Name} over SCTP", _peer);
         _outbound = new SctpOutbound(socket, new SctpSendInfo(sctp.Stream, sctp.PayloadProtocolId, sctp.Unordered, AssociationId: associationId),
             settings.MaxPendingSendBytes, sctp.PollInterval);
+        _routes = routes;
+        _route = new SctpOneToManyRoute<TMessage>(sctp.PayloadProtocolId, codec, settings.WireLimits, handler, Self);
 
         Receive<SctpEndpointFrame>(frame =>
-            SctpInbound.Deliver(frame.Frame, frame.Info, _sctp.PayloadProtocolId, _codec, _settings.WireLimits, _handler, Self));
+        {
+            SctpInbound.Deliver(frame.Frame, frame.Info, _sctp.PayloadProtocolId, _codec, _settings.WireLimits, _handler, Self);
+            _route.NoteDelivered();
+        });
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
         Receive<SctpAssociationSend<TMessage>>(send => Send(send.Message, send.Stream, send.Unordered, send.PayloadProtocolId));
         Receive<AnswerFrame<TMessage>>(answer =>
@@ -94,18 +103,21 @@ public sealed class SctpOneToManyAssociationActor<TMessage> : ReceiveActor
     }
 
     public static Props Props(SctpSocket socket, int associationId, IPEndPoint? remote, IPEndPoint? local, IActorRef handler,
-        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp) =>
-        Akka.Actor.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp));
+        IWireCodec<TMessage> codec, AssociationSettings settings, SctpSettings sctp, ConcurrentDictionary<int, SctpOneToManyRoute> routes) =>
+        Akka.Actor.Props.Create(() => new SctpOneToManyAssociationActor<TMessage>(socket, associationId, remote, local, handler, codec, settings, sctp, routes));
 
     protected override void PreStart()
     {
         Context.Watch(_handler);
         _handler.Tell(new AssociationEstablished(Self, _remote, _local), Self);
         _outbound.Start(Self, _stop.Token);
+        // After AssociationEstablished: the handler hears of the association before any message the read loop sends it.
+        _routes[_associationId] = _route;
     }
 
     protected override void PostStop()
     {
+        _routes.TryRemove(new KeyValuePair<int, SctpOneToManyRoute>(_associationId, _route));
         _badFrames.LogSummary();
         _stop.Cancel();
         _outbound.Complete();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Akka.Actor;
 using Akka.Event;
@@ -27,6 +28,8 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<int, IActorRef> _byAssociation = [];
     private readonly Dictionary<IActorRef, int> _byChild = [];
+    // Published by the association actors, read by the read loop (SctpOneToManyRoute).
+    private readonly ConcurrentDictionary<int, SctpOneToManyRoute> _routes = new();
     private SctpSocket? _socket;
     private IPEndPoint? _local;
     private long _started;
@@ -94,7 +97,7 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
         _local = socket.LocalEndPoint ?? _endpoint;
         _log.Info("{Protocol} listening on SCTP {EndPoint} (one-to-many socket)", _codec.Name, _local);
         _handler.Tell(new Bound(Self, _local), Self);
-        SctpOneToManyReadLoop.Start(socket, Self, _settings.MaxMessageLength, _sctp.PollInterval, _stop.Token);
+        SctpOneToManyReadLoop.Start(socket, Self, _routes, _settings.MaxMessageLength, _sctp.PollInterval, _stop.Token);
     }
 
     protected override void PostStop()
@@ -135,7 +138,7 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
             _socket?.EndAssociation(association, abort: true);
             return;
         }
-        var props = SctpOneToManyAssociationActor<TMessage>.Props(_socket!, association, peer, _local, _handler, _codec, _settings, _sctp);
+        var props = SctpOneToManyAssociationActor<TMessage>.Props(_socket!, association, peer, _local, _handler, _codec, _settings, _sctp, _routes);
         var child = Context.ActorOf(props, $"association-{++_started}");
         Context.Watch(child);
         _byAssociation[association] = child;

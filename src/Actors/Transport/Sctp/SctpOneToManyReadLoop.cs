@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Akka.Actor;
 
 namespace RSerPool.Actors.Transport.Sctp;
@@ -11,6 +12,8 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// <see cref="SctpOversizedMessage"/> (the rest of it is dropped up to MSG_EOR), and its own end as
 /// <see cref="ReadLoopEnded"/>. A message that arrives in pieces (partial delivery, RFC 6458 §8.1.20) is joined per
 /// association; Linux's default fragment interleave level 0 keeps at most one such message in progress.
+/// Once an association's actor has published its <see cref="SctpOneToManyRoute"/> in <c>routes</c>, its messages are
+/// decoded here and go straight to the handler (after those already sent the slow way, which keep their order).
 /// </summary>
 internal sealed class SctpOneToManyReadLoop
 {
@@ -20,18 +23,24 @@ internal sealed class SctpOneToManyReadLoop
     private readonly TimeSpan _pollInterval;
     private readonly Dictionary<int, (ArrayBufferWriter<byte> Bytes, SctpReceiveInfo Info)> _partial = [];
     private readonly HashSet<int> _discarding = [];
+    private readonly ConcurrentDictionary<int, SctpOneToManyRoute> _routes;
+    // Messages sent through the listener per association (compared with SctpOneToManyRoute.Delivered).
+    private readonly Dictionary<int, int> _sentViaListener = [];
 
-    private SctpOneToManyReadLoop(SctpSocket socket, IActorRef listener, int maxMessageLength, TimeSpan pollInterval)
+    private SctpOneToManyReadLoop(SctpSocket socket, IActorRef listener, ConcurrentDictionary<int, SctpOneToManyRoute> routes, int maxMessageLength,
+        TimeSpan pollInterval)
     {
         _socket = socket;
         _listener = listener;
+        _routes = routes;
         _maxMessageLength = maxMessageLength;
         _pollInterval = pollInterval;
     }
 
-    public static void Start(SctpSocket socket, IActorRef listener, int maxMessageLength, TimeSpan pollInterval, CancellationToken cancel)
+    public static void Start(SctpSocket socket, IActorRef listener, ConcurrentDictionary<int, SctpOneToManyRoute> routes, int maxMessageLength,
+        TimeSpan pollInterval, CancellationToken cancel)
     {
-        var loop = new SctpOneToManyReadLoop(socket, listener, maxMessageLength, pollInterval);
+        var loop = new SctpOneToManyReadLoop(socket, listener, routes, maxMessageLength, pollInterval);
         _ = Task.Factory.StartNew(() => loop.Run(cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -94,10 +103,16 @@ internal sealed class SctpOneToManyReadLoop
             // Looked up now, while the association surely exists (sac_info carries no address; RFC 6458 §6.1.1).
             sctpEvent = sctpEvent with { PeerAddress = _socket.PeerPrimaryAddress(sctpEvent.AssociationId) };
         }
-        else if (sctpEvent.EndsAssociation)
+        if (sctpEvent.Kind == SctpEventKind.Up || sctpEvent.EndsAssociation)
         {
+            // The id may come back with a new association: nothing of the old one carries over.
             _partial.Remove(sctpEvent.AssociationId);
             _discarding.Remove(sctpEvent.AssociationId);
+            _sentViaListener.Remove(sctpEvent.AssociationId);
+            if (sctpEvent.EndsAssociation)
+            {
+                _routes.TryRemove(sctpEvent.AssociationId, out _);
+            }
         }
         _listener.Tell(sctpEvent, ActorRefs.NoSender);
     }
@@ -117,7 +132,7 @@ internal sealed class SctpOneToManyReadLoop
         {
             if (endOfMessage)
             {
-                _listener.Tell(new SctpEndpointFrame(association, piece.ToArray(), info), ActorRefs.NoSender);
+                Deliver(association, piece, info);
                 return;
             }
             partial = (new ArrayBufferWriter<byte>(piece.Length), info);
@@ -137,7 +152,19 @@ internal sealed class SctpOneToManyReadLoop
         if (endOfMessage)
         {
             _partial.Remove(association);
-            _listener.Tell(new SctpEndpointFrame(association, partial.Bytes.WrittenSpan.ToArray(), partial.Info), ActorRefs.NoSender);
+            Deliver(association, partial.Bytes.WrittenSpan, partial.Info);
         }
+    }
+
+    private void Deliver(int association, ReadOnlySpan<byte> frame, SctpReceiveInfo info)
+    {
+        _sentViaListener.TryGetValue(association, out int sent);
+        if (_routes.TryGetValue(association, out var route) && route.Delivered == sent)
+        {
+            route.Deliver(frame, info);
+            return;
+        }
+        _sentViaListener[association] = sent + 1;
+        _listener.Tell(new SctpEndpointFrame(association, frame.ToArray(), info), ActorRefs.NoSender);
     }
 }

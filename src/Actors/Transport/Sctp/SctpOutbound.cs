@@ -4,10 +4,11 @@ using Akka.Actor;
 namespace RSerPool.Actors.Transport.Sctp;
 
 /// <summary>
-/// The outgoing side of one SCTP association: the owning actor queues encoded messages, a write loop sends them in
-/// order, one sendmsg (one SCTP user message) each with <c>sendInfo</c> or the stream, PPID and flags given with the
-/// message (the association id stays), waiting while the socket's send buffer is
-/// full. Bytes queued but not yet sent are counted against <c>maxPendingBytes</c>; a failed send is told to the
+/// The outgoing side of one SCTP association: one sendmsg (one SCTP user message) per message, with <c>sendInfo</c>
+/// or the stream, PPID and flags given with the message (the association id stays). While nothing is queued the
+/// owning actor sends at once on its own thread (non-blocking; no hop to the thread pool, docs/bench-registrar.md);
+/// otherwise, or when the socket's send buffer is full, the message is queued and a write loop sends the queue in
+/// order, waiting while the send buffer is full. Bytes queued but not yet sent are counted against <c>maxPendingBytes</c>; a failed send is told to the
 /// actor as <see cref="SendFailed"/>, and, when asked for at start, the end of the queue after <see cref="Complete"/>.
 /// </summary>
 internal sealed class SctpOutbound
@@ -51,12 +52,31 @@ internal sealed class SctpOutbound
 
     private bool Queue(byte[] message, SctpSendInfo info)
     {
+        // Nothing queued or being sent (the write loop counts a message until it is sent): this one cannot overtake.
+        if (Interlocked.Read(ref _pendingBytes) == 0 && TrySendNow(message, info))
+        {
+            return true;
+        }
         if (Interlocked.Add(ref _pendingBytes, message.Length) > _maxPendingBytes)
         {
             return false;
         }
         _queue.Writer.TryWrite((message, info));
         return true;
+    }
+
+    // Sent when the kernel takes it at once; a full send buffer or a failure leaves it to the write loop (which waits,
+    // or tells the owner SendFailed).
+    private bool TrySendNow(byte[] message, SctpSendInfo info)
+    {
+        try
+        {
+            return _socket.TrySend(message, info, out _) == SctpSendStatus.Sent;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Starts the write loop; it tells <paramref name="owner"/> <paramref name="whenDrained"/> (if any) once everything queued before <see cref="Complete"/> is sent.</summary>

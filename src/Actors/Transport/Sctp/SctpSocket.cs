@@ -165,21 +165,20 @@ public sealed class SctpSocket : IDisposable
     }
 
     /// <summary>One sendmsg of <paramref name="message"/> as one SCTP user message, without waiting.</summary>
-    public SctpSendStatus TrySend(byte[] message, in SctpSendInfo info, out int errno)
+    public unsafe SctpSendStatus TrySend(byte[] message, in SctpSendInfo info, out int errno)
     {
-        var control = new byte[SctpControlMessages.SendInfoSpace];
+        // Control data on the stack and pinned buffers: a send allocates nothing (docs/bench-registrar.md).
+        Span<byte> control = stackalloc byte[SctpControlMessages.SendInfoSpace];
         SctpControlMessages.WriteSendInfo(control, info);
-        var data = GCHandle.Alloc(message, GCHandleType.Pinned);
-        var controlPin = GCHandle.Alloc(control, GCHandleType.Pinned);
-        var iov = new SctpNative.IoVec[] { new() { Base = data.AddrOfPinnedObject(), Length = (nuint)message.Length } };
-        var iovPin = GCHandle.Alloc(iov, GCHandleType.Pinned);
-        try
+        fixed (byte* data = message)
+        fixed (byte* controlData = control)
         {
+            var iov = new SctpNative.IoVec { Base = (IntPtr)data, Length = (nuint)message.Length };
             var header = new SctpNative.MessageHeader
             {
-                Iov = iovPin.AddrOfPinnedObject(),
+                Iov = (IntPtr)(&iov),
                 IovLength = 1,
-                Control = controlPin.AddrOfPinnedObject(),
+                Control = (IntPtr)controlData,
                 ControlLength = (nuint)control.Length,
             };
             nint sent = SctpNative.SendMessage(_handle, ref header, SctpNative.MsgDontWait | SctpNative.MsgNoSignal);
@@ -191,31 +190,24 @@ public sealed class SctpSocket : IDisposable
             errno = Marshal.GetLastPInvokeError();
             return errno is SctpNative.EAgain or SctpNative.EIntr ? SctpSendStatus.WouldBlock : SctpSendStatus.Failed;
         }
-        finally
-        {
-            iovPin.Free();
-            controlPin.Free();
-            data.Free();
-        }
     }
 
     /// <summary>
     /// One recvmsg into <paramref name="buffer"/> from <paramref name="offset"/>, without waiting. A message longer
     /// than the room arrives in pieces; the last has <see cref="SctpReceiveResult.EndOfMessage"/>.
     /// </summary>
-    public SctpReceiveResult TryReceive(byte[] buffer, int offset, byte[] control)
+    public unsafe SctpReceiveResult TryReceive(byte[] buffer, int offset, byte[] control)
     {
-        var data = GCHandle.Alloc(buffer, GCHandleType.Pinned);
-        var controlPin = GCHandle.Alloc(control, GCHandleType.Pinned);
-        var iov = new SctpNative.IoVec[] { new() { Base = data.AddrOfPinnedObject() + offset, Length = (nuint)(buffer.Length - offset) } };
-        var iovPin = GCHandle.Alloc(iov, GCHandleType.Pinned);
-        try
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)offset, (uint)buffer.Length, nameof(offset));
+        fixed (byte* data = buffer)
+        fixed (byte* controlData = control)
         {
+            var iov = new SctpNative.IoVec { Base = (IntPtr)(data + offset), Length = (nuint)(buffer.Length - offset) };
             var header = new SctpNative.MessageHeader
             {
-                Iov = iovPin.AddrOfPinnedObject(),
+                Iov = (IntPtr)(&iov),
                 IovLength = 1,
-                Control = controlPin.AddrOfPinnedObject(),
+                Control = (IntPtr)controlData,
                 ControlLength = (nuint)control.Length,
             };
             nint read = SctpNative.ReceiveMessage(_handle, ref header, SctpNative.MsgDontWait);
@@ -235,12 +227,6 @@ public sealed class SctpSocket : IDisposable
                 ? rcv
                 : null;
             return new SctpReceiveResult(SctpReceiveStatus.Received, (int)read, (header.Flags & SctpNative.MsgEor) != 0, notification, info);
-        }
-        finally
-        {
-            iovPin.Free();
-            controlPin.Free();
-            data.Free();
         }
     }
 

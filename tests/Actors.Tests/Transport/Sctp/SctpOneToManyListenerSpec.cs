@@ -75,6 +75,28 @@ public sealed class SctpOneToManyListenerSpec : RealTimeTestKit, IAsyncLifetime
         Assert.False(info.Value.Unordered);
     }
 
+    // The read loop hands messages to the handler itself once the association actor has published its route
+    // (SctpOneToManyRoute); a burst sent right after connecting crosses that switch and must keep its order.
+    [SctpFact]
+    public async Task A_burst_sent_at_once_after_connecting_arrives_whole_in_order_after_the_establishment()
+    {
+        const int Count = 300;
+        var client = await SctpTestClient.ConnectAsync(_endpoint, Timeout);
+        _clients.Add(client);
+        for (int i = 0; i < Count; i++)
+        {
+            client.Send(AsapEncoder.EncodeToArray(new AsapHandleResolution(PoolHandle.FromString($"Pool{i}"))), SctpPayloadProtocol.Asap);
+        }
+
+        var established = await _handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
+        for (int i = 0; i < Count; i++)
+        {
+            var received = await _handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
+            Assert.Equal(new AsapHandleResolution(PoolHandle.FromString($"Pool{i}")), received.Message);
+            Assert.Equal(established.Association, _handler.LastSender);
+        }
+    }
+
     [SctpFact]
     public async Task Two_clients_on_the_one_socket_are_kept_apart()
     {
