@@ -26,6 +26,11 @@ public static class Program
             HandlespaceMemoryHarness.Run(Arg(args, 1, 1_000_000), Arg(args, 2, 5));
             return;
         }
+        if (args.Length > 0 && args[0] == "handlespace-registration")
+        {
+            HandlespaceRegistrationHarness.Run(Arg(args, 1, 100_000), Arg(args, 2, 5));
+            return;
+        }
         if (args.Length > 0 && args[0] == "session-throughput")
         {
             Session.SessionThroughputHarness.Run(Arg(args, 1, 5), Arg(args, 2, 100_000), Arg(args, 3, 16));

@@ -3,6 +3,7 @@
 // give the free heap back. This actor reads the allocation rate every check interval; when the process is idle and its
 // resident memory grew by at least MinGrowth since the last trim (or since start), it runs one aggressive collection.
 // A busy process is never trimmed here (the GC runs anyway, and a full compacting collection would pause requests).
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 
@@ -65,11 +66,13 @@ public sealed class IdleMemoryTrimActor : UntypedActor, IWithTimers
             return;
         }
 
+        long started = Stopwatch.GetTimestamp();
         _gauge.Trim();
+        TimeSpan took = Stopwatch.GetElapsedTime(started);
         long after = _gauge.ResidentBytes;
         _baseline = after;
         _lastAllocated = _gauge.AllocatedBytes;
-        _log.Info("idle: memory given back, resident {Before} MB -> {After} MB", resident >> 20, after >> 20);
+        _log.Info("idle: memory given back, resident {Before} MB -> {After} MB in {Milliseconds} ms", resident >> 20, after >> 20, (long)took.TotalMilliseconds);
         Context.System.EventStream.Publish(new MemoryTrimmed(resident, after));
     }
 }

@@ -58,6 +58,7 @@ public static class RegistrarIdleMemoryHarness
                 peak = Math.Max(peak, ProcessMemory.ResidentBytes(registrar.Id));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  round {round}: {elements:N0} PEs in {registerSeconds:F1} s ({elements / registerSeconds:F0}/s), {resolutions:N0} resolutions in {floodSeconds:F1} s ({resolutions / floodSeconds:F0}/s), RSS {peak / 1e6:F1} MB"));
+                await AwaitTrimWithPesHeldAsync(registrar, round).ConfigureAwait(false);
             }
             finally
             {
@@ -83,6 +84,33 @@ public static class RegistrarIdleMemoryHarness
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT peak-rss-mb {peak / 1e6:F1}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT return-seconds {(returned ? back.Elapsed.TotalSeconds : double.PositiveInfinity):F1}"));
         }
+    }
+
+    /// <summary>
+    /// The load is gone but the PEs stay (keep-alives 1 h, so the registrar is idle): waits up to 30 s for the idle trim's
+    /// log line and prints its pause and the RSS with the PEs still held.
+    /// </summary>
+    private static async Task AwaitTrimWithPesHeldAsync(RserpoolProcess registrar, int round)
+    {
+        const string Trimmed = @"memory given back, resident (\d+) MB -> (\d+) MB in (\d+) ms";
+        int before = registrar.LinesMatching(Trimmed).Count;
+        var since = Stopwatch.StartNew();
+        while (registrar.LinesMatching(Trimmed).Count == before && since.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<string> lines = registrar.LinesMatching(Trimmed);
+        if (lines.Count == before)
+        {
+            Console.WriteLine($"  round {round}: PEs held, load gone: no trim within 30 s, RSS {ProcessMemory.ResidentBytes(registrar.Id) / 1e6:F1} MB");
+            return;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(lines[^1], Trimmed);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  round {round}: PEs held, load gone: trimmed after {since.Elapsed.TotalSeconds:F1} s, {match.Groups[1].Value} -> {match.Groups[2].Value} MB, pause {match.Groups[3].Value} ms; RSS now {ProcessMemory.ResidentBytes(registrar.Id) / 1e6:F1} MB"));
+        Console.WriteLine($"RESULT trim-pause-ms {match.Groups[3].Value}");
     }
 
     /// <summary>Handle resolutions for the loaded pools: each connection sends batches of 1,000 and reads the answers.</summary>
