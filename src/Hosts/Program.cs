@@ -1,12 +1,17 @@
 using System.CommandLine;
 using RSerPool.Hosts.Commands;
+using RSerPool.Hosts.Hosting;
 
 namespace RSerPool.Hosts;
 
 /// <summary>The <c>rserpool</c> executable: one command tree, each subcommand in Commands/.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        StartupTimeline.Begin();
+        return Run(args, Console.In, Console.Out, Console.Error);
+    }
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -22,6 +27,7 @@ public static class Program
             MonitorCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
+        StartupTimeline.Mark("command line");
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

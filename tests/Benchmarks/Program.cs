@@ -9,6 +9,7 @@ namespace RSerPool.Benchmarks;
 // `... -- session-throughput [RUNS] [REQUESTS] [WINDOW]`, `... -- failover-latency RSERPOOL_DLL [RUNS] [TRIALS]` (docs/bench-session.md),
 // `... -- enrp-harness [RUNS] [RSERPOOL_DLL] [propagation|reregistration|sync|sync-process|sync-process-defaults|takeover]` (docs/bench-enrp.md),
 // `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
+// `... -- startup RUNS WARMUP_SECONDS LABEL=RSERPOOL_DLL[,ENV=VALUE...]...` (issue 14: exec to first registration answered, warm-up; docs/bench-registrar.md),
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
 // `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood),
 // `... -- registrar-idle-memory RSERPOOL_DLL [ROUNDS] [PES] [RESOLUTIONS] [REGISTRAR_ARGS...]` (issue 14: RSS back to idle, docs/bench-registrar.md).
@@ -16,6 +17,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 1 && args[0] == "handlespace-harness" && args[1] == "vs-rsplib")
+        {
+            HandlespaceVersusRsplib.Run(Arg(args, 2, 100_000), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.25, args.Length > 4 ? args[4] : null);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "handlespace-harness")
         {
             HandlespaceHarness.Run(Arg(args, 1, 5));
@@ -64,6 +71,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "cold-start")
         {
             Processes.ColdStartHarness.Run(args[1], Arg(args, 2, 5));
+            return;
+        }
+        if (args.Length > 3 && args[0] == "startup")
+        {
+            Processes.StartupHarness.Run(Arg(args, 1, 5), Arg(args, 2, 0), args[3..]);
             return;
         }
         if (args.Length > 1 && args[0] == "keepalive-timing")

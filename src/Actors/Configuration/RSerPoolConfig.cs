@@ -16,8 +16,16 @@ public static class RSerPoolConfig
 
     private static readonly Lazy<string> s_text = new(ReadResource);
     private static readonly Lazy<Config> s_default = new(() => ConfigurationFactory.ParseString(s_text.Value));
-    private static readonly Lazy<Config> s_library = new(() => RSerPoolSection.WithFallback(ConfigurationFactory.ParseString(
-        Entries("akka.actor.serializers") + Entries("akka.actor.serialization-bindings"))));
+    // Hyperion for RSerPool's messages that may cross a process boundary: for applications only, not in the hosts'
+    // reference, since Akka creates every configured serializer when the system starts (hocon/reference.conf, issue 14).
+    private const string HyperionBinding = """
+        akka.actor {
+          serializers.hyperion = "Akka.Serialization.HyperionSerializer, Akka.Serialization.Hyperion"
+          serialization-bindings { "RSerPool.Actors.IRSerPoolMessage, RSerPool.Actors" = hyperion }
+        }
+        """;
+
+    private static readonly Lazy<Config> s_library = new(() => RSerPoolSection.WithFallback(ConfigurationFactory.ParseString(HyperionBinding)));
     private static readonly Lazy<Config> s_section = new(() => ConfigurationFactory.ParseString(s_text.Value).GetValue("rserpool").AtKey("rserpool"));
 
     /// <summary>
@@ -73,10 +81,6 @@ public static class RSerPoolConfig
             }
         }
     }
-
-    // The entries of the object at <paramref name="path"/> of the reference as HOCON lines (keys quoted: type names hold dots).
-    private static string Entries(string path) => string.Concat(Default.GetConfig(path).AsEnumerable()
-        .Select(entry => $"{path}.\"{entry.Key}\" = \"{entry.Value.GetString()}\"\n"));
 
     private static string ReadResource()
     {

@@ -1,7 +1,7 @@
 // Order of PEs inside a pool by PE identifier (docs/protocol-notes.md §10: handle table chunks ordered by pool handle and PE ID).
 namespace RSerPool.Actors.Handlespace;
 
-internal readonly struct IdentifierOrder : ITreapOrder
+internal readonly struct IdentifierOrder : ITreapOrder<PoolElementEntry>
 {
     public static ref PoolElementEntry? Left(PoolElementEntry entry) => ref entry.IdentifierLinks.Left;
 

@@ -1,21 +1,22 @@
-// Balanced search tree over PE entries without per-node allocation (docs/protocol-notes.md §13 sorted selection, docs/protocol-notes.md §10
+// Balanced search tree over PE entries (or key groups) without per-node allocation (docs/protocol-notes.md §13 sorted selection, docs/protocol-notes.md §10
 // paging): a treap whose nodes are the entries themselves, with parent links for O(1) amortised in-order steps.
 namespace RSerPool.Actors.Handlespace;
 
 /// <summary>
-/// An intrusive treap ordered by <typeparamref name="TOrder"/>. Insert and remove are O(log n) expected; the first
-/// entry is cached. Keys of an entry must not change while it is in the tree.
+/// An intrusive treap of <typeparamref name="TNode"/> ordered by <typeparamref name="TOrder"/>. Insert and remove are
+/// O(log n) expected; the first node is cached. Keys of a node must not change while it is in the tree.
 /// </summary>
-internal sealed class IntrusiveTreap<TOrder>
-    where TOrder : struct, ITreapOrder
+internal sealed class IntrusiveTreap<TNode, TOrder>
+    where TNode : class
+    where TOrder : struct, ITreapOrder<TNode>
 {
-    private PoolElementEntry? _root;
+    private TNode? _root;
 
-    public PoolElementEntry? First { get; private set; }
+    public TNode? First { get; private set; }
 
     public int Count { get; private set; }
 
-    public void Insert(PoolElementEntry entry)
+    public void Insert(TNode entry)
     {
         TOrder.Left(entry) = null;
         TOrder.Right(entry) = null;
@@ -28,13 +29,13 @@ internal sealed class IntrusiveTreap<TOrder>
             return;
         }
 
-        PoolElementEntry current = _root;
+        TNode current = _root;
         bool leftmost = true;
         while (true)
         {
             if (TOrder.Compare(entry, current) < 0)
             {
-                ref PoolElementEntry? left = ref TOrder.Left(current);
+                ref TNode? left = ref TOrder.Left(current);
                 if (left is null)
                 {
                     left = entry;
@@ -46,7 +47,7 @@ internal sealed class IntrusiveTreap<TOrder>
             else
             {
                 leftmost = false;
-                ref PoolElementEntry? right = ref TOrder.Right(current);
+                ref TNode? right = ref TOrder.Right(current);
                 if (right is null)
                 {
                     right = entry;
@@ -70,7 +71,42 @@ internal sealed class IntrusiveTreap<TOrder>
         }
     }
 
-    public void Remove(PoolElementEntry entry)
+    /// <summary>
+    /// Inserts <paramref name="entry"/> with <paramref name="hint"/> (a node in this tree) as the likely predecessor:
+    /// O(1) expected when it is, a plain <see cref="Insert"/> otherwise. Ascending runs of inserts are cheap this way.
+    /// </summary>
+    public void InsertAfter(TNode hint, TNode entry)
+    {
+        TNode? next = Next(hint);
+        if (TOrder.Compare(hint, entry) >= 0 || (next is not null && TOrder.Compare(entry, next) >= 0))
+        {
+            Insert(entry);
+            return;
+        }
+
+        // The in-order successor of hint has a free left link; hint itself a free right link when it has no right child.
+        TOrder.Left(entry) = null;
+        TOrder.Right(entry) = null;
+        Count++;
+        if (TOrder.Right(hint) is null)
+        {
+            TOrder.Right(hint) = entry;
+            TOrder.Parent(entry) = hint;
+        }
+        else
+        {
+            TOrder.Left(next!) = entry;
+            TOrder.Parent(entry) = next;
+        }
+
+        uint priority = TOrder.Priority(entry);
+        while (TOrder.Parent(entry) is { } parent && TOrder.Priority(parent) < priority)
+        {
+            RotateUp(entry);
+        }
+    }
+
+    public void Remove(TNode entry)
     {
         if (ReferenceEquals(First, entry))
         {
@@ -83,8 +119,8 @@ internal sealed class IntrusiveTreap<TOrder>
             RotateUp(TOrder.Priority(left) >= TOrder.Priority(right) ? left : right);
         }
 
-        PoolElementEntry? child = TOrder.Left(entry) ?? TOrder.Right(entry);
-        PoolElementEntry? parent = TOrder.Parent(entry);
+        TNode? child = TOrder.Left(entry) ?? TOrder.Right(entry);
+        TNode? parent = TOrder.Parent(entry);
         if (child is not null)
         {
             TOrder.Parent(child) = parent;
@@ -98,11 +134,11 @@ internal sealed class IntrusiveTreap<TOrder>
     }
 
     /// <summary>The in-order successor of <paramref name="entry"/>, or null.</summary>
-    public static PoolElementEntry? Next(PoolElementEntry entry)
+    public static TNode? Next(TNode entry)
     {
         if (TOrder.Right(entry) is { } right)
         {
-            PoolElementEntry node = right;
+            TNode node = right;
             while (TOrder.Left(node) is { } left)
             {
                 node = left;
@@ -111,8 +147,8 @@ internal sealed class IntrusiveTreap<TOrder>
             return node;
         }
 
-        PoolElementEntry current = entry;
-        PoolElementEntry? parent = TOrder.Parent(entry);
+        TNode current = entry;
+        TNode? parent = TOrder.Parent(entry);
         while (parent is not null && ReferenceEquals(TOrder.Right(parent), current))
         {
             current = parent;
@@ -123,10 +159,10 @@ internal sealed class IntrusiveTreap<TOrder>
     }
 
     /// <summary>The first entry for which <paramref name="isAfter"/> is true, given that it is monotone in the order.</summary>
-    public PoolElementEntry? FirstWhere<TState>(TState state, Func<TState, PoolElementEntry, bool> isAfter)
+    public TNode? FirstWhere<TState>(TState state, Func<TState, TNode, bool> isAfter)
     {
-        PoolElementEntry? node = _root;
-        PoolElementEntry? candidate = null;
+        TNode? node = _root;
+        TNode? candidate = null;
         while (node is not null)
         {
             if (isAfter(state, node))
@@ -143,14 +179,14 @@ internal sealed class IntrusiveTreap<TOrder>
         return candidate;
     }
 
-    private void RotateUp(PoolElementEntry node)
+    private void RotateUp(TNode node)
     {
-        PoolElementEntry parent = TOrder.Parent(node)!;
-        PoolElementEntry? grandparent = TOrder.Parent(parent);
+        TNode parent = TOrder.Parent(node)!;
+        TNode? grandparent = TOrder.Parent(parent);
 
         if (ReferenceEquals(TOrder.Left(parent), node))
         {
-            PoolElementEntry? moved = TOrder.Right(node);
+            TNode? moved = TOrder.Right(node);
             TOrder.Left(parent) = moved;
             if (moved is not null)
             {
@@ -161,7 +197,7 @@ internal sealed class IntrusiveTreap<TOrder>
         }
         else
         {
-            PoolElementEntry? moved = TOrder.Left(node);
+            TNode? moved = TOrder.Left(node);
             TOrder.Right(parent) = moved;
             if (moved is not null)
             {
@@ -176,7 +212,7 @@ internal sealed class IntrusiveTreap<TOrder>
         ReplaceChild(grandparent, parent, node);
     }
 
-    private void ReplaceChild(PoolElementEntry? parent, PoolElementEntry oldChild, PoolElementEntry? newChild)
+    private void ReplaceChild(TNode? parent, TNode oldChild, TNode? newChild)
     {
         if (parent is null)
         {

@@ -10,7 +10,7 @@ namespace RSerPool.Actors.Handlespace;
 public sealed class Pool
 {
     private readonly Dictionary<uint, PoolElementEntry> _byIdentifier = [];
-    private readonly IntrusiveTreap<IdentifierOrder> _identifierOrder = new();
+    private readonly IntrusiveTreap<PoolElementEntry, IdentifierOrder> _identifierOrder = new();
     private readonly PoolSelector _selector;
     private readonly uint _handlePartialSum;
 
@@ -50,7 +50,7 @@ public sealed class Pool
     {
         get
         {
-            for (PoolElementEntry? entry = _identifierOrder.First; entry is not null; entry = IntrusiveTreap<IdentifierOrder>.Next(entry))
+            for (PoolElementEntry? entry = _identifierOrder.First; entry is not null; entry = IntrusiveTreap<PoolElementEntry, IdentifierOrder>.Next(entry))
             {
                 yield return entry;
             }
@@ -92,6 +92,9 @@ public sealed class Pool
         _identifierOrder.FirstWhere(identifier, static (id, entry) => entry.Identifier > id);
 
     internal PoolElementEntry? FirstByIdentifier => _identifierOrder.First;
+
+    /// <summary>The policy's selection structure (tests inspect its shape).</summary>
+    internal PoolSelector Selector => _selector;
 
     public override string ToString() => $"{Handle} ({PolicyType}, {Count} PEs)";
 }

@@ -81,6 +81,9 @@ public sealed class PoolElementEntry
         set => Selection.Key = value;
     }
 
+    /// <summary>Sorted policies: in its key group's treap of re-registered PEs rather than its appended list.</summary>
+    internal bool IsPlacedInGroup;
+
     /// <summary>Slot in a weighted random selector, or -1.</summary>
     internal int Slot = -1;
 

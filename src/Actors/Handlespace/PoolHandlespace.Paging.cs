@@ -26,7 +26,7 @@ public sealed partial class PoolHandlespace
             PoolElementEntry? entry = !after.IsStart && pool.Handle == after.PoolHandle
                 ? pool.FirstAfter(after.Identifier)
                 : pool.FirstByIdentifier;
-            for (; entry is not null; entry = IntrusiveTreap<IdentifierOrder>.Next(entry))
+            for (; entry is not null; entry = IntrusiveTreap<PoolElementEntry, IdentifierOrder>.Next(entry))
             {
                 if (ownerFilter is { } owner && entry.OwnerId != owner)
                 {

@@ -1,7 +1,7 @@
 // Order of a sorted-selection pool: policy key, then sequence number (docs/protocol-notes.md §13 "sorted selection").
 namespace RSerPool.Actors.Handlespace;
 
-internal readonly struct SelectionOrder : ITreapOrder
+internal readonly struct SelectionOrder : ITreapOrder<PoolElementEntry>
 {
     public static ref PoolElementEntry? Left(PoolElementEntry entry) => ref entry.Selection.Left;
 

@@ -87,6 +87,7 @@ public static class RegistrarCommand
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
                 idleMemoryTrim = config.Read(RegistrarConfig.ReadIdleMemoryTrim);
+                StartupTimeline.Mark("configuration");
             }
             catch (RSerPoolConfigException e)
             {
@@ -107,6 +108,7 @@ public static class RegistrarCommand
                 switch (await outcome.Task.ConfigureAwait(false))
                 {
                     case RegistrarStarted started:
+                        StartupTimeline.Mark("registrar and listeners");
                         string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
@@ -116,6 +118,11 @@ public static class RegistrarCommand
                         else
                         {
                             log.Info("registrar 0x{ServerId:x8} ready: ASAP on {Asap}", started.ServerId, asap);
+                        }
+
+                        if (StartupTimeline.Describe() is { } timeline)
+                        {
+                            log.Info("registrar 0x{ServerId:x8} start-up: {Timeline}", started.ServerId, timeline);
                         }
 
                         system.ActorOf(IdleMemoryTrimActor.Props(idleMemoryTrim), "idle-memory-trim");

@@ -38,6 +38,7 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(start);
         HostLogging.Install(config.SerilogLevel);
+        StartupTimeline.Mark("logging");
         try
         {
             if (await HostSystem.TryCreateAsync(systemName, config, stderr).ConfigureAwait(false) is not { } system)
@@ -45,6 +46,7 @@ public static class ServiceHost
                 return ExitCodes.Usage;
             }
 
+            StartupTimeline.Mark("actor system");
             return await ServeAsync(system, systemName, start).ConfigureAwait(false);
         }
         finally

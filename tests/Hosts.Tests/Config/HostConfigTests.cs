@@ -33,6 +33,24 @@ public sealed class HostConfigTests
         }
     }
 
+    // Akka creates every configured serializer when the system starts; Hyperion's was the largest part of creating the
+    // registrar's actor system (issue 14). The hosts' messages never leave their process, so they do without it.
+    [Fact]
+    public async Task The_hosts_actor_system_creates_no_hyperion_serializer()
+    {
+        var system = RSerPool.Hosts.Hosting.HostSystem.Create("no-hyperion", HostConfig.Load([]));
+        try
+        {
+            Assert.False(system.Settings.Config.HasPath("akka.actor.serializers.hyperion"));
+            Assert.IsNotType<Akka.Serialization.HyperionSerializer>(system.Serialization.FindSerializerForType(typeof(RSerPool.Actors.IRSerPoolMessage)));
+            Assert.True(RSerPoolConfig.Library.HasPath("akka.actor.serializers.hyperion"));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     [Fact]
     public void Later_files_win_and_flags_win_over_files_key_by_key()
     {

@@ -48,6 +48,28 @@ public sealed class RegistrarProcessTests
         Assert.Contains("shutting down", registrar.Output);
     }
 
+    // RFC 5353 §3.2 and docs/protocol-notes.md §10: the ENRP startup phase (waiting for a mentor) holds back only the
+    // announcements; ASAP is served from the moment its listener is bound, as RSPLIB does (issue 14: RSPLIB's PEs give
+    // up on a registration after 3 s).
+    [Fact]
+    public async Task A_registration_sent_as_soon_as_the_asap_listener_opens_is_answered_while_enrp_is_still_starting_up()
+    {
+        using var config = Config.TestConfig.File("rserpool.registrar.enrp.mentor-discovery-timeout = 60s");
+        var registrar = RserpoolProcess.Start("registrar", "--config", config.Path, "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0");
+        await using var _ = registrar;
+        var serving = await registrar.WaitForLineAsync(@"serving ASAP on TCP 127\.0\.0\.1:(\d+)");
+        using var pe = await AsapClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, int.Parse(serving.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+
+        await pe.SendAsync(Registration(0x3c4d5e6f, 7005));
+
+        var response = Assert.IsType<AsapRegistrationResponse>(await pe.ReceiveAsync());
+        Assert.False(response.Rejected);
+        Assert.Equal(0x3c4d5e6fu, response.PoolElementIdentifier);
+        Assert.Empty(registrar.LinesMatching("ENRP startup phase over"));
+        // Where the start-up went (src/Hosts/Hosting/StartupTimeline.cs; read by the startup harness).
+        await registrar.WaitForLineAsync(@"start-up: \d+ ms since Main \(.*configuration \d+, .*actor system \d+, .*JIT \d+ methods in \d+ ms\)");
+    }
+
     [SigintFact]
     public async Task Ctrl_c_runs_the_same_clean_shutdown_and_exits_0()
     {

@@ -10,8 +10,12 @@ public sealed class WeightedRoundRobinPolicy : SortedSelectionPolicy
 
     private static uint Weight(PoolElementEntry entry) => entry.Policy.Values[0];
 
-    /// <summary>Weight 0: never part of a round, behind every PE that has one.</summary>
-    protected internal override ulong ComputeKey(PoolElementEntry entry) => Weight(entry) == 0 ? ulong.MaxValue : entry.Round;
+    /// <summary>
+    /// Weight 0: never part of a round, behind every PE that has one. Invariant kept by the three rules below:
+    /// 1 ≤ RemainingInRound ≤ weight, or RemainingInRound = 0 exactly when the weight is 0; so the key needs no read of
+    /// the policy values (a cold object when a round robin cycles through a large pool).
+    /// </summary>
+    protected internal override ulong ComputeKey(PoolElementEntry entry) => entry.RemainingInRound == 0 ? ulong.MaxValue : entry.Round;
 
     /// <summary>A new PE joins the current round (the round of the first PE in order).</summary>
     protected internal override void OnAdded(PoolElementEntry entry, PoolElementEntry? first)
@@ -32,6 +36,13 @@ public sealed class WeightedRoundRobinPolicy : SortedSelectionPolicy
 
     protected internal override void OnUsed(PoolElementEntry entry)
     {
+        if (entry.RemainingInRound > 1)
+        {
+            // The weight is at least RemainingInRound (the invariant above): not 0, and the round goes on.
+            entry.RemainingInRound--;
+            return;
+        }
+
         uint weight = Weight(entry);
         if (weight == 0)
         {
