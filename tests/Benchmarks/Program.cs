@@ -11,7 +11,8 @@ namespace RSerPool.Benchmarks;
 // `... -- registrar-memory RSERPOOL_DLL [RUNS] [PES] [--types]`, `... -- registrar-memory-inproc [PES] [--hold]`, `... -- heap-types PID [TOP]`, `... -- cold-start RSERPOOL_DLL [RUNS]`,
 // `... -- startup RUNS WARMUP_SECONDS LABEL=RSERPOOL_DLL[,ENV=VALUE...]...` (issue 14: exec to first registration answered, warm-up; docs/bench-registrar.md),
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
-// `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood).
+// `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood),
+// `... -- registrar-idle-memory RSERPOOL_DLL [ROUNDS] [PES] [RESOLUTIONS] [REGISTRAR_ARGS...]` (issue 14: RSS back to idle, docs/bench-registrar.md).
 public static class Program
 {
     public static void Main(string[] args)
@@ -25,6 +26,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "handlespace-harness")
         {
             HandlespaceHarness.Run(Arg(args, 1, 5));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "handlespace-memory")
+        {
+            HandlespaceMemoryHarness.Run(Arg(args, 1, 1_000_000), Arg(args, 2, 5));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "handlespace-registration")
+        {
+            HandlespaceRegistrationHarness.Run(Arg(args, 1, 100_000), Arg(args, 2, 5));
             return;
         }
         if (args.Length > 0 && args[0] == "session-throughput")
@@ -75,6 +86,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "fairness")
         {
             Processes.FairnessHarness.Run(args[1], Arg(args, 2, 1000), Arg(args, 3, 4), args.Length > 4 ? args[4..] : []);
+            return;
+        }
+        if (args.Length > 1 && args[0] == "registrar-idle-memory")
+        {
+            Processes.RegistrarIdleMemoryHarness.Run(args[1], Arg(args, 2, 3), Arg(args, 3, 32_000), Arg(args, 4, 1_000_000), args.Length > 5 ? args[5..] : []);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Configuration;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Memory;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
@@ -75,6 +76,19 @@ public static class RegistrarConfig
 
         return min <= max ? (min, max)
             : throw new RSerPoolConfigException($"{R}.min-registration-life", $"configuration key '{R}.min-registration-life' ({min}) must not exceed max-registration-life ({max})");
+    }
+
+    /// <summary><c>rserpool.registrar.idle-memory-trim</c>: when an idle registrar host gives memory back (issue 14).</summary>
+    public static IdleMemoryTrimSettings ReadIdleMemoryTrim(Config config)
+    {
+        const string T = $"{R}.idle-memory-trim";
+        long rate = ConfigValues.Long(config, $"{T}.idle-allocation-rate");
+        long growth = ConfigValues.Long(config, $"{T}.min-growth");
+        return new IdleMemoryTrimSettings(
+            ConfigValues.Bool(config, $"{T}.enabled"),
+            ConfigValues.PositiveDuration(config, $"{T}.check-interval"),
+            rate > 0 ? rate : throw new RSerPoolConfigException($"{T}.idle-allocation-rate", $"configuration key '{T}.idle-allocation-rate' must be above 0 bytes per second"),
+            growth > 0 ? growth : throw new RSerPoolConfigException($"{T}.min-growth", $"configuration key '{T}.min-growth' must be above 0 bytes"));
     }
 
     /// <summary><c>rserpool.registrar.status</c>: the HTTP status endpoint of a registrar host; null when "off".</summary>

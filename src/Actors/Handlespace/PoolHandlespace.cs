@@ -2,7 +2,11 @@
 // (pool handle, PE ID), ownership sets with checksums, association sets and the expiry index of ENRP copies.
 // A plain single-threaded data structure: no actors, no clock (callers pass timestamps in their own unit).
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RSerPool.Actors.Handlespace.Policies;
+using RSerPool.Wire;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Parameters;
 
@@ -18,6 +22,9 @@ public sealed partial class PoolHandlespace
     private readonly Dictionary<uint, OwnerSet> _owners = [];
     private readonly Dictionary<long, AssociationSet> _associations = [];
     private readonly Dictionary<PolicyType, PoolMemberSelectionPolicy> _sharedValuelessPolicies = [];
+    private readonly SharingCache<PoolMemberSelectionPolicy> _sharedPolicies = new(8192);
+    private readonly SharingCache<ValueArray<IPAddress>> _sharedAddresses = new(4096);
+    private readonly SharingCache<TransportParameter> _sharedAsapTransports = new(1024);
     private readonly ExpiryHeap _expiry = new();
     private readonly PolicyRegistry _policies;
     private readonly Random _random;
@@ -69,7 +76,7 @@ public sealed partial class PoolHandlespace
             return RegistrationResult.Rejected(cause);
         }
 
-        PoolMemberSelectionPolicy policyValues = Share(element.Policy);
+        PoolMemberSelectionPolicy policyValues = SharePolicy(element.Policy, entry?.Policy);
         if (entry is not null)
         {
             uint previousOwner = entry.OwnerId;
@@ -166,9 +173,12 @@ public sealed partial class PoolHandlespace
     private void Apply(PoolElementEntry entry, PoolElement element, PoolMemberSelectionPolicy policy, uint ownerId, long associationId, long expiresAt, bool isNew)
     {
         entry.RegistrationLifeMs = element.RegistrationLifeMs;
-        entry.UserTransport = element.UserTransport;
+        entry.UserTransport = ShareUserTransport(element.UserTransport, entry.UserTransport);
         entry.Policy = policy;
-        entry.AsapTransport = element.AsapTransport ?? entry.AsapTransport;
+        if (element.AsapTransport is { } asap)
+        {
+            entry.AsapTransport = asap.Equals(entry.AsapTransport) ? entry.AsapTransport : _sharedAsapTransports.Share(asap);
+        }
         entry.IsMarked = false;
         if (isNew)
         {
@@ -287,12 +297,20 @@ public sealed partial class PoolHandlespace
         }
     }
 
-    /// <summary>Policies without values are immutable and identical: keep one instance per type.</summary>
-    private PoolMemberSelectionPolicy Share(PoolMemberSelectionPolicy policy)
+    /// <summary>
+    /// One instance of equal policies (issue 14: bytes per PE): the entry's own when unchanged, one per type for
+    /// valueless policies, else an earlier equal one from a bounded cache.
+    /// </summary>
+    private PoolMemberSelectionPolicy SharePolicy(PoolMemberSelectionPolicy policy, PoolMemberSelectionPolicy? current)
     {
+        if (current is not null && (ReferenceEquals(current, policy) || current.Equals(policy)))
+        {
+            return current;
+        }
+
         if (!policy.Values.IsEmpty || !policy.TrailingBytes.IsEmpty)
         {
-            return policy;
+            return _sharedPolicies.Share(policy);
         }
 
         if (_lastShared is { } last && last.Type == policy.Type)
@@ -309,6 +327,24 @@ public sealed partial class PoolHandlespace
         _lastShared = shared;
         return shared;
     }
+
+    /// <summary>
+    /// The entry's own transport when unchanged; else the transport with an address list shared with other PEs of the
+    /// same host (issue 14: the list and its addresses are most of a decoded transport's bytes).
+    /// </summary>
+    private TransportParameter ShareUserTransport(TransportParameter transport, TransportParameter? current)
+    {
+        if (current is not null && (ReferenceEquals(current, transport) || current.Equals(transport)))
+        {
+            return current;
+        }
+
+        ValueArray<IPAddress> addresses = _sharedAddresses.Share(transport.Addresses);
+        return SameArray(addresses, transport.Addresses) ? transport : transport with { Addresses = addresses };
+    }
+
+    private static bool SameArray(ValueArray<IPAddress> left, ValueArray<IPAddress> right) =>
+        left.Count == right.Count && Unsafe.AreSame(ref MemoryMarshal.GetReference(left.AsSpan()), ref MemoryMarshal.GetReference(right.AsSpan()));
 
     private static TransportUse TransportUseOf(TransportParameter transport) => transport switch
     {

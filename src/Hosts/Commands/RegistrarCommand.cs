@@ -5,6 +5,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Configuration;
+using RSerPool.Actors.Memory;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport.Sctp;
 using RSerPool.Hosts.Config;
@@ -55,6 +56,7 @@ public static class RegistrarCommand
             HostConfig config;
             RegistrarSettings settings;
             IPEndPoint? statusEndPoint;
+            IdleMemoryTrimSettings idleMemoryTrim;
             try
             {
                 const string r = "rserpool.registrar";
@@ -84,6 +86,7 @@ public static class RegistrarCommand
                 config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
+                idleMemoryTrim = config.Read(RegistrarConfig.ReadIdleMemoryTrim);
                 StartupTimeline.Mark("configuration");
             }
             catch (RSerPoolConfigException e)
@@ -122,6 +125,7 @@ public static class RegistrarCommand
                             log.Info("registrar 0x{ServerId:x8} start-up: {Timeline}", started.ServerId, timeline);
                         }
 
+                        system.ActorOf(IdleMemoryTrimActor.Props(idleMemoryTrim), "idle-memory-trim");
                         var shutdown = CoordinatedShutdown.Get(system);
                         // service-stop: stopping the registrar actor closes its listeners and every ASAP and ENRP
                         // association (their actors are its children).

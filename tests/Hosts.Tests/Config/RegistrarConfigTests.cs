@@ -62,6 +62,17 @@ public sealed class RegistrarConfigTests
     }
 
     [Fact]
+    public void Idle_memory_trim_is_on_by_default_and_refuses_zero_thresholds()
+    {
+        var byDefault = RegistrarConfig.ReadIdleMemoryTrim(TestConfig.Reference);
+        Assert.Equal(new RSerPool.Actors.Memory.IdleMemoryTrimSettings(true, TimeSpan.FromSeconds(5), 1L << 20, 32L << 20), byDefault);
+        Assert.False(RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.enabled = off")).Enabled);
+        var zero = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.min-growth = 0")));
+        Assert.Contains("min-growth", zero.Message, StringComparison.Ordinal);
+        Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.check-interval = 0s")));
+    }
+
+    [Fact]
     public void The_status_endpoint_is_off_by_default_and_an_endpoint_when_set()
     {
         Assert.Null(RegistrarConfig.ReadStatusEndPoint(TestConfig.Reference));

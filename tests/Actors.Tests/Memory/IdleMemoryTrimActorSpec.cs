@@ -1,0 +1,98 @@
+using RSerPool.Actors.Memory;
+using RSerPool.TestKit;
+using Xunit;
+
+namespace RSerPool.Actors.Tests.Memory;
+
+/// <summary>Issue 14 item 3: an idle process whose memory grew is trimmed once; a busy one or one that did not grow is not.</summary>
+public sealed class IdleMemoryTrimActorSpec : VirtualTimeTestKit
+{
+    private const long MiB = 1L << 20;
+    private static readonly IdleMemoryTrimSettings Settings = new(true, TimeSpan.FromSeconds(5), MiB, 32 * MiB);
+
+    [Fact]
+    public void An_idle_process_that_grew_is_trimmed_once_and_measures_growth_from_the_trimmed_level()
+    {
+        var gauge = new FakeGauge { Resident = 70 * MiB, ResidentAfterTrim = 80 * MiB };
+        Sys.ActorOf(IdleMemoryTrimActor.Props(Settings, gauge));
+
+        gauge.Allocated += 500 * MiB;   // busy: 100 MiB/s
+        gauge.Resident = 230 * MiB;
+        Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, gauge.Trims);
+
+        Advance(TimeSpan.FromSeconds(5));   // idle now, 160 MiB above the start
+        Assert.Equal(1, gauge.Trims);
+        Assert.Equal(80 * MiB, gauge.Resident);
+
+        gauge.Resident = 100 * MiB;   // 20 MiB above the trimmed level: not worth a full collection
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, gauge.Trims);
+
+        gauge.Resident = 113 * MiB;   // 33 MiB above it
+        Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, gauge.Trims);
+    }
+
+    [Fact]
+    public void A_busy_process_is_never_trimmed_however_much_it_grew()
+    {
+        var gauge = new FakeGauge { Resident = 70 * MiB };
+        Sys.ActorOf(IdleMemoryTrimActor.Props(Settings, gauge));
+
+        for (int i = 0; i < 12; i++)
+        {
+            gauge.Allocated += 6 * MiB;   // 1.2 MiB/s, just above the idle rate
+            gauge.Resident += 100 * MiB;
+            Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(0, gauge.Trims);
+    }
+
+    [Fact]
+    public void Disabled_it_never_trims()
+    {
+        var gauge = new FakeGauge { Resident = 70 * MiB };
+        Sys.ActorOf(IdleMemoryTrimActor.Props(Settings with { Enabled = false }, gauge));
+
+        gauge.Resident = 700 * MiB;
+        Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, gauge.Trims);
+    }
+
+    [Fact]
+    public void A_trim_is_published_with_the_resident_bytes_before_and_after()
+    {
+        var gauge = new FakeGauge { Resident = 70 * MiB, ResidentAfterTrim = 75 * MiB };
+        Sys.EventStream.Subscribe(TestActor, typeof(MemoryTrimmed));
+        Sys.ActorOf(IdleMemoryTrimActor.Props(Settings, gauge));
+
+        gauge.Resident = 300 * MiB;
+        Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(new MemoryTrimmed(300 * MiB, 75 * MiB), ExpectMsg<MemoryTrimmed>());
+    }
+
+    private sealed class FakeGauge : IMemoryGauge
+    {
+        public long Allocated { get; set; }
+
+        public long Resident { get; set; }
+
+        public long ResidentAfterTrim { get; set; }
+
+        public int Trims { get; private set; }
+
+        long IMemoryGauge.AllocatedBytes => Allocated;
+
+        long IMemoryGauge.ResidentBytes => Resident;
+
+        public void Trim()
+        {
+            Trims++;
+            Resident = ResidentAfterTrim;
+        }
+    }
+}
