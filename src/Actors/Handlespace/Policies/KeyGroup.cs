@@ -17,10 +17,8 @@ internal sealed class KeyGroup
     /// <summary>Tree priority, fixed while the group is in the tree.</summary>
     public uint Priority;
 
-    /// <summary>Appended PEs, ascending sequence numbers; Selection.Left / Right are previous / next.</summary>
-    public PoolElementEntry? Head;
-
-    public PoolElementEntry? Tail;
+    /// <summary>Appended PEs, ascending sequence numbers.</summary>
+    public SelectionList Appended;
 
     /// <summary>PEs placed by a re-registration with their older sequence number (created on first use).</summary>
     public IntrusiveTreap<PoolElementEntry, SelectionOrder>? Placed;
@@ -28,41 +26,30 @@ internal sealed class KeyGroup
     /// <summary>The PE placed last (still in <see cref="Placed"/>): re-registrations come in runs of ascending sequence numbers.</summary>
     private PoolElementEntry? _lastPlaced;
 
-    public bool IsEmpty => Head is null && (Placed is null || Placed.Count == 0);
+    public bool IsEmpty => Appended.Head is null && (Placed is null || Placed.Count == 0);
 
     /// <summary>The group's first PE: the smaller sequence number of the list head and the treap's first.</summary>
     public PoolElementEntry? First
     {
         get
         {
+            PoolElementEntry? head = Appended.Head;
             PoolElementEntry? placed = Placed?.First;
-            return placed is null || (Head is not null && Head.Sequence < placed.Sequence) ? Head : placed;
+            return placed is null || (head is not null && head.Sequence < placed.Sequence) ? head : placed;
         }
     }
 
     /// <summary>Appends a PE whose sequence number is larger than every other in the group.</summary>
     public void Append(PoolElementEntry entry)
     {
-        entry.Selection.Left = Tail;
-        entry.Selection.Right = null;
-        entry.Selection.Parent = null;
+        Appended.Append(entry);
         entry.IsPlacedInGroup = false;
-        if (Tail is null)
-        {
-            Head = entry;
-        }
-        else
-        {
-            Tail.Selection.Right = entry;
-        }
-
-        Tail = entry;
     }
 
     /// <summary>Inserts a PE that keeps its sequence number: appended when it is the largest, else into the treap.</summary>
     public void Place(PoolElementEntry entry)
     {
-        if (Tail is null || Tail.Sequence < entry.Sequence)
+        if (Appended.Tail is null || Appended.Tail.Sequence < entry.Sequence)
         {
             Append(entry);
             return;
@@ -96,27 +83,6 @@ internal sealed class KeyGroup
             return;
         }
 
-        PoolElementEntry? previous = entry.Selection.Left;
-        PoolElementEntry? next = entry.Selection.Right;
-        if (previous is null)
-        {
-            Head = next;
-        }
-        else
-        {
-            previous.Selection.Right = next;
-        }
-
-        if (next is null)
-        {
-            Tail = previous;
-        }
-        else
-        {
-            next.Selection.Left = previous;
-        }
-
-        entry.Selection.Left = null;
-        entry.Selection.Right = null;
+        Appended.Unlink(entry);
     }
 }

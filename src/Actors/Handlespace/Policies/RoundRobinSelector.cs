@@ -5,8 +5,7 @@ namespace RSerPool.Actors.Handlespace.Policies;
 
 internal sealed class RoundRobinSelector : PoolSelector
 {
-    private PoolElementEntry? _head;
-    private PoolElementEntry? _tail;
+    private SelectionList _list;
     private int _count;
 
     public override int Count => _count;
@@ -14,13 +13,13 @@ internal sealed class RoundRobinSelector : PoolSelector
     public override void Add(PoolElementEntry entry)
     {
         entry.Sequence = NextSequence();
-        Append(entry);
+        _list.Append(entry);
         _count++;
     }
 
     public override void Remove(PoolElementEntry entry)
     {
-        Unlink(entry);
+        _list.Unlink(entry);
         _count--;
     }
 
@@ -32,7 +31,7 @@ internal sealed class RoundRobinSelector : PoolSelector
     public override int Select(Span<PoolElementEntry> destination, int maxIncrement)
     {
         int count = 0;
-        for (PoolElementEntry? entry = _head; entry is not null && count < destination.Length; entry = entry.Selection.Right)
+        for (PoolElementEntry? entry = _list.Head; entry is not null && count < destination.Length; entry = entry.Selection.Right)
         {
             destination[count++] = entry;
         }
@@ -41,54 +40,11 @@ internal sealed class RoundRobinSelector : PoolSelector
         for (int i = 0; i < used; i++)
         {
             PoolElementEntry entry = destination[i];
-            Unlink(entry);
+            _list.Unlink(entry);
             entry.Sequence = NextSequence();
-            Append(entry);
+            _list.Append(entry);
         }
 
         return count;
-    }
-
-    // Selection.Left / Right serve as previous / next in sequence order.
-    private void Append(PoolElementEntry entry)
-    {
-        entry.Selection.Left = _tail;
-        entry.Selection.Right = null;
-        if (_tail is null)
-        {
-            _head = entry;
-        }
-        else
-        {
-            _tail.Selection.Right = entry;
-        }
-
-        _tail = entry;
-    }
-
-    private void Unlink(PoolElementEntry entry)
-    {
-        PoolElementEntry? previous = entry.Selection.Left;
-        PoolElementEntry? next = entry.Selection.Right;
-        if (previous is null)
-        {
-            _head = next;
-        }
-        else
-        {
-            previous.Selection.Right = next;
-        }
-
-        if (next is null)
-        {
-            _tail = previous;
-        }
-        else
-        {
-            next.Selection.Left = previous;
-        }
-
-        entry.Selection.Left = null;
-        entry.Selection.Right = null;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class SortedSelector(SortedSelectionPolicy policy) : PoolSelecto
         for (KeyGroup? group = _groups.First; group is not null && count < destination.Length; group = IntrusiveTreap<KeyGroup, KeyGroupOrder>.Next(group))
         {
             // Merge the group's appended list and its placed treap, both in sequence order.
-            PoolElementEntry? appended = group.Head;
+            PoolElementEntry? appended = group.Appended.Head;
             PoolElementEntry? placed = group.Placed?.First;
             while (count < destination.Length && (appended is not null || placed is not null))
             {
@@ -153,8 +153,7 @@ internal sealed class SortedSelector(SortedSelectionPolicy policy) : PoolSelecto
     private void Release(KeyGroup group)
     {
         _groups.Remove(group);
-        group.Head = null;
-        group.Tail = null;
+        group.Appended = default;
         if (_spareCount < MaxSpareGroups)
         {
             group.Right = _spare;
