@@ -5,8 +5,8 @@
 // - Every registrar remembers which registrar took which target over (TAKEOVER_SERVER, RFC 5353 §3.5.2).
 // - When the target is heard again, the taker tells it with TAKEOVER_SERVER naming it as the target: the target
 //   missed the message while it was silent. The target then hands its PEs over as copies owned by the taker, stops
-//   supervising them and sends no DEL_PE for them (the taker is their home now), except the PEs still on a live
-//   association with it: a PE keeps one home association, so those chose it (they registered during a partition).
+//   supervising them and sends no DEL_PE for them (the taker is their home now), except the PEs that confirm, on a
+//   live association with it, that they kept their home there (they registered during a partition).
 // - Until the returning registrar's Presence checksum for its own PEs agrees with ours (RFC 5353 §3.6.2), its claims
 //   (ADD_PE, Handle Table entries naming it home) on PEs another registrar owns are stale and ignored. Its DEL_PE for
 //   those is already refused: an update must come from the PE's home (RFC 5353 §3.3).
@@ -80,7 +80,7 @@ internal sealed partial class EnrpActor
     // RFC 5353 §3.5.2, the target's side: this registrar was taken over while it was silent (hung, or cut off by a
     // partition). Its PEs belong to the taker now: they become copies owned by the taker (expiring by their lives unless
     // the taker refreshes them), are no longer supervised here, and no DEL_PE goes out for them. The pools keep the PEs
-    // still on a live association here and announce them again (PoolActor.KeepsSupervising): the PE chose this home.
+    // that confirm their home here on a live association and announce them again (PoolActor.Takeover.cs).
     private void OnTakenOverWhileSilent(uint takerId)
     {
         _scratch.Clear();

@@ -145,7 +145,16 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(ReregisterTimer, RetryRegistration.Instance, _settings.ReregistrationInterval);
         if (changed)
         {
-            _log.Info("PE 0x{Identifier:x8} registered in {PoolHandle} at registrar 0x{ServerId:x8}", Identifier, _settings.PoolHandle, _homeServerId);
+            if (_homeServerId != 0)
+            {
+                _log.Info("PE 0x{Identifier:x8} registered in {PoolHandle} at registrar 0x{ServerId:x8}", Identifier, _settings.PoolHandle, _homeServerId);
+            }
+            else
+            {
+                // RFC 5352 §2.2.1: the Registration Response names no server; its first Keep Alive or Server Announce does.
+                _log.Info("PE 0x{Identifier:x8} registered in {PoolHandle} (registrar ID not known yet)", Identifier, _settings.PoolHandle);
+            }
+
             Notify(PoolElementStatus.Registered, null);
         }
 

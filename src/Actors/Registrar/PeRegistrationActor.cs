@@ -34,6 +34,7 @@ internal sealed class PeRegistrationActor : UntypedActor
     private int _registrationLifeMs;
     private long _generation;
     private bool _associationEnded;
+    private bool _confirmingHome;
 
     // One scheduled message per PE, for the earliest of two deadlines (clock timestamps): the keep-alive cycle's next
     // event and the end of the registration life. Akka's ITimerScheduler with one timer per deadline cost about
@@ -127,11 +128,19 @@ internal sealed class PeRegistrationActor : UntypedActor
                 {
                     SetCycle(PeTimerEvent.KeepAliveDue, _supervision.KeepAliveInterval);
                     Arm();
+                    if (_confirmingHome)
+                    {
+                        _confirmingHome = false;
+                        Context.Parent.Tell(new HomeConfirmed(_identifier, _generation), Self);
+                    }
                 }
 
                 break;
             case AdoptedPeAttached attached:
                 Attach(attached.Peer);
+                break;
+            case ConfirmHome:
+                ConfirmHomeAfterTakeover();
                 break;
             case PeRegistrationRenewed renewed:
                 Renew(renewed);
@@ -169,6 +178,7 @@ internal sealed class PeRegistrationActor : UntypedActor
         }
 
         _associationEnded = false;
+        _confirmingHome = false;   // re-registered here: home here again
 
         _peer = renewed.Peer;
         _registrationLifeMs = renewed.RegistrationLifeMs;
@@ -196,6 +206,22 @@ internal sealed class PeRegistrationActor : UntypedActor
             _cycleDue = takeoverDeadline;
         }
 
+        Arm();
+    }
+
+    // docs/protocol-notes.md §11 rule 6: after a takeover of this registrar, a PE whose association here still looks
+    // live is asked with H=1 (RFC 5353 §3.5.2) whether it kept its home here. A PE that took the taker's H=1 closed the
+    // association (RFC 5352 §3.4), but this registrar, resuming from a hang, may not have read that end yet.
+    private void ConfirmHomeAfterTakeover()
+    {
+        if (_peer.Id == 0 || _associationEnded)
+        {
+            return;
+        }
+
+        _confirmingHome = true;
+        _peer.Association.Tell(KeepAlive(homeFlag: true), Self);
+        SetCycle(PeTimerEvent.KeepAliveTimedOut, _supervision.KeepAliveTimeout);
         Arm();
     }
 

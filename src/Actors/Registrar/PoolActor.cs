@@ -82,10 +82,15 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             if (_children.TryGetValue(request.Identifier, out PeChild? child) && child.Actor.Equals(Sender) && child.Generation == request.Generation)
             {
-                Remove(request.Identifier, request.Reason);
+                if (!LeaveUnconfirmedHome(child, request))
+                {
+                    Remove(request.Identifier, request.Reason);
+                }
+
                 ReportIfIdle();
             }
         });
+        Receive<HomeConfirmed>(KeepConfirmedHome);
     }
 
     public static Props Props(PoolHandle poolHandle, uint serverId, RegistrarSettings settings, RefusalBook refusals) =>
@@ -184,6 +189,8 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             child.Generation = generation;
             child.Peer = peer;
+            child.ConfirmingHome = false;   // re-registered here: home here
+            child.RemovedByOwner = false;
             child.Actor.Tell(new PeRegistrationRenewed(peer, element.RegistrationLifeMs, generation), Self);
             _log.Debug("PE 0x{PeId:x8} re-registered in {PoolHandle} from {Peer}", identifier, _poolHandle, peer);
         }
@@ -235,6 +242,13 @@ internal sealed partial class PoolActor : ReceiveActor
             }
             else if (_space.TryGetElement(_poolHandle, change.Identifier, out PoolElementEntry? entry) && entry.OwnerId != _serverId)
             {
+                if (_children.TryGetValue(change.Identifier, out PeChild? confirming) && confirming.ConfirmingHome)
+                {
+                    // docs/protocol-notes.md §11 rule 6: decided when the PE answers (ConfirmHome).
+                    confirming.RemovedByOwner = true;
+                    continue;
+                }
+
                 TellRegistered();
                 Remove(change.Identifier, RemovalReason.ReplicaRemoved);
             }
@@ -286,79 +300,6 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             _registered.Add(new PoolElementRegistered(_poolHandle, element.Identifier, owner, 0));
         }
-    }
-
-    // RFC 5353 §3.5.2 and TAKEOVER_SERVER receiver: the PEs of a dead registrar get a new owner; when that is this
-    // registrar, each gets a pe-<id> actor that sends Keep Alive with H=1 over the PE's association, if one exists.
-    private void TransferOwnership(PoolOwnershipTransfer transfer)
-    {
-        var moved = new List<PoolElementEntry>();
-        _space.TransferOwnership(transfer.FromOwnerId, transfer.ToOwnerId, PoolHandlespace.NoExpiry, moved);
-        foreach (PoolElementEntry entry in moved)
-        {
-            long associationId = 0;
-            if (transfer.FromOwnerId == _serverId && KeepsSupervising(entry))
-            {
-                continue;
-            }
-
-            if (transfer.FromOwnerId == _serverId && _children.Remove(entry.Identifier, out PeChild? former))
-            {
-                // Taken over while this registrar was silent (RFC 5353 §3.5.2): the taker supervises it now; no DEL_PE.
-                Context.Stop(former.Actor);
-                _log.Info("PE 0x{PeId:x8} in {PoolHandle} now belongs to 0x{Owner:x8}, which took this registrar over", entry.Identifier, _poolHandle,
-                    transfer.ToOwnerId);
-            }
-
-            if (transfer.ToOwnerId == _serverId)
-            {
-                AsapPeer peer = AsapPeer.Detached;
-                if (entry.AsapTransport is { } asap && asap.Addresses.Count > 0
-                    && transfer.Associations.TryGetValue(new IPEndPoint(asap.Addresses[0], asap.Port), out AsapPeer? found))
-                {
-                    peer = found;
-                    associationId = found.Id;
-                    _space.Register(_poolHandle, entry.ToPoolElement(), _serverId, associationId);
-                }
-
-                // Over TCP the PE announced where it takes a new home's association (docs/protocol-notes.md §2).
-                bool connects = peer.Id == 0 && RequestAssociation(entry);
-                long generation = ++_generation;
-                var props = PeRegistrationActor.Props(_supervision, entry.Identifier, peer, entry.RegistrationLifeMs, generation, takenOver: true,
-                    awaitsAssociation: connects);
-                var actor = Context.ActorOf(props, $"pe-{entry.Identifier:x8}-{++_childNumber}");
-                _children[entry.Identifier] = new PeChild(actor, generation, peer);
-                _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
-                    peer.Id != 0 ? peer.ToString() : connects ? $"connecting to its ASAP endpoint {entry.AsapTransport}" : "no association: it re-registers");
-            }
-
-            _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId));
-        }
-
-        TellRegistered();
-    }
-
-    // Taken over while silent (docs/protocol-notes.md §11 rule 6): a PE still on a live association here chose this
-    // registrar (a PE keeps one home association and drops it for a new home's H=1, RFC 5353 §3.5.2), e.g. it
-    // registered here during a partition. It stays home here and is announced again (ADD_PE); the rest go to the taker.
-    private bool KeepsSupervising(PoolElementEntry entry)
-    {
-        if (!_children.TryGetValue(entry.Identifier, out PeChild? child) || child.Peer.Id == 0)
-        {
-            return false;
-        }
-
-        RegistrationResult result = _space.Register(_poolHandle, entry.ToPoolElement(), _serverId, child.Peer.Id);
-        if (!result.IsAccepted)
-        {
-            return false;
-        }
-
-        Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
-        _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, _serverId, child.Peer.Id));
-        _log.Info("PE 0x{PeId:x8} in {PoolHandle} stays here after this registrar was taken over: its association here is live ({Peer})",
-            entry.Identifier, _poolHandle, child.Peer);
-        return true;
     }
 
     // RFC 5352 §3.2: only the association that registered the PE may deregister it (RFC 5352 §9.1 threat 1,

@@ -1,5 +1,7 @@
 // Registrar takeover (RFC 5353 §3.4.3 failure detection, §3.5): timing, uniqueness, contest, H-flag keep-alives.
 using System.Net;
+using Akka.Actor;
+using Akka.TestKit;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Tests.Enrp.Support;
 using RSerPool.Actors.Transport;
@@ -258,6 +260,9 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
 
         Network.Drop = _ => false;
         Advance(TimeSpan.FromSeconds(4));
+        // Told it was taken over, C asks the PE on its live association whether it kept its home at C; it did.
+        AckHomeKeepAlive(c, pe104AtC, 0x104);
+        Advance(TimeSpan.FromSeconds(4));
         foreach (var node in new[] { a, b, c })
         {
             Assert.Equal([0x101u, 0x102u, 0x103u, 0x104u], Resolve(node));
@@ -275,5 +280,44 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
         {
             Assert.Equal([0x101u, 0x102u, 0x103u], Resolve(node));
         }
+    }
+
+    // The sequence of a hung registrar resuming (CI, TakeoverProcessTests): the PE took the taker's H=1 and closed its
+    // association with C, but C, resuming, reads that end only after it hears it was taken over. C must not claim
+    // the PE for the moment the association still looks live: every registrar keeps the PE at the taker.
+    [Fact]
+    public void A_PE_whose_association_ends_only_after_its_registrar_returns_stays_with_the_taker()
+    {
+        var (a, b, c) = StartThree();
+        var pe103AtC = Connect(c);
+        Register(c, pe103AtC, 0x103);
+        Settle();
+
+        Network.Drop = CutOffC;
+        Advance(TimeSpan.FromSeconds(3));
+        uint taker = Assert.Single(TakersOf(IdC, a, b));
+        var takerNode = taker == IdA ? a : b;
+        Register(takerNode, Connect(takerNode), 0x103);   // the PE at its new home; C has not seen its association end
+
+        Network.Drop = _ => false;
+        Advance(TimeSpan.FromSeconds(4));
+        var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(pe103AtC.ExpectMsg<AssociationSend<AsapMessage>>().Message);
+        Assert.True(keepAlive.HomeFlag);
+        Sys.Stop(pe103AtC.Ref);   // now C reads the end of the association
+        Advance(TimeSpan.FromSeconds(4));
+        foreach (var node in new[] { a, b, c })
+        {
+            Assert.Equal([0x103u], Resolve(node));
+            Assert.Equal(taker, Owners(node)[0x103]);
+        }
+    }
+
+    // The PE answers the Keep Alive (H=1) its registrar sends to confirm its home after a takeover.
+    private static void AckHomeKeepAlive(RegistrarNode node, TestProbe pe, uint id)
+    {
+        var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(pe.ExpectMsg<AssociationSend<AsapMessage>>().Message);
+        Assert.True(keepAlive.HomeFlag);
+        Assert.Equal(id, keepAlive.PoolElementIdentifier);
+        node.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapEndpointKeepAliveAck(keepAlive.PoolHandle, id)), pe.Ref);
     }
 }

@@ -173,6 +173,8 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         await using var __ = next;
         await using var pe = StartPe(0x801, homeAsap, nextAsap);
         await home.WaitForLineAsync("PE 0x00000801 registered in EchoPool from");
+        // The PE has the answer too: hung before sending it, the home would be left by the request timeout instead.
+        await pe.WaitForLineAsync(@"PE 0x00000801: Registered \(home registrar 0x000000e1\)");
 
         var clock = Stopwatch.StartNew();
         SendSignal(home, "STOP");
@@ -199,9 +201,10 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         await using var cluster = await Cluster.StartAsync();
         await using var only = StartPe(0x501, cluster.BAsap);
         await using var both = StartPe(0x502, cluster.BAsap, cluster.CAsap);
-        foreach (uint id in new uint[] { 0x501, 0x502 })
+        foreach (var (id, pe) in new[] { (0x501u, only), (0x502u, both) })
         {
             await cluster.B.WaitForLineAsync($"PE 0x{id:x8} registered in EchoPool from");
+            await pe.WaitForLineAsync($@"PE 0x{id:x8}: Registered \(home registrar 0x000000b2\)");
             await cluster.A.WaitForLineAsync($"copy of PE 0x{id:x8} .* from registrar 0x000000b2 added");
             await cluster.C.WaitForLineAsync($"copy of PE 0x{id:x8} .* from registrar 0x000000b2 added");
         }
