@@ -61,7 +61,21 @@ public static class RegistrarConfig
             Association = ReadAssociation(config),
             MaxAssociations = ConfigValues.Int(config, $"{R}.limits.max-associations"),
             Enrp = ReadEnrp(config),
+            Dispatcher = ReadDispatcher(config),
         };
+    }
+
+    private static string? ReadDispatcher(Config config)
+    {
+        string dispatcher = ConfigValues.String(config, $"{R}.dispatcher");
+        if (dispatcher.Length == 0)
+        {
+            return null;
+        }
+
+        return config.HasPath(dispatcher) && config.GetConfig(dispatcher).HasPath("type")
+            ? dispatcher
+            : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' names '{dispatcher}', which is no dispatcher section (no 'type' key there)");
     }
 
     // RFC 5354 §3.10: the life travels as signed 32-bit milliseconds, so 24.8 days is the most any bound can be.

@@ -23,9 +23,6 @@ internal sealed class PeRegistrationActor : UntypedActor
 {
     private const long Never = long.MaxValue;
 
-    // Props.WithMailbox would copy the Deploy for every PE; all share this one.
-    private static readonly Deploy s_deploy = Deploy.None.WithMailbox(PeMailbox.Id);
-
     private readonly PeSupervision _supervision;
     private readonly uint _identifier;
     private readonly bool _takenOver;
@@ -64,7 +61,7 @@ internal sealed class PeRegistrationActor : UntypedActor
     /// <paramref name="awaitsAssociation"/>: the registrar connects to its TCP ASAP endpoint (docs/protocol-notes.md §2).
     public static Props Props(PeSupervision supervision, uint identifier, AsapPeer peer, int registrationLifeMs, long generation, bool takenOver = false,
         bool awaitsAssociation = false) =>
-        new(s_deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver,
+        new(supervision.Deploy, typeof(PeRegistrationActor), new PeRegistrationStart(supervision, identifier, peer, registrationLifeMs, generation, takenOver,
             awaitsAssociation));
 
     private bool AwaitingAck => _cycleDue != Never && _cycleEvent == PeTimerEvent.KeepAliveTimedOut;

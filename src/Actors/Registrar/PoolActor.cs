@@ -51,7 +51,8 @@ internal sealed partial class PoolActor : ReceiveActor
         _space = new PoolHandlespace(settings.Handlespace with { MaxPools = 1, MaxElementsPerAssociation = int.MaxValue });
         _log = Context.GetLogger();
         PeMailbox.Install(Context.System);   // the PE actors' mailbox, whatever this system's config holds
-        _supervision = new PeSupervision(poolHandle, serverId, settings.KeepAliveInterval, settings.KeepAliveTimeout, Context.System.Clock);
+        _supervision = new PeSupervision(poolHandle, serverId, settings.KeepAliveInterval, settings.KeepAliveTimeout, Context.System.Clock,
+            Deploy.None.WithMailbox(PeMailbox.Id).WithDispatcher(Context.Props.Dispatcher));
 
         Receive<RoutedAsapMessage>(routed =>
         {

@@ -132,8 +132,11 @@ public sealed partial class RegistrarActor : ReceiveActor
     /// A registrar with <paramref name="settings"/>. <paramref name="observer"/>, when given, is told
     /// <see cref="RegistrarStarted"/> (with the bound port) or <see cref="RegistrarStartFailed"/>.
     /// </summary>
-    public static Props Props(RegistrarSettings settings, IActorRef? observer = null) =>
-        Akka.Actor.Props.Create(() => new RegistrarActor(settings, observer));
+    public static Props Props(RegistrarSettings settings, IActorRef? observer = null)
+    {
+        Props props = Akka.Actor.Props.Create(() => new RegistrarActor(settings, observer));
+        return string.IsNullOrEmpty(settings.Dispatcher) ? props : props.WithDispatcher(settings.Dispatcher);
+    }
 
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
@@ -160,7 +163,7 @@ public sealed partial class RegistrarActor : ReceiveActor
     {
         var sctpProps = _settings.AsapSctpStyle == SctpSocketStyle.OneToMany
             ? SctpOneToManyListenerActor<AsapMessage>.Props(endPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
-                _settings.MaxAssociations)
+                _settings.MaxAssociations).WithDispatcher(Context.Props.Dispatcher)
             : SctpListenerActor<AsapMessage>.Props(endPoint, Self, AsapWireCodec.Instance, _settings.Association, _settings.AsapSctp,
                 _settings.MaxAssociations);
         _sctpListener = Context.ActorOf(sctpProps, "asap-sctp-listener");
@@ -438,7 +441,7 @@ public sealed partial class RegistrarActor : ReceiveActor
 
     private PoolRoute CreatePool(PoolHandle handle)
     {
-        var actor = Context.ActorOf(PoolActor.Props(handle, _serverId, _settings, _refusals), $"pool-{++_nextPoolNumber}");
+        var actor = Context.ActorOf(PoolActor.Props(handle, _serverId, _settings, _refusals).WithDispatcher(Context.Props.Dispatcher), $"pool-{++_nextPoolNumber}");
         Context.Watch(actor);
         var route = new PoolRoute(handle, actor);
         _pools.Add(handle, route);

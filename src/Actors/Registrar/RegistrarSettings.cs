@@ -80,4 +80,11 @@ public sealed record RegistrarSettings
 
     /// <summary>ENRP with peer registrars (RFC 5353); null = this registrar runs alone.</summary>
     public EnrpSettings? Enrp { get; init; }
+
+    /// <summary>
+    /// The Akka dispatcher (config path) of the registrar, its pools and PE actors and its SCTP associations; null =
+    /// the default dispatcher. <c>rserpool.registrar.event-loop</c> runs them on one thread that also reads the SCTP
+    /// socket (<see cref="Dispatch.EventLoopExecutor"/>, issue 14).
+    /// </summary>
+    public string? Dispatcher { get; init; }
 }

@@ -71,7 +71,7 @@ public sealed class PeMailboxSpec : VirtualTimeTestKit
 
     private Props PeActorProps(IActorRef association)
     {
-        var supervision = new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Interval, Clock);
+        var supervision = new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Interval, Clock, Akka.Actor.Deploy.None.WithMailbox(PeMailbox.Id));
         return PeRegistrationActor.Props(supervision, 0x2000_0001, new AsapPeer(association, 1, new IPEndPoint(IPAddress.Loopback, 4000)), 0, 1);
     }
 

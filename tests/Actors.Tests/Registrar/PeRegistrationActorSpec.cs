@@ -32,7 +32,7 @@ public sealed class PeRegistrationActorSpec : VirtualTimeTestKit
         _association = CreateTestProbe("association");
         _peer = new AsapPeer(_association.Ref, 1, new IPEndPoint(IPAddress.Loopback, 4000));
         PeMailbox.Install(Sys);   // as the pool actor does: the PE actor's Props name this mailbox
-        var props = PeRegistrationActor.Props(new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Timeout, Clock), PeId, _peer, 0, generation: 1);
+        var props = PeRegistrationActor.Props(new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Timeout, Clock, Akka.Actor.Deploy.None.WithMailbox(PeMailbox.Id)), PeId, _peer, 0, generation: 1);
         _parent = ActorOf(Props.Create(() => new ForwardingParent(props, _pool.Ref)), "pool-under-test");
     }
 
@@ -205,7 +205,7 @@ public sealed class PeRegistrationActorSpec : VirtualTimeTestKit
         var pool = CreateTestProbe($"pool-{n}");
         var association = CreateTestProbe($"association-{n}");
         AsapPeer peer = detached ? AsapPeer.Detached : new AsapPeer(association.Ref, 1, new IPEndPoint(IPAddress.Loopback, 4000 + n));
-        var props = PeRegistrationActor.Props(new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Timeout, Clock), PeId, peer, lifeMs, generation: 1, takenOver);
+        var props = PeRegistrationActor.Props(new PeSupervision(Asap.EchoPool, 0x5e5e0003, Interval, Timeout, Clock, Akka.Actor.Deploy.None.WithMailbox(PeMailbox.Id)), PeId, peer, lifeMs, generation: 1, takenOver);
         var parent = ActorOf(Props.Create(() => new ForwardingParent(props, pool.Ref)), $"pool-under-test-{n}");
         _peers[parent] = peer;
         return (pool, association, parent);

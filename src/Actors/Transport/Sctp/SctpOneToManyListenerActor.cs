@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Actors.Dispatch;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -31,6 +32,7 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
     // Published by the association actors, read by the read loop (SctpOneToManyRoute).
     private readonly ConcurrentDictionary<int, SctpOneToManyRoute> _routes = new();
     private SctpSocket? _socket;
+    private (EventLoopExecutor Executor, IEventLoopReader Reader)? _loop;
     private IPEndPoint? _local;
     private long _started;
 
@@ -97,12 +99,25 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
         _local = socket.LocalEndPoint ?? _endpoint;
         _log.Info("{Protocol} listening on SCTP {EndPoint} (one-to-many socket)", _codec.Name, _local);
         _handler.Tell(new Bound(Self, _local), Self);
-        SctpOneToManyReadLoop.Start(socket, Self, _routes, _settings.MaxMessageLength, _sctp.PollInterval, _stop.Token);
+        if (EventLoopExecutor.Current is { PollsSockets: true } loop)
+        {
+            // On an event-loop dispatcher (rserpool.registrar.dispatcher): the loop's thread reads the socket.
+            _loop = (loop, SctpOneToManyReadLoop.Attach(loop, socket, Self, _routes, _settings.MaxMessageLength));
+        }
+        else
+        {
+            SctpOneToManyReadLoop.Start(socket, Self, _routes, _settings.MaxMessageLength, _sctp.PollInterval, _stop.Token);
+        }
     }
 
     protected override void PostStop()
     {
         _stop.Cancel();
+        if (_loop is var (executor, reader))
+        {
+            executor.Unregister(reader);
+        }
+
         _socket?.Dispose();
     }
 
@@ -139,7 +154,7 @@ public sealed class SctpOneToManyListenerActor<TMessage> : ReceiveActor
             return;
         }
         var props = SctpOneToManyAssociationActor<TMessage>.Props(_socket!, association, peer, _local, _handler, _codec, _settings, _sctp, _routes);
-        var child = Context.ActorOf(props, $"association-{++_started}");
+        var child = Context.ActorOf(props.WithDispatcher(Context.Props.Dispatcher), $"association-{++_started}");
         Context.Watch(child);
         _byAssociation[association] = child;
         _byChild[child] = association;

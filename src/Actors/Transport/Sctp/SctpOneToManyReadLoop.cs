@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Akka.Actor;
+using RSerPool.Actors.Dispatch;
 
 namespace RSerPool.Actors.Transport.Sctp;
 
@@ -26,6 +27,8 @@ internal sealed class SctpOneToManyReadLoop
     private readonly ConcurrentDictionary<int, SctpOneToManyRoute> _routes;
     // Messages sent through the listener per association (compared with SctpOneToManyRoute.Delivered).
     private readonly Dictionary<int, int> _sentViaListener = [];
+    private readonly byte[] _buffer;
+    private readonly byte[] _control = new byte[SctpControlMessages.ReceiveControlSpace];
 
     private SctpOneToManyReadLoop(SctpSocket socket, IActorRef listener, ConcurrentDictionary<int, SctpOneToManyRoute> routes, int maxMessageLength,
         TimeSpan pollInterval)
@@ -35,6 +38,7 @@ internal sealed class SctpOneToManyReadLoop
         _routes = routes;
         _maxMessageLength = maxMessageLength;
         _pollInterval = pollInterval;
+        _buffer = new byte[maxMessageLength];
     }
 
     public static void Start(SctpSocket socket, IActorRef listener, ConcurrentDictionary<int, SctpOneToManyRoute> routes, int maxMessageLength,
@@ -44,51 +48,68 @@ internal sealed class SctpOneToManyReadLoop
         _ = Task.Factory.StartNew(() => loop.Run(cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// The same reads on an <see cref="EventLoopExecutor"/>'s thread (the caller runs there): the loop polls the socket
+    /// between its actor turns, and messages reach actors on its dispatcher without a thread wake-up (issue 14).
+    /// Returns the reader, to unregister before the socket closes.
+    /// </summary>
+    public static IEventLoopReader Attach(EventLoopExecutor executor, SctpSocket socket, IActorRef listener, ConcurrentDictionary<int, SctpOneToManyRoute> routes,
+        int maxMessageLength)
+    {
+        var reader = new SctpOneToManyLoopReader(socket, new SctpOneToManyReadLoop(socket, listener, routes, maxMessageLength, Timeout.InfiniteTimeSpan));
+        executor.Register(reader);
+        return reader;
+    }
+
     private void Run(CancellationToken cancel)
     {
-        var buffer = new byte[_maxMessageLength];
-        var control = new byte[SctpControlMessages.ReceiveControlSpace];
         try
         {
             while (!cancel.IsCancellationRequested)
             {
-                if (!_socket.WaitReady(write: false, _pollInterval))
+                if (_socket.WaitReady(write: false, _pollInterval) && !ReadAvailable(int.MaxValue, cancel))
                 {
-                    continue;
-                }
-                while (!cancel.IsCancellationRequested)
-                {
-                    var result = _socket.TryReceive(buffer, 0, control);
-                    switch (result.Status)
-                    {
-                        case SctpReceiveStatus.WouldBlock:
-                            break;
-                        case SctpReceiveStatus.Closed:
-                            _listener.Tell(new ReadLoopEnded("the socket was shut down", IsProtocolViolation: false), ActorRefs.NoSender);
-                            return;
-                        case SctpReceiveStatus.Failed:
-                            _listener.Tell(new ReadLoopEnded(new SctpException("recvmsg", result.Errno).Message, IsProtocolViolation: false), ActorRefs.NoSender);
-                            return;
-                        default:
-                            if (result.IsNotification)
-                            {
-                                OnNotification(buffer.AsSpan(0, result.Bytes), result.EndOfMessage);
-                            }
-                            else if (result.Info is { } info)
-                            {
-                                OnData(buffer.AsSpan(0, result.Bytes), result.EndOfMessage, info);
-                            }
-                            continue;
-                    }
-                    break;
+                    return;
                 }
             }
         }
         catch (ObjectDisposedException)
         {
             // The listener stopped and closed the socket: the loop ends with it.
-            return;
         }
+    }
+
+    /// <summary>Reads until the socket has nothing more (or <paramref name="most"/> reads); false once the socket ended (the listener is told).</summary>
+    internal bool ReadAvailable(int most, CancellationToken cancel)
+    {
+        for (int reads = 0; reads < most && !cancel.IsCancellationRequested; reads++)
+        {
+            var result = _socket.TryReceive(_buffer, 0, _control);
+            switch (result.Status)
+            {
+                case SctpReceiveStatus.WouldBlock:
+                    return true;
+                case SctpReceiveStatus.Closed:
+                    _listener.Tell(new ReadLoopEnded("the socket was shut down", IsProtocolViolation: false), ActorRefs.NoSender);
+                    return false;
+                case SctpReceiveStatus.Failed:
+                    _listener.Tell(new ReadLoopEnded(new SctpException("recvmsg", result.Errno).Message, IsProtocolViolation: false), ActorRefs.NoSender);
+                    return false;
+                default:
+                    if (result.IsNotification)
+                    {
+                        OnNotification(_buffer.AsSpan(0, result.Bytes), result.EndOfMessage);
+                    }
+                    else if (result.Info is { } info)
+                    {
+                        OnData(_buffer.AsSpan(0, result.Bytes), result.EndOfMessage, info);
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
     }
 
     private void OnNotification(ReadOnlySpan<byte> notification, bool complete)

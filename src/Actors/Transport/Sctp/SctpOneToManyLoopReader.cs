@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+using RSerPool.Actors.Dispatch;
+
+namespace RSerPool.Actors.Transport.Sctp;
+
+/// <summary>A one-to-many SCTP socket's reads on an <see cref="EventLoopExecutor"/> (<see cref="SctpOneToManyReadLoop.Attach"/>).</summary>
+internal sealed class SctpOneToManyLoopReader(SctpSocket socket, SctpOneToManyReadLoop loop) : IEventLoopReader
+{
+    // Reads per poll: other sockets and the actors' turns get their share under load.
+    private const int ReadsPerPoll = 64;
+
+    public SafeHandle Handle => socket.Handle;
+
+    public bool OnReadable()
+    {
+        try
+        {
+            return loop.ReadAvailable(ReadsPerPoll, CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;   // the listener closed the socket
+        }
+    }
+}
