@@ -19,7 +19,7 @@ def main(run_dir):
     rows = []
     for path in sorted(glob.glob(os.path.join(run_dir, "*-*.txt"))):
         name = os.path.basename(path)[:-4]
-        if not re.fullmatch(r"(hr|rereg)-\d+", name):
+        if not re.fullmatch(r"(floor-)?(hr|rereg)-\d+", name):
             continue
         pairs = {}
         for line in open(path):
@@ -51,6 +51,8 @@ def main(run_dir):
     for name, n, (q1, m, q3), ra, rb, ca, cb, (c1, cm, c3), (l1, lm, l3), (_, pm, _), pa, pb, bad, ia, ib in rows:
         print(f"{name:<10} {n:>5} {m:>14.2f} ({q1:.2f}-{q3:.2f})        {ra:>10.0f} {rb:>8.0f} {ca:>14.0f} {cb:>7.0f} "
               f"{cm:>8.2f} ({c1:.2f}-{c3:.2f}) {lm:>8.2f} ({l1:.2f}-{l3:.2f}) {pm:>9.2f} {pa:>8.0f}/{pb:<8.0f} {bad:>4} {ia:>10.2f}/{ib:<9.2f}")
+    if any(row[0].startswith("floor-") for row in rows):
+        print("floor-*: scripts/bench/sctp-floor.c (one recvmsg, one canned sendmsg per request) in place of ours: the ceiling of the ratio")
     for path in (os.path.join(run_dir, "strace-ours.txt"), os.path.join(run_dir, "strace-rsplib.txt")):
         if os.path.exists(path):
             print(f"\n{os.path.basename(path)} (see strace-load.txt for the operations in those slices):")

@@ -5,7 +5,9 @@
 # at a time in interleaved slices (a warm-up first) and prints ours/RSPLIB ratios: median and IQR over the pairs.
 #
 # Env: PAIRS (30), SLICE (2 s), WARMUP (30 s of load per registrar before the pairs), WORKLOADS ("hr:1 hr:8 rereg:1
-#      rereg:8"), PROFILE=1 (one more short hr:1 run under strace -c -f on both registrars), OURS_ENV (environment for our
+#      rereg:8"), PROFILE=1 (one more short hr:1 run under strace -c -f on both registrars), FLOOR=1 (the workloads
+#      once more with scripts/bench/sctp-floor.c, the least work any registrar can do, in place of ours: rows
+#      "floor-*", the ceiling of the ours/RSPLIB ratio on this machine), OURS_ENV (environment for our
 #      registrar, e.g. "env DOTNET_TieredPGO=0"), HOSTS_DIR (an already published src/Hosts to measure instead of
 #      publishing this tree, e.g. a build of another commit), OURS_CONF (a HOCON file appended to our registrar's
 #      --config, e.g. to try a dispatcher), RSPLAB_DIR (default: shared/lab beside the clone), RSPLAB_HOME.
@@ -34,6 +36,7 @@ mkdir -p "$PUB" "$SHARE"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 say "building the load generator and publishing our registrar"
 gcc -O2 -static -Wall -Wextra -o "$PUB/sctp-loadgen" "$ROOT/scripts/bench/sctp-loadgen.c" || { say "gcc failed"; exit 1; }
+gcc -O2 -static -Wall -Wextra -o "$PUB/sctp-floor" "$ROOT/scripts/bench/sctp-floor.c" || { say "gcc failed"; exit 1; }
 if [ -n "${HOSTS_DIR:-}" ]; then
     cp -r "$HOSTS_DIR" "$PUB/hosts"
 else
@@ -49,7 +52,7 @@ trap '"$LAB/vm.sh" stop >/dev/null 2>&1' EXIT
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 host_load_before=$(cat /proc/loadavg)
 say "running in the guest (PAIRS=$PAIRS SLICE=$SLICE WARMUP=$WARMUP WORKLOADS=$WORKLOADS)"
-"$LAB/vm.sh" run -t 7200 "PROFILE=${PROFILE:-0} OURS_ENV='${OURS_ENV:-}' bash /mnt/project/registrar-vs-rsplib.sh /mnt/share/run $PAIRS $SLICE $WARMUP '$WORKLOADS'" |
+"$LAB/vm.sh" run -t 7200 "PROFILE=${PROFILE:-0} FLOOR=${FLOOR:-0} OURS_ENV='${OURS_ENV:-}' bash /mnt/project/registrar-vs-rsplib.sh /mnt/share/run $PAIRS $SLICE $WARMUP '$WORKLOADS'" |
     tee "$OUT/guest.log"
 host_load_after=$(cat /proc/loadavg)
 "$LAB/vm.sh" stop >/dev/null 2>&1

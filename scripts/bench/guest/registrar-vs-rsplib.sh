@@ -39,6 +39,18 @@ for w in $WORKLOADS; do
     $LG "$mode" "$n" 127.0.0.1:3864 "$OURS" 127.0.0.1:3863 "$RSP" "$PAIRS" "$SLICE" "$WARMUP" | tee "$OUT/$mode-$n.txt" | grep -v '^slice'
     [ "${PIPESTATUS[0]}" -eq 0 ] || echo "workload $mode $n FAILED"
 done
+# FLOOR=1: the same workloads against sctp-floor (one recvmsg and one canned sendmsg per request) in place of ours: the
+# ceiling any registrar reaches in this closed loop, as a ratio to RSPLIB (rows floor-*).
+if [ "${FLOOR:-0}" = 1 ]; then
+    /mnt/project/sctp-floor 127.0.0.1 3865 >"$OUT/sctp-floor.out" 2>&1 &
+    FLOOR_PID=$!
+    PIDS+=("$FLOOR_PID")
+    echo "first-registration floor $($LG first-registration 127.0.0.1:3865 60)"
+    for w in $WORKLOADS; do
+        mode=${w%%:*} n=${w##*:}
+        $LG "$mode" "$n" 127.0.0.1:3865 "$FLOOR_PID" 127.0.0.1:3863 "$RSP" "$PAIRS" "$SLICE" "$WARMUP" | tee "$OUT/floor-$mode-$n.txt" | grep -v '^slice'
+    done
+fi
 # PROFILE=1: one more hr:1 run of 3 pairs with strace -c -f on both registrars (syscalls per request; strace slows
 # both, so these slices are not figures).
 if [ "${PROFILE:-0}" = 1 ]; then

@@ -165,7 +165,7 @@ internal sealed class EventLoopExecutor : ExecutorService
                     PollOnce(idle ? -1 : 0);
                 }
 
-                Interlocked.Exchange(ref _sleeping, 0);
+                Volatile.Write(ref _sleeping, 0);
             }
 
             // Akka shuts a dispatcher's executor down once its actors are gone; what is left still runs.
@@ -225,6 +225,8 @@ internal sealed class EventLoopExecutor : ExecutorService
             ready = EventLoopNative.Poll(fds, (nuint)_pollFds.Length, timeoutMilliseconds);
         }
 
+        // Awake again: what the readers below hand to actors on this loop must not signal the eventfd.
+        Volatile.Write(ref _sleeping, 0);
         if (ready <= 0)
         {
             return;   // timeout, or EINTR: the loop comes round again
