@@ -37,6 +37,7 @@ public class RegistrarReregistrationBenchmarks
         var observer = _system.ActorOf(Props.Create(() => new StartedObserver(started)), "observer");
         var settings = new RegistrarSettings
         {
+            Dispatcher = BenchActorSystem.RegistrarDispatcher,
             ServerId = 0xbe7c0001,
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),

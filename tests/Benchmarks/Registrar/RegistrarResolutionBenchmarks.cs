@@ -108,6 +108,7 @@ public class RegistrarResolutionBenchmarks
         var observer = _system.ActorOf(Props.Create(() => new StartedObserver(started)), "observer");
         var settings = new RegistrarSettings
         {
+            Dispatcher = BenchActorSystem.RegistrarDispatcher,
             ServerId = 0xbe7c0002,
             AsapEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
