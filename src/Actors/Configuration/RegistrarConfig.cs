@@ -73,6 +73,13 @@ public static class RegistrarConfig
             return null;
         }
 
+        if (dispatcher == RegistrarSettings.AutoDispatcher)
+        {
+            dispatcher = RegistrarSettings.EventLoopDispatcher;
+            return config.HasPath($"{dispatcher}.type") ? RegistrarSettings.AutoDispatcher
+                : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' is auto, but '{dispatcher}' is missing");
+        }
+
         return config.HasPath(dispatcher) && config.GetConfig(dispatcher).HasPath("type")
             ? dispatcher
             : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' names '{dispatcher}', which is no dispatcher section (no 'type' key there)");

@@ -135,7 +135,8 @@ public sealed partial class RegistrarActor : ReceiveActor
     public static Props Props(RegistrarSettings settings, IActorRef? observer = null)
     {
         Props props = Akka.Actor.Props.Create(() => new RegistrarActor(settings, observer));
-        return string.IsNullOrEmpty(settings.Dispatcher) ? props : props.WithDispatcher(settings.Dispatcher);
+        string? dispatcher = settings.ResolveDispatcher(SctpSupport.IsAvailable);
+        return dispatcher is null ? props : props.WithDispatcher(dispatcher);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
@@ -258,7 +259,8 @@ public sealed partial class RegistrarActor : ReceiveActor
         }
         else
         {
-            _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint}", _serverId, bound.LocalEndPoint);
+            _log.Info("registrar 0x{ServerId:x8} serving ASAP on TCP {EndPoint} (actors on dispatcher {Dispatcher})", _serverId, bound.LocalEndPoint,
+                Context.Props.Dispatcher);
             _asapEndPoint = bound.LocalEndPoint;
             if (!_sctpSettled && _settings.AsapSctpOnTcpEndPoint)
             {

@@ -83,8 +83,27 @@ public sealed record RegistrarSettings
 
     /// <summary>
     /// The Akka dispatcher (config path) of the registrar, its pools and PE actors and its SCTP associations; null =
-    /// the default dispatcher. <c>rserpool.registrar.event-loop</c> runs them on one thread that also reads the SCTP
-    /// socket (<see cref="Dispatch.EventLoopExecutor"/>, issue 14).
+    /// the default dispatcher. <see cref="EventLoopDispatcher"/> runs them on one thread that also reads the SCTP
+    /// socket (<see cref="Dispatch.EventLoopExecutor"/>, issue 14); <see cref="AutoDispatcher"/> picks it where ASAP
+    /// is served over one-to-many SCTP (<see cref="ResolveDispatcher"/>).
     /// </summary>
     public string? Dispatcher { get; init; }
+
+    /// <summary><see cref="Dispatcher"/>: the event loop where ASAP is served over one-to-many SCTP, the default dispatcher elsewhere.</summary>
+    public const string AutoDispatcher = "auto";
+
+    /// <summary>The event-loop dispatcher of hocon/reference.conf.</summary>
+    public const string EventLoopDispatcher = "rserpool.registrar.event-loop";
+
+    /// <summary>The dispatcher to deploy on (null = default), <see cref="AutoDispatcher"/> resolved for whether the kernel has SCTP.</summary>
+    public string? ResolveDispatcher(bool sctpAvailable)
+    {
+        if (Dispatcher != AutoDispatcher)
+        {
+            return string.IsNullOrEmpty(Dispatcher) ? null : Dispatcher;
+        }
+
+        bool servesSctp = sctpAvailable && (AsapSctpEndPoint is not null || AsapSctpOnTcpEndPoint) && AsapSctpStyle == SctpSocketStyle.OneToMany;
+        return servesSctp ? EventLoopDispatcher : null;
+    }
 }

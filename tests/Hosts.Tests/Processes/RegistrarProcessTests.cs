@@ -99,7 +99,7 @@ public sealed class RegistrarProcessTests
         Assert.All(lines, line => Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} \[(INF|WRN|ERR)\] .* (\{\}|\{""ActorPath"": ""akka://rserpool-registrar/[^""]*""\})$", line));
         string ready = $@"^\d\d:\d\d:\d\d\.\d{{3}} \[INF\] registrar 0x00000abc ready: ASAP on TCP {Regex.Escape(endPoint.ToString())}, ENRP on TCP 127\.0\.0\.1:\d+ \{{\}}$";
         Assert.Single(lines, line => Regex.IsMatch(line, ready));
-        Assert.Contains(lines, line => line.Contains($"[INF] registrar 0x00000abc serving ASAP on TCP {endPoint} {{\"ActorPath\": \"akka://rserpool-registrar/user/registrar\"}}", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"[INF] registrar 0x00000abc serving ASAP on TCP {endPoint} (actors on dispatcher akka.actor.default-dispatcher) {{\"ActorPath\": \"akka://rserpool-registrar/user/registrar\"}}", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("CoordinatedShutdown", StringComparison.Ordinal) || line.Contains("SerilogLogger", StringComparison.Ordinal)
             || line.Contains("dead letters", StringComparison.OrdinalIgnoreCase));
     }

@@ -164,12 +164,19 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
 
     // Issue 13 item 2: a PE whose home hangs with nobody to take it over (no ENRP peers) notices by the missing Keep
     // Alives, probes, and moves to its next registrar long before its 30 s re-registration.
-    [Fact]
-    public async Task A_PE_leaves_a_hung_home_registrar_without_waiting_for_its_re_registration()
+    // Issue 14: also with the registrars on the event-loop dispatcher (over TCP it is used only when named).
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("rserpool.registrar.event-loop")]
+    public async Task A_PE_leaves_a_hung_home_registrar_without_waiting_for_its_re_registration(string dispatcher)
     {
-        var (home, homeAsap, _) = await Cluster.StartRegistrarAsync("0xe1");
+        var config = Path.Combine(Path.GetTempPath(), $"rserpool-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(config, $"rserpool.registrar.dispatcher = \"{dispatcher}\"\n");
+        var (home, homeAsap, _) = await Cluster.StartRegistrarAsync("0xe1", "--config", config);
         await using var _ = home;
-        var (next, nextAsap, _) = await Cluster.StartRegistrarAsync("0xe2");
+        var (next, nextAsap, _) = await Cluster.StartRegistrarAsync("0xe2", "--config", config);
+        string expected = dispatcher == "auto" ? "akka.actor.default-dispatcher" : dispatcher;   // no SCTP served here: auto = the default
+        Assert.Contains(home.Lines, line => line.Contains($"(actors on dispatcher {expected})", StringComparison.Ordinal));
         await using var __ = next;
         await using var pe = StartPe(0x801, homeAsap, nextAsap);
         await home.WaitForLineAsync("PE 0x00000801 registered in EchoPool from");
@@ -190,6 +197,7 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         finally
         {
             SendSignal(home, "CONT");
+            File.Delete(config);
         }
     }
 
