@@ -6,8 +6,10 @@ namespace RSerPool.Actors.Transport.Sctp;
 /// <summary>A one-to-many SCTP socket's reads on an <see cref="EventLoopExecutor"/> (<see cref="SctpOneToManyReadLoop.Attach"/>).</summary>
 internal sealed class SctpOneToManyLoopReader(SctpSocket socket, SctpOneToManyReadLoop loop) : IEventLoopReader
 {
-    // Reads per poll: other sockets and the actors' turns get their share under load.
-    private const int ReadsPerPoll = 64;
+    // One message per poll, as RSPLIB reads: a second recvmsg right away finds EAGAIN when requests come one at a time
+    // (a closed loop, as at one association), and the loop polls anyway before it sleeps; while messages queue up, the
+    // loop's poll finds the socket readable again at once (issue 14, docs/bench-registrar.md).
+    private const int ReadsPerPoll = 1;
 
     public SafeHandle Handle => socket.Handle;
 
@@ -15,7 +17,7 @@ internal sealed class SctpOneToManyLoopReader(SctpSocket socket, SctpOneToManyRe
     {
         try
         {
-            return loop.ReadAvailable(ReadsPerPoll, CancellationToken.None);
+            return loop.ReadAvailable(ReadsPerPoll, CancellationToken.None, out _);
         }
         catch (ObjectDisposedException)
         {

@@ -67,7 +67,7 @@ internal sealed class SctpOneToManyReadLoop
         {
             while (!cancel.IsCancellationRequested)
             {
-                if (_socket.WaitReady(write: false, _pollInterval) && !ReadAvailable(int.MaxValue, cancel))
+                if (_socket.WaitReady(write: false, _pollInterval) && !ReadAvailable(int.MaxValue, cancel, out _))
                 {
                     return;
                 }
@@ -79,10 +79,13 @@ internal sealed class SctpOneToManyReadLoop
         }
     }
 
-    /// <summary>Reads until the socket has nothing more (or <paramref name="most"/> reads); false once the socket ended (the listener is told).</summary>
-    internal bool ReadAvailable(int most, CancellationToken cancel)
+    /// <summary>
+    /// Reads until the socket has nothing more or <paramref name="most"/> messages and notifications were read (counted in
+    /// <paramref name="read"/>); false once the socket ended (the listener is told).
+    /// </summary>
+    internal bool ReadAvailable(int most, CancellationToken cancel, out int read)
     {
-        for (int reads = 0; reads < most && !cancel.IsCancellationRequested; reads++)
+        for (read = 0; read < most && !cancel.IsCancellationRequested; read++)
         {
             var result = _socket.TryReceive(_buffer, 0, _control);
             switch (result.Status)

@@ -1,3 +1,5 @@
+using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Configuration;
 using System.Net;
 using Akka.Actor;
 using Akka.TestKit;
@@ -30,7 +32,7 @@ public sealed class SctpOneToManyListenerSpec : RealTimeTestKit, IAsyncLifetime
     private IPEndPoint _endpoint = new(IPAddress.Loopback, 0);
 
     public SctpOneToManyListenerSpec()
-        : base()
+        : base(RSerPoolConfig.RSerPoolSection)   // defines the registrar's event-loop dispatcher
     {
         _handler = CreateTestProbe("handler");
     }
@@ -95,6 +97,35 @@ public sealed class SctpOneToManyListenerSpec : RealTimeTestKit, IAsyncLifetime
             Assert.Equal(new AsapHandleResolution(PoolHandle.FromString($"Pool{i}")), received.Message);
             Assert.Equal(established.Association, _handler.LastSender);
         }
+    }
+
+    // Issue 14: on the registrar's event-loop dispatcher the loop's thread reads the socket (SctpOneToManyLoopReader,
+    // one message per poll); a burst still arrives whole and in order, and replies go out.
+    [SctpFact]
+    public async Task On_the_event_loop_a_burst_arrives_whole_in_order_and_replies_go_out()
+    {
+        const int Count = 300;
+        var handler = CreateTestProbe("loop-handler");
+        Sys.ActorOf(SctpOneToManyListenerActor<AsapMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, AsapWireCodec.Instance,
+            AssociationSettings.Default with { MaxMessageLength = 1024 }, Sctp, 4).WithDispatcher(RegistrarSettings.EventLoopDispatcher), "on-event-loop");
+        var endpoint = (await handler.ExpectMsgAsync<Bound>(Timeout)).LocalEndPoint;
+        var client = await SctpTestClient.ConnectAsync(endpoint, Timeout);
+        _clients.Add(client);
+        for (int i = 0; i < Count; i++)
+        {
+            client.Send(AsapEncoder.EncodeToArray(new AsapHandleResolution(PoolHandle.FromString($"Pool{i}"))), SctpPayloadProtocol.Asap);
+        }
+
+        var established = await handler.ExpectMsgAsync<AssociationEstablished>(Timeout);
+        for (int i = 0; i < Count; i++)
+        {
+            var received = await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
+            Assert.Equal(new AsapHandleResolution(PoolHandle.FromString($"Pool{i}")), received.Message);
+        }
+
+        var reply = AsapHandleResolutionResponse.Failure(PoolHandle.FromString("Pool0"), new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.UnknownPoolHandle)));
+        established.Association.Tell(new AssociationSend<AsapMessage>(reply), handler.Ref);
+        Assert.Equal(AsapEncoder.EncodeToArray(reply), (await client.ReceiveAsync()).Bytes);
     }
 
     [SctpFact]
