@@ -99,8 +99,8 @@ public sealed class SctpOneToManyListenerSpec : RealTimeTestKit, IAsyncLifetime
         }
     }
 
-    // Issue 14: on the registrar's event-loop dispatcher the loop's thread reads the socket (SctpOneToManyLoopReader,
-    // one message per poll); a burst still arrives whole and in order, and replies go out.
+    // Issue 14: on the registrar's event-loop dispatcher the loop's thread reads the socket (SctpOneToManyLoopReader);
+    // a burst still arrives whole and in order, and replies go out.
     [SctpFact]
     public async Task On_the_event_loop_a_burst_arrives_whole_in_order_and_replies_go_out()
     {
