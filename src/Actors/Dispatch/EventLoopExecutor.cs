@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Akka.Dispatch;
 using Akka.Event;
+using Microsoft.Win32.SafeHandles;
 
 namespace RSerPool.Actors.Dispatch;
 
@@ -26,6 +27,9 @@ internal sealed class EventLoopExecutor : ExecutorService
     private readonly List<IEventLoopReader> _readers = [];
     private readonly EventStream? _eventStream;
     private readonly Thread _thread;
+    // The eventfd; a SafeHandle so that a producer signalling while the loop ends never writes to a closed (and maybe
+    // reused) descriptor: the close waits for the write, and a write after it finds the handle disposed.
+    private readonly SafeFileHandle? _wakeHandle;
     private readonly int _wakeFd = -1;
     private readonly AutoResetEvent? _wakeEvent;
     private EventLoopNative.PollFd[] _pollFds = [];
@@ -43,6 +47,8 @@ internal sealed class EventLoopExecutor : ExecutorService
             {
                 throw new InvalidOperationException($"eventfd failed (errno {Marshal.GetLastPInvokeError()})");
             }
+
+            _wakeHandle = new SafeFileHandle(_wakeFd, ownsHandle: true);
         }
         else
         {
@@ -81,13 +87,36 @@ internal sealed class EventLoopExecutor : ExecutorService
 
     private void Wake()
     {
-        if (_wakeEvent is null)
+        if (_wakeHandle is null)
         {
+            try
+            {
+                _wakeEvent!.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The loop has ended: nothing to wake.
+            }
+
+            return;
+        }
+
+        bool added = false;
+        try
+        {
+            _wakeHandle.DangerousAddRef(ref added);
             EventLoopNative.Signal(_wakeFd);
         }
-        else
+        catch (ObjectDisposedException)
         {
-            _wakeEvent.Set();
+            // The loop has ended: nothing to wake.
+        }
+        finally
+        {
+            if (added)
+            {
+                _wakeHandle.DangerousRelease();
+            }
         }
     }
 
@@ -182,11 +211,7 @@ internal sealed class EventLoopExecutor : ExecutorService
             }
 
             _readers.Clear();
-            if (_wakeFd >= 0)
-            {
-                EventLoopNative.Close(_wakeFd);
-            }
-
+            _wakeHandle?.Dispose();
             _wakeEvent?.Dispose();
             t_current = null;
         }

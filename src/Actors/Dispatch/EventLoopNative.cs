@@ -34,9 +34,6 @@ internal static partial class EventLoopNative
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(int fd, void* buffer, nuint count);
 
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    public static partial int Close(int fd);
-
     /// <summary>A non-blocking eventfd, or -1 with the errno.</summary>
     public static int CreateWakeFd() => EventFd(0, EfdCloexec | EfdNonblock);
 

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Dispatch;
 using RSerPool.Actors.Dispatch;
 using RSerPool.TestKit;
 using Xunit;
@@ -76,6 +77,20 @@ public sealed class EventLoopExecutorSpec : VirtualTimeTestKit
         Assert.Equal("done", ExpectMsg<DatagramRead>().Text);
         owner.Tell("unregister", TestActor);
         Assert.False(ExpectMsg<bool>());   // the loop forgot the reader that said it was done
+    }
+
+    [Fact]
+    public async Task A_shut_down_loop_runs_what_was_queued_then_refuses_more_and_its_thread_ends()
+    {
+        var executor = new EventLoopExecutor("standalone-loop", eventStream: null);
+        var ran = new TaskCompletionSource<Thread>(TaskCreationOptions.RunContinuationsAsynchronously);
+        executor.Execute(new ActionRunnable(() => ran.SetResult(Thread.CurrentThread)));
+        Thread loopThread = await ran.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        executor.Shutdown();
+        Assert.Throws<RejectedExecutionException>(() => executor.Execute(new ActionRunnable(() => { })));
+        Assert.True(loopThread.Join(TimeSpan.FromSeconds(10)), "the loop's thread did not end after Shutdown");
+        Assert.Equal("standalone-loop", loopThread.Name);
     }
 
     private sealed record ThreadReport(int ThreadId, bool OnEventLoop);
