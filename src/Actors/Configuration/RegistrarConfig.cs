@@ -73,16 +73,11 @@ public static class RegistrarConfig
             return null;
         }
 
-        if (dispatcher == RegistrarSettings.AutoDispatcher)
-        {
-            dispatcher = RegistrarSettings.EventLoopDispatcher;
-            return config.HasPath($"{dispatcher}.type") ? RegistrarSettings.AutoDispatcher
-                : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' is auto, but '{dispatcher}' is missing");
-        }
-
-        return config.HasPath(dispatcher) && config.GetConfig(dispatcher).HasPath("type")
+        // "auto" may pick the event loop, so its section must be there as well.
+        string section = dispatcher == RegistrarSettings.AutoDispatcher ? RegistrarSettings.EventLoopDispatcher : dispatcher;
+        return config.HasPath($"{section}.type")
             ? dispatcher
-            : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' names '{dispatcher}', which is no dispatcher section (no 'type' key there)");
+            : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' needs '{section}', which is no dispatcher section (no 'type' key there)");
     }
 
     // RFC 5354 §3.10: the life travels as signed 32-bit milliseconds, so 24.8 days is the most any bound can be.

@@ -33,6 +33,8 @@ internal sealed class EventLoopExecutor : ExecutorService
     private readonly int _wakeFd = -1;
     private readonly AutoResetEvent? _wakeEvent;
     private EventLoopNative.PollFd[] _pollFds = [];
+    // The readers of _pollFds[1..], in that order (rebuilt with it, not per poll).
+    private IEventLoopReader[] _polledReaders = [];
     private bool _pollFdsStale = true;
     private int _sleeping;
     private volatile bool _shutdown;
@@ -234,6 +236,7 @@ internal sealed class EventLoopExecutor : ExecutorService
     {
         if (_pollFdsStale)
         {
+            _polledReaders = [.. _readers];
             _pollFds = new EventLoopNative.PollFd[_readers.Count + 1];
             _pollFds[0] = new EventLoopNative.PollFd { Fd = _wakeFd, Events = EventLoopNative.PollIn };
             for (int i = 0; i < _readers.Count; i++)
@@ -262,10 +265,10 @@ internal sealed class EventLoopExecutor : ExecutorService
             EventLoopNative.Drain(_wakeFd);
         }
 
-        // Readers called may register or unregister others: work on this poll's snapshot.
-        IEventLoopReader[] readers = [.. _readers];
+        // Readers called may register or unregister others (which rebuilds the arrays): work on this poll's.
+        IEventLoopReader[] readers = _polledReaders;
         EventLoopNative.PollFd[] polled = _pollFds;
-        for (int i = 0; i < readers.Length && i + 1 < polled.Length; i++)
+        for (int i = 0; i < readers.Length; i++)
         {
             if (polled[i + 1].Revents == 0 || !_readers.Contains(readers[i]))
             {

@@ -301,8 +301,7 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
 
         Network.Drop = _ => false;
         Advance(TimeSpan.FromSeconds(4));
-        var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(pe103AtC.ExpectMsg<AssociationSend<AsapMessage>>().Message);
-        Assert.True(keepAlive.HomeFlag);
+        ExpectHomeKeepAlive(pe103AtC, 0x103);
         Sys.Stop(pe103AtC.Ref);   // now C reads the end of the association
         Advance(TimeSpan.FromSeconds(4));
         foreach (var node in new[] { a, b, c })
@@ -315,9 +314,16 @@ public sealed class EnrpTakeoverSpec : EnrpSpecBase
     // The PE answers the Keep Alive (H=1) its registrar sends to confirm its home after a takeover.
     private static void AckHomeKeepAlive(RegistrarNode node, TestProbe pe, uint id)
     {
+        var keepAlive = ExpectHomeKeepAlive(pe, id);
+        node.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapEndpointKeepAliveAck(keepAlive.PoolHandle, id)), pe.Ref);
+    }
+
+    // The Keep Alive (H=1) a registrar taken over sends to confirm a PE's home (docs/protocol-notes.md §11 rule 6).
+    private static AsapEndpointKeepAlive ExpectHomeKeepAlive(TestProbe pe, uint id)
+    {
         var keepAlive = Assert.IsType<AsapEndpointKeepAlive>(pe.ExpectMsg<AssociationSend<AsapMessage>>().Message);
         Assert.True(keepAlive.HomeFlag);
         Assert.Equal(id, keepAlive.PoolElementIdentifier);
-        node.Registrar.Tell(new AssociationReceived<AsapMessage>(new AsapEndpointKeepAliveAck(keepAlive.PoolHandle, id)), pe.Ref);
+        return keepAlive;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class SctpOneToManyLoopReader(SctpSocket socket, SctpOneToManyRe
     {
         try
         {
-            return loop.ReadAvailable(ReadsPerPoll, CancellationToken.None, out _);
+            return loop.ReadAvailable(ReadsPerPoll, CancellationToken.None);
         }
         catch (ObjectDisposedException)
         {

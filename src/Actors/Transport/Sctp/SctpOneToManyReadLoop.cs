@@ -67,7 +67,7 @@ internal sealed class SctpOneToManyReadLoop
         {
             while (!cancel.IsCancellationRequested)
             {
-                if (_socket.WaitReady(write: false, _pollInterval) && !ReadAvailable(int.MaxValue, cancel, out _))
+                if (_socket.WaitReady(write: false, _pollInterval) && !ReadAvailable(int.MaxValue, cancel))
                 {
                     return;
                 }
@@ -80,12 +80,12 @@ internal sealed class SctpOneToManyReadLoop
     }
 
     /// <summary>
-    /// Reads until the socket has nothing more or <paramref name="most"/> messages and notifications were read (counted in
-    /// <paramref name="read"/>); false once the socket ended (the listener is told).
+    /// Reads until the socket has nothing more or <paramref name="most"/> messages and notifications were read; false
+    /// once the socket ended (the listener is told).
     /// </summary>
-    internal bool ReadAvailable(int most, CancellationToken cancel, out int read)
+    internal bool ReadAvailable(int most, CancellationToken cancel)
     {
-        for (read = 0; read < most && !cancel.IsCancellationRequested; read++)
+        for (int read = 0; read < most && !cancel.IsCancellationRequested; read++)
         {
             var result = _socket.TryReceive(_buffer, 0, _control);
             switch (result.Status)
