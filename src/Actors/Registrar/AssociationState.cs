@@ -17,4 +17,7 @@ internal sealed class AssociationState(AsapPeer peer, TokenBucket handleResoluti
     public TokenBucket HandleResolutions { get; } = handleResolutions;
 
     public TokenBucket UnreachableReports { get; } = unreachableReports;
+
+    /// <summary>Kernel timestamp until which the association is told not to be read (over a rate limit); 0 when never.</summary>
+    public long ThrottledUntil { get; set; }
 }

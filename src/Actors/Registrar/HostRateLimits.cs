@@ -42,6 +42,14 @@ internal sealed class HostRateLimits(RegistrarSettings settings, TimeProvider cl
     public bool TryTakeUnreachable(EndPoint? remote) =>
         HostOf(remote) is not { } address || !_hosts.TryGetValue(address, out HostRateLimit? host) || host.UnreachableReports.TryTake();
 
+    /// <summary>How long until the host's resolution budget holds a request again.</summary>
+    public TimeSpan TimeUntilResolution(EndPoint? remote) =>
+        HostOf(remote) is { } address && _hosts.TryGetValue(address, out HostRateLimit? host) ? host.Resolutions.TimeUntilToken() : TimeSpan.Zero;
+
+    /// <summary>How long until the host's Endpoint Unreachable budget holds a report again.</summary>
+    public TimeSpan TimeUntilUnreachable(EndPoint? remote) =>
+        HostOf(remote) is { } address && _hosts.TryGetValue(address, out HostRateLimit? host) ? host.UnreachableReports.TimeUntilToken() : TimeSpan.Zero;
+
     private static IPAddress? HostOf(EndPoint? remote) =>
         remote is IPEndPoint { Address: var address } ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address) : null;
 }

@@ -39,7 +39,7 @@ public sealed partial class RegistrarActor : ReceiveActor
     private readonly Dictionary<IActorRef, PoolRoute> _poolsByActor = [];
     private readonly Dictionary<uint, PeChecksum> _checksums = [];
     private readonly RefusalBook _refusals = new();
-    private readonly HostRateLimits _hostLimits;
+    private readonly RateLimitGate _rateLimits;
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef _enrp = ActorRefs.Nobody;
     private IPEndPoint? _asapEndPoint;
@@ -60,7 +60,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         _observer = observer;
         _serverId = settings.ServerId != 0 ? settings.ServerId : (uint)Random.Shared.NextInt64(1, 0x1_0000_0000);
         _log = Context.GetLogger();
-        _hostLimits = new HostRateLimits(settings, Context.System.Clock);
+        _rateLimits = new RateLimitGate(settings, Context.System.Clock);
 
         Receive<AssociationReceived<AsapMessage>>(received => OnAsapMessage(received.Message, Sender));
         Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote));
@@ -314,7 +314,7 @@ public sealed partial class RegistrarActor : ReceiveActor
             new TokenBucket(_settings.MaxHandleResolutionRate, clock),
             new TokenBucket(_settings.MaxEndpointUnreachableRate, clock));
         _associations.Add(association, state);
-        _hostLimits.Attach(remote);
+        _rateLimits.Attach(remote);
         _associationsById.Add(state.Peer.Id, state);
         Context.Watch(association);
         _log.Debug("ASAP association {AssociationId} with {Peer} established", state.Peer.Id, state.Peer);
@@ -339,7 +339,7 @@ public sealed partial class RegistrarActor : ReceiveActor
 
                 break;
             case AsapHandleResolution resolution:
-                if (!state.HandleResolutions.TryTake() || !_hostLimits.TryTakeResolution(state.Peer.Remote))
+                if (!_rateLimits.AdmitResolution(state, Self))
                 {
                     NoteRefusal(state.Peer, RefusalCause.HandleResolutionRate, "handle resolutions over the rate limit: answered with cause 0x0009");
                     Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
@@ -354,7 +354,7 @@ public sealed partial class RegistrarActor : ReceiveActor
                 TryRoute(ack.PoolHandle, ack, state.Peer);
                 break;
             case AsapEndpointUnreachable unreachable:
-                if (!state.UnreachableReports.TryTake() || !_hostLimits.TryTakeUnreachable(state.Peer.Remote))
+                if (!_rateLimits.AdmitUnreachable(state, Self))
                 {
                     NoteRefusal(state.Peer, RefusalCause.UnreachableRate, "Endpoint Unreachable reports over the rate limit: ignored");
                 }
@@ -553,7 +553,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         {
             // Its PEs' actors watch it too and remove them (docs/protocol-notes.md §9); their events find no books here.
             _associationsById.Remove(association.Peer.Id);
-            _hostLimits.Detach(association.Peer.Remote);
+            _rateLimits.Detach(association.Peer.Remote);
             _log.Debug("ASAP association {AssociationId} with {Peer} ended", association.Peer.Id, association.Peer);
         }
         else if (_poolsByActor.Remove(actor, out PoolRoute? route))

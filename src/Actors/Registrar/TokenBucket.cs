@@ -43,4 +43,8 @@ internal sealed class TokenBucket
         _tokens -= 1.0;
         return true;
     }
+
+    /// <summary>How long until the bucket holds a token again (zero when it holds one or is unlimited).</summary>
+    public TimeSpan TimeUntilToken() =>
+        IsUnlimited || _tokens >= 1.0 ? TimeSpan.Zero : TimeSpan.FromSeconds((1.0 - _tokens) / _ratePerSecond);
 }

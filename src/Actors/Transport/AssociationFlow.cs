@@ -15,6 +15,7 @@ internal sealed class AssociationFlow(AssociationSettings settings)
     private long _requestsRead;
     private long _partialFrame;
     private long _partialFrames;
+    private volatile bool _throttled;
 
     public ReadGate Gate { get; } = new();
 
@@ -38,9 +39,25 @@ internal sealed class AssociationFlow(AssociationSettings settings)
 
     /// <summary>
     /// True while the read loop may read on: fewer requests in flight than the bound and the peer drains its answers
-    /// (backpressure: a peer that sends and never reads stops being read, so nothing queues up behind it).
+    /// (backpressure: a peer that sends and never reads stops being read, so nothing queues up behind it), and the
+    /// peer is not paused for going over a rate limit.
     /// </summary>
-    public bool CanRead() => InFlight < settings.MaxInFlightRequests && PendingSendBytes <= settings.PauseReadingAboveBytes;
+    public bool CanRead() => !_throttled && InFlight < settings.MaxInFlightRequests && PendingSendBytes <= settings.PauseReadingAboveBytes;
+
+    /// <summary>Reading pauses until <see cref="EndThrottle"/> (<see cref="ThrottleReading"/>); false when it already was.</summary>
+    public bool Throttle()
+    {
+        bool was = _throttled;
+        _throttled = true;
+        return !was;
+    }
+
+    /// <summary>A rate-limit pause is over: reading may resume.</summary>
+    public void EndThrottle()
+    {
+        _throttled = false;
+        Gate.Pulse();
+    }
 
     public void FrameRead() => Interlocked.Increment(ref _framesRead);
 

@@ -86,6 +86,15 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
             Context.Stop(Self);
         });
         Receive<LivenessCheck>(_ => CheckLiveness());
+        Receive<ThrottleReading>(throttle =>
+        {
+            if (_flow.Throttle())
+            {
+                _log.Debug("{Protocol} association with {Peer}: over a rate limit, not read for {Pause}", _codec.Name, _peer, throttle.For);
+                Timers.StartSingleTimer(nameof(ResumeReading), ResumeReading.Instance, throttle.For);
+            }
+        });
+        Receive<ResumeReading>(_ => _flow.EndThrottle());
         Receive<Terminated>(t => t.ActorRef.Equals(_handler), _ =>
         {
             _log.Debug("{Protocol} association with {Peer}: handler stopped, closing", _codec.Name, _peer);

@@ -1,3 +1,4 @@
+using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Wire.Errors;
 using RSerPool.Wire.Messages.Asap;
@@ -83,11 +84,35 @@ public sealed class HandleResolutionSpec : RegistrarSpecBase
 
         Assert.Equal([1u], ResolvedIds(flooder));
         Assert.Equal([1u], ResolvedIds(flooder));
-        Assert.Empty(ResolvedIds(flooder));
+        ExpectRefusedAndThrottled(flooder, TimeSpan.FromMilliseconds(500));   // one token back at 2/s
         Assert.Equal([1u], ResolvedIds(user));
 
-        Advance(TimeSpan.FromMilliseconds(500));   // one token back at 2/s
+        Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal([1u], ResolvedIds(flooder));
+        ExpectRefusedAndThrottled(flooder, TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public void An_association_over_its_rate_is_told_once_per_pause_to_stop_reading_for_at_least_the_minimum_pause()
+    {
+        Start(Settings with { MaxHandleResolutionRate = 1000 });
+        var pe = Connect();
+        var flooder = Connect();
+        RegisterAccepted(pe, Asap.Registration(1));
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.Equal([1u], ResolvedIds(flooder));
+        }
+
+        // The next token is 1 ms away: the pause is the minimum, and refusals within it send no second command.
+        ExpectRefusedAndThrottled(flooder, RateLimitGate.MinPause);
         Assert.Empty(ResolvedIds(flooder));
+
+        Advance(RateLimitGate.MinPause);   // 20 tokens back at 1000/s
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.Equal([1u], ResolvedIds(flooder));
+        }
+        ExpectRefusedAndThrottled(flooder, RateLimitGate.MinPause);
     }
 }

@@ -185,8 +185,8 @@ public sealed class RegistrationGuardSpec : RegistrarSpecBase
 
         Assert.Equal([5u], ResolvedIds(first));
         Assert.Equal([5u], ResolvedIds(second));
-        Assert.Empty(ResolvedIds(first));        // the host's third in this second: cause 0x0009
-        Assert.Empty(ResolvedIds(second));
+        ExpectRefusedAndThrottled(first, TimeSpan.FromMilliseconds(500));    // the host's third in this second
+        ExpectRefusedAndThrottled(second, TimeSpan.FromMilliseconds(500));
         Assert.Equal([5u], ResolvedIds(elsewhere));
         Advance(TimeSpan.FromSeconds(1));
         Assert.Equal([5u], ResolvedIds(second));
@@ -200,11 +200,16 @@ public sealed class RegistrationGuardSpec : RegistrarSpecBase
         var pe = Connect();
         RegisterAccepted(pe, Asap.Registration(9));
 
-        for (int i = 0; i < 3; i++)
+        var reporters = Enumerable.Range(0, 3).Select(_ => ConnectFrom("10.2.0.1")).ToList();   // one host
+        foreach (var reporter in reporters)
         {
-            Send(ConnectFrom("10.2.0.1"), new AsapEndpointUnreachable(Asap.EchoPool, 9));   // a new association each time: one host
+            Send(reporter, new AsapEndpointUnreachable(Asap.EchoPool, 9));
         }
 
+        // The ignored reports pause their associations until the host's budget holds a report again (1 s at 1/s).
+        Assert.Equal(TimeSpan.FromSeconds(1), reporters[1].ExpectMsg<ThrottleReading>().For);
+        Assert.Equal(TimeSpan.FromSeconds(1), reporters[2].ExpectMsg<ThrottleReading>().For);
+        reporters[0].ExpectNoMsg(TimeSpan.Zero);   // handled before the others: within the budget
         Assert.Equal(1, Assert.Single(Snapshot().Elements).UnreachableReports);
         Assert.Equal(2, Snapshot().Refusals[RefusalCause.UnreachableRate]);
     }

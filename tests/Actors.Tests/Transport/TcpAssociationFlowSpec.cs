@@ -126,6 +126,26 @@ public sealed class TcpAssociationFlowSpec : RealTimeTestKit
     }
 
     [Fact]
+    public async Task A_throttled_association_reads_nothing_until_the_pause_is_over_and_then_reads_on()
+    {
+        var handler = CreateTestProbe();
+        var endpoint = await ListenAsync(handler, AssociationSettings.Default);
+        var (client, association) = await ConnectAsync(handler, endpoint);
+
+        // The answer sent after the command arrives only once the actor has taken the pause.
+        association.Tell(new ThrottleReading(TimeSpan.FromSeconds(1)));
+        association.Tell(new AssociationSend<AsapMessage>(Answer));
+        Assert.IsType<AsapHandleResolutionResponse>(await ReceiveMessageAsync(client));
+        await client.SendAsync(Repeat(AsapEncoder.EncodeToArray(Resolution), 3));
+
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(500));
+        for (int i = 0; i < 3; i++)
+        {
+            await handler.ExpectMsgAsync<AssociationReceived<AsapMessage>>(Timeout);
+        }
+    }
+
+    [Fact]
     public async Task A_peer_that_never_reads_is_not_read_further_and_is_closed_while_others_are_served()
     {
         var handler = CreateTestProbe();

@@ -68,16 +68,23 @@ public static class FairnessHarness
     private static async Task<List<double>> VictimRoundAsync(AsapProbeClient victim, PoolHandle handle, int requests)
     {
         var latencies = new List<double>(requests);
+        int refused = 0;
         for (int i = 0; i < requests; i++)
         {
             long start = Stopwatch.GetTimestamp();
-            if (await victim.RequestAsync(new AsapHandleResolution(handle, 1)).ConfigureAwait(false) is not AsapHandleResolutionResponse)
+            if (await victim.RequestAsync(new AsapHandleResolution(handle, 1)).ConfigureAwait(false) is not AsapHandleResolutionResponse answer)
             {
                 throw new InvalidOperationException("unexpected answer");
+            }
+            if (answer.Error is not null)
+            {
+                refused++;
             }
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             await Task.Delay(5).ConfigureAwait(false);
         }
+        // A victim refused by the rate limit (its host's budget taken by the flood) measures refusals, not service.
+        Console.WriteLine($"victim round: {requests} resolutions, {refused} refused by a rate limit");
         return latencies;
     }
 

@@ -55,6 +55,8 @@ public sealed class SctpAssociationActor<TMessage> : ReceiveActor
             _log.Info("{Protocol} from {Peer} over SCTP: {Length}-byte message with PPID {Ppid} on stream {Stream} discarded (expected PPID {Expected})",
                 _codec.Name, _peer, other.Length, other.PayloadProtocolId, other.Stream, _sctp.PayloadProtocolId));
         Receive<SctpAssociationEvent>(OnEvent);
+        // Rate-limit pauses are for stream associations; over SCTP the refusals alone answer a flood (README "Failure model").
+        Receive<ThrottleReading>(_ => { });
         Receive<CloseAssociation>(close =>
         {
             _log.Debug("{Protocol} SCTP association with {Peer} closing: {Reason}", _codec.Name, _peer, close.Reason);

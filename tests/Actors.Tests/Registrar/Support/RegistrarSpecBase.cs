@@ -104,6 +104,16 @@ public abstract class RegistrarSpecBase : VirtualTimeTestKit
         return response.PoolElements.Select(pe => pe.Identifier).ToArray();
     }
 
+    // A refused resolution: the association is first told to pause reading for `pause`, then answered with 0x0009.
+    protected void ExpectRefusedAndThrottled(TestProbe flooder, TimeSpan pause)
+    {
+        Send(flooder, new AsapHandleResolution(Asap.EchoPool));
+        Assert.Equal(pause, flooder.ExpectMsg<ThrottleReading>().For);
+        var response = ExpectSent<AsapHandleResolutionResponse>(flooder);
+        Assert.Equal(ErrorCauseCode.UnknownPoolHandle, Assert.Single(response.Error!.Causes).Code);
+        Assert.True(response.PoolElements.IsEmpty);
+    }
+
     protected HandlespaceSnapshot Snapshot()
     {
         var probe = CreateTestProbe();
