@@ -150,6 +150,7 @@ public static class RegistrarCommand
                         var reader = new RegistrarStatusReader(registrar, started, settings.Enrp is not null, TimeSpan.FromSeconds(5))
                         {
                             Connections = settings.Association.Counters,
+                            Cluster = () => ClusterStatusReader.Read(system),
                         };
                         var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
                         log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
