@@ -27,9 +27,10 @@ builder.Services.AddAkka(clustered ? ClusterSystemName : "embedded", akka =>
     if (clustered)
     {
         string seeds = string.Join(", ", arguments.Seeds.Select(seed => $"\"akka.tcp://{ClusterSystemName}@{seed}\""));
+        // WithRemoting selects the remote provider; the cluster provider is selected after it.
         akka.WithRemoting(arguments.ClusterHost, arguments.ClusterPort)
+            .WithActorRefProvider(ProviderSelection.Cluster.Instance)
             .AddHocon($$"""
-                akka.actor.provider = cluster
                 akka.cluster.roles = ["rserpool-client"]
                 akka.cluster.seed-nodes = [{{seeds}}]
                 """, HoconAddMode.Prepend);

@@ -142,8 +142,15 @@ public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
         _toldOnce = true;
         _told = ordered;
         // A new set is news; a new order of the same registrars (round trips moved) is detail.
-        _log.Log(sameSet ? LogLevel.DebugLevel : LogLevel.InfoLevel, "registrars from the cluster, best first: {Registrars}",
-            ordered.Count == 0 ? "none" : string.Join(", ", ordered.Select(c => $"0x{c.ServerId:x8} at {c.AsapEndPoint}")));
+        string listed = ordered.Count == 0 ? "none" : string.Join(", ", ordered.Select(c => $"0x{c.ServerId:x8} at {c.AsapEndPoint}"));
+        if (sameSet)
+        {
+            _log.Debug("registrars from the cluster, best first: {Registrars}", listed);
+        }
+        else
+        {
+            _log.Info("registrars from the cluster, best first: {Registrars}", listed);
+        }
         _client.Tell(new ClusterRegistrarsUpdated(ordered), Self);
     }
 

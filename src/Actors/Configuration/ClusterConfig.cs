@@ -26,7 +26,8 @@ public static class ClusterConfig
             ClientRole = Name(config, $"{C}.client-role"),
             EndPoint = endPoint.Length == 0 ? null : HostPort(endPoint, $"{C}.endpoint"),
             Seeds = ConfigValues.StringList(config, $"{C}.seeds").Select(seed => HostPort(seed, $"{C}.seeds")).ToList(),
-            JoinSelfWithoutSeeds = ConfigValues.Bool(config, $"{C}.join-self-without-seeds"),
+            // A node whose seed nodes come from discovery (rserpool.cluster.bootstrap) never starts a cluster of its own.
+            JoinSelfWithoutSeeds = ConfigValues.Bool(config, $"{C}.join-self-without-seeds") && ClusterBootstrapConfig.Read(config) == ClusterBootstrapMethod.Off,
             EndpointsRetryInterval = ConfigValues.PositiveDuration(config, $"{C}.endpoints-retry-interval"),
         };
     }

@@ -49,7 +49,7 @@ public sealed class ClusterRegistrarListSpec : PoolElementSpecBase
         Client.Tell(Listed((RegistrarB, ServerB)), ActorRefs.NoSender);
 
         a.ExpectMsg<CloseAssociation>();
-        ExpectStatus(PoolElements.PoolElementStatus.Moving);
+        ExpectStatus(RSerPool.Actors.PoolElements.PoolElementStatus.Moving);
         var b = Open(RegistrarB, "b");
         AcceptRegistration(b);
     }
