@@ -119,6 +119,16 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_node_that_bootstraps_never_joins_itself_for_want_of_seeds()
+    {
+        using var bootstrap = new TempFile("rserpool.cluster { enabled = on, bootstrap = \"kubernetes\" }");
+        using var seeds = new TempFile("rserpool.cluster.enabled = on");
+
+        Assert.False(HostConfig.Load([bootstrap.Path]).Read(ClusterConfig.Read).JoinSelfWithoutSeeds);
+        Assert.True(HostConfig.Load([seeds.Path]).Read(ClusterConfig.Read).JoinSelfWithoutSeeds);
+    }
+
+    [Fact]
     public void Bootstrap_without_cluster_mode_is_a_configuration_error()
     {
         using var file = new TempFile("rserpool.cluster.bootstrap = \"config\"\nakka.loggers = [\"Akka.Event.DefaultLogger\"]");
