@@ -13,9 +13,10 @@ namespace RSerPool.Actors.Cluster;
 /// Follows the cluster's registrars through a <see cref="RegistrarDirectoryActor"/> and tells the registrar client
 /// (<see cref="RegistrarClient.RegistrarClientActor"/>) the reachable ones, best first
 /// (<see cref="ClusterRegistrarsUpdated"/>, ordered by <see cref="RegistrarPreference"/>), whenever that list changes.
-/// A registrar whose node is removed or unreachable leaves the list: the client then moves to another. Round trips are
-/// measured by asking each reachable registrar node for its endpoints (<see cref="GetRegistrarEndpoints"/>) over
-/// Akka.Remote every <see cref="ClusterRegistrarSettings.RoundTripInterval"/>. DNS names in endpoints are resolved here.
+/// A registrar whose node is removed or unreachable leaves the list: the client then moves to another. Round trips and
+/// loads are measured by asking each reachable registrar node for its endpoints (<see cref="GetRegistrarEndpoints"/>,
+/// answered with its ASAP association count) over Akka.Remote every <see cref="ClusterRegistrarSettings.RoundTripInterval"/>.
+/// DNS names in endpoints are resolved here.
 /// </summary>
 public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
 {
@@ -29,6 +30,7 @@ public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
     private readonly HashSet<IPAddress> _localAddresses = LocalAddresses();
     private readonly Dictionary<Address, TimeSpan> _roundTrips = [];
     private readonly Dictionary<Address, long> _probesSent = [];
+    private readonly Dictionary<Address, int> _loads = [];
     private readonly Dictionary<string, IPAddress?> _resolved = new(StringComparer.OrdinalIgnoreCase);
     private readonly uint _spreadSeed;
     private IReadOnlyList<ClusterRegistrar> _registrars = [];
@@ -57,12 +59,13 @@ public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
             {
                 _roundTrips.Remove(gone);
                 _probesSent.Remove(gone);
+                _loads.Remove(gone);
             }
 
             Probe();
             Tell();
         });
-        Receive<RegistrarEndpoints>(_ => OnProbeAnswered(Sender.Path.Address));
+        Receive<RegistrarEndpoints>(endpoints => OnProbeAnswered(Sender.Path.Address, endpoints.AsapAssociations));
         Receive<ProbeRegistrarRoundTrips>(_ => Probe());
         Receive<RegistrarHostResolved>(resolved =>
         {
@@ -106,11 +109,16 @@ public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnProbeAnswered(Address from)
+    private void OnProbeAnswered(Address from, int? load)
     {
         if (!_probesSent.Remove(from, out long sent))
         {
             return;
+        }
+
+        if (load is { } associations)
+        {
+            _loads[from] = associations;
         }
 
         TimeSpan sample = _clock.GetElapsedTime(sent);
@@ -128,7 +136,8 @@ public sealed class ClusterRegistrarFeedActor : ReceiveActor, IWithTimers
             {
                 bool sameHost = _localAddresses.Contains(endPoint.Address) || IPAddress.IsLoopback(endPoint.Address);
                 TimeSpan? roundTrip = _roundTrips.TryGetValue(registrar.Address, out TimeSpan rtt) ? rtt : null;
-                candidates.Add(new ClusterRegistrarCandidate(endPoint, registrar.Endpoints.ServerId, sameHost, roundTrip, Load: null));
+                long? load = _loads.TryGetValue(registrar.Address, out int associations) ? associations : registrar.Endpoints.AsapAssociations;
+                candidates.Add(new ClusterRegistrarCandidate(endPoint, registrar.Endpoints.ServerId, sameHost, roundTrip, load));
             }
         }
 

@@ -39,7 +39,7 @@ public static class RegistrarCluster
         ArgumentNullException.ThrowIfNull(settings);
         var cluster = Akka.Cluster.Cluster.Get(system);
         RegistrarEndpoints endpoints = EndpointsOf(started, cluster.SelfAddress.Host ?? "127.0.0.1");
-        system.ActorOf(RegistrarEndpointsActor.Props(endpoints), RegistrarEndpointsActor.Name);
+        system.ActorOf(RegistrarEndpointsActor.Props(endpoints, registrar), RegistrarEndpointsActor.Name);
         if (started.EnrpEndPoint is not null)
         {
             system.ActorOf(ClusterPeeringActor.Props(started.ServerId, registrar, settings), PeeringName);

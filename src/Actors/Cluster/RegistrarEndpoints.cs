@@ -16,6 +16,13 @@ public sealed record RegistrarEndpoints(uint ServerId, IReadOnlyList<string> Asa
 
     public IReadOnlyList<string> Enrp { get; init; } = Enrp.ToArray();
 
+    /// <summary>
+    /// The registrar's ASAP associations when it answered (its load, by which PE/PU processes prefer the less loaded of
+    /// equally near registrars: docs/cluster.md "How a registrar is chosen"); null when not told. Not part of equality:
+    /// a load change is no new endpoint.
+    /// </summary>
+    public int? AsapAssociations { get; init; }
+
     /// <summary>Equal when the id and every endpoint in order are equal (the lists compare by content).</summary>
     public bool Equals(RegistrarEndpoints? other) =>
         other is not null && ServerId == other.ServerId && Asap.SequenceEqual(other.Asap) && Enrp.SequenceEqual(other.Enrp);

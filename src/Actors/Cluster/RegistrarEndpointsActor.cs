@@ -1,4 +1,5 @@
 using Akka.Actor;
+using RSerPool.Actors.Registrar;
 
 namespace RSerPool.Actors.Cluster;
 
@@ -15,8 +16,27 @@ public sealed class RegistrarEndpointsActor : ReceiveActor
     /// <summary>The actor's path on every registrar node.</summary>
     public const string Path = "/user/" + Name;
 
-    public RegistrarEndpointsActor(RegistrarEndpoints endpoints) =>
-        Receive<GetRegistrarEndpoints>(_ => Sender.Tell(endpoints, Self));
+    /// <summary>Longest wait for the registrar's load; past it the endpoints are told without it.</summary>
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(1);
 
-    public static Props Props(RegistrarEndpoints endpoints) => Akka.Actor.Props.Create(() => new RegistrarEndpointsActor(endpoints));
+    public RegistrarEndpointsActor(RegistrarEndpoints endpoints, IActorRef? registrar = null) =>
+        Receive<GetRegistrarEndpoints>(_ =>
+        {
+            if (registrar is null)
+            {
+                Sender.Tell(endpoints, Self);
+                return;
+            }
+
+            // With the registrar's current load (its ASAP associations), which PE/PU processes rank registrars by.
+            IActorRef asker = Sender;
+            registrar.Ask<RegistrarLoad>(GetRegistrarLoad.Instance, LoadTimeout).PipeTo(asker, Self,
+                load => endpoints with { AsapAssociations = load.AsapAssociations },
+                _ => endpoints);
+        });
+
+    /// <param name="endpoints">What this node's registrar serves.</param>
+    /// <param name="registrar">The registrar, asked for its load on every request; null = endpoints only.</param>
+    public static Props Props(RegistrarEndpoints endpoints, IActorRef? registrar = null) =>
+        Akka.Actor.Props.Create(() => new RegistrarEndpointsActor(endpoints, registrar));
 }

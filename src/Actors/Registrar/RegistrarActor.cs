@@ -83,6 +83,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         Receive<PoolElementRemoved>(OnRemoved);
         Receive<PoolIdle>(OnPoolIdle);
         Receive<GetHandlespaceSnapshot>(_ => Snapshot(Sender));
+        Receive<GetRegistrarLoad>(_ => Sender.Tell(new RegistrarLoad(_associationsById.Count), Self));
         Receive<Bound>(OnBound);
         Receive<BindFailed>(_ => Sender.Equals(_sctpListener), failed =>
         {

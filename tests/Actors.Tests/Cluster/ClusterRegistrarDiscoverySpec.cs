@@ -121,6 +121,9 @@ public sealed class ClusterRegistrarDiscoverySpec : RealTimeTestKit, IAsyncLifet
         var home = registrars.Single(r => r.Value.Started.AsapEndPoint.Equals(state.CurrentRegistrar));
         var other = registrars.Single(r => r.Key != home.Key);
         Assert.Equal(registrations.Values.Select(r => r.Identifier).Order(), (await HomePesAsync(home.Value)).Order());
+        // The home's endpoints actor tells its load with its endpoints: the application's ASAP association at least.
+        var told = await home.Key.ActorSelection(RegistrarEndpointsActor.Path).Ask<RegistrarEndpoints>(GetRegistrarEndpoints.Instance, Timeout);
+        Assert.True(told.AsapAssociations >= 1, $"AsapAssociations = {told.AsapAssociations}");
 
         var owner = CreateTestProbe();
         var session = await rserpool.OpenSessionAsync(Pool, owner.Ref);
