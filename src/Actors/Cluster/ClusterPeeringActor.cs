@@ -1,5 +1,6 @@
 using System.Net;
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 
 namespace RSerPool.Actors.Cluster;
@@ -18,6 +19,7 @@ internal sealed class ClusterPeeringActor : ReceiveActor
     private readonly uint _serverId;
     private readonly IActorRef _registrar;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly string _role;
     private readonly TimeSpan _retryInterval;
     private Dictionary<Address, uint> _known = [];
@@ -46,11 +48,14 @@ internal sealed class ClusterPeeringActor : ReceiveActor
 
     private void OnRegistrarsChanged(RegistrarsChanged changed)
     {
+        // A node the cluster downed or that is leaving sees every other member removed: that is its own end, not theirs
+        // (docs/protocol-notes.md §11 rule 7), so it takes nobody over.
+        bool member = !_cluster.IsTerminated && _cluster.SelfMember.Status == MemberStatus.Up;
         var now = changed.Registrars.ToDictionary(registrar => registrar.Address, registrar => registrar.Endpoints.ServerId);
         var survivors = changed.Registrars.Where(registrar => registrar.Reachable).Select(registrar => registrar.Endpoints.ServerId).Append(_serverId).ToHashSet();
         foreach (var (address, serverId) in _known)
         {
-            if (now.ContainsKey(address) || serverId == _serverId || survivors.Contains(serverId))
+            if (!member || now.ContainsKey(address) || serverId == _serverId || survivors.Contains(serverId))
             {
                 continue;   // still there, ourselves, or back under a new address
             }
