@@ -75,7 +75,7 @@ public sealed class NodeCommandOptions
     /// <summary>
     /// Cluster mode of an application node (docs/cluster.md): the Akka keys of <c>rserpool.cluster</c> with the client
     /// role. Such a node joins a cluster that exists: it needs seed nodes (--seed, akka.cluster.seed-nodes) or
-    /// Akka.Management bootstrap (rserpool.cluster.bootstrap), and never starts a cluster of its own.
+    /// seed nodes found by Akka.Discovery (rserpool.cluster.bootstrap), and never starts a cluster of its own.
     /// </summary>
     public static HostConfig WithCluster(HostConfig config)
     {
