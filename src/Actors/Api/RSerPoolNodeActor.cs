@@ -1,5 +1,8 @@
-// Actor tree of an application process: rserpool-node ├── registrar-client ── association, ├── resolver, ├── pe-<handle>-<id>.
+// Actor tree of an application process: rserpool-node ├── registrar-client ── association, ├── resolver, ├── pe-<handle>-<id>,
+// ├── cluster-registrars ── registrar-directory (cluster nodes only, docs/cluster.md).
 using Akka.Actor;
+using Akka.Cluster;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Actors.RegistrarClient;
@@ -13,6 +16,13 @@ internal sealed class RSerPoolNodeActor : ReceiveActor
     {
         IActorRef client = Context.ActorOf(RegistrarClientActor.Props(options.RegistrarClient, options.Connector), "registrar-client");
         IActorRef resolver = Context.ActorOf(PoolUserResolverActor.Props(options.PoolUser, client), "resolver");
+        if (options.ClusterRegistrars.Enabled && Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider })
+        {
+            // docs/cluster.md: on a cluster node the registrars come from the cluster (registrar role).
+            bool sctp = (options.Connector ?? TcpRegistrarConnector.Instance).UsesSctp;
+            Context.ActorOf(ClusterRegistrarFeedActor.Props(options.ClusterRegistrars, client, sctp), "cluster-registrars");
+        }
+
         var parts = new NodeParts(client, resolver);
 
         Receive<GetNodeParts>(_ => Sender.Tell(parts, Self));

@@ -1,6 +1,7 @@
 // Options of an application's RSerPool node (issue 5 "The C# API"; rsp_initialize of the sockets API draft).
 using Akka.Actor;
 using Akka.Configuration;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Time;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
@@ -13,6 +14,12 @@ public sealed record RSerPoolNodeOptions
 {
     /// <summary>Registrar discovery (static list, announce listen endpoint) and request timers. Default: no registrar known.</summary>
     public RegistrarClientSettings RegistrarClient { get; init; } = RegistrarClientSettings.Default;
+
+    /// <summary>
+    /// Registrars from the Akka cluster when the actor system is a cluster node (docs/cluster.md): the registrar client
+    /// hunts the cluster's reachable registrars, nearest first, ahead of any static or announced one.
+    /// </summary>
+    public ClusterRegistrarSettings ClusterRegistrars { get; init; } = ClusterRegistrarSettings.Default;
 
     /// <summary>PU cache, Handle Resolution items and unreachable-report limits.</summary>
     public PoolUserSettings PoolUser { get; init; } = PoolUserSettings.Default;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Configuration;
 using RSerPool.Actors.Api;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.PoolElements;
 using RSerPool.Actors.PoolUser;
 using RSerPool.Actors.Session;
@@ -19,8 +20,8 @@ namespace RSerPool.Actors.Configuration;
 public static class NodeConfig
 {
     /// <summary>
-    /// The node's registrar client (the registrar hunt of RFC 5352: static registrars, Server Announces) and pool-user
-    /// settings. <see cref="RSerPoolNodeOptions.System"/> and the other host choices keep their defaults.
+    /// The node's registrar client (the registrar hunt of RFC 5352: static registrars, Server Announces, and on a cluster
+    /// node the cluster's registrars) and pool-user settings. <see cref="RSerPoolNodeOptions.System"/> and the other host choices keep their defaults.
     /// </summary>
     public static RSerPoolNodeOptions Read(Config config)
     {
@@ -59,6 +60,14 @@ public static class NodeConfig
                 HuntRetryDelay = ConfigValues.PositiveDuration(config, $"{c}.hunt-retry-delay"),
                 MaxQueuedRequests = ConfigValues.Int(config, $"{c}.max-queued-requests"),
                 Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
+            },
+            ClusterRegistrars = ClusterRegistrarSettings.Default with
+            {
+                Enabled = ConfigValues.Bool(config, $"{c}.cluster-registrars"),
+                RegistrarRole = ConfigValues.String(config, "rserpool.cluster.registrar-role"),
+                EndpointsRetryInterval = ConfigValues.PositiveDuration(config, "rserpool.cluster.endpoints-retry-interval"),
+                RoundTripInterval = ConfigValues.PositiveDuration(config, $"{c}.cluster-round-trip-interval"),
+                RoundTripTolerance = ConfigValues.Duration(config, $"{c}.cluster-round-trip-tolerance"),
             },
             PoolUser = PoolUserSettings.Default with
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
@@ -82,6 +83,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         Receive<PoolElementRemoved>(OnRemoved);
         Receive<PoolIdle>(OnPoolIdle);
         Receive<GetHandlespaceSnapshot>(_ => Snapshot(Sender));
+        Receive<GetRegistrarLoad>(_ => Sender.Tell(new RegistrarLoad(_associationsById.Count), Self));
         Receive<Bound>(OnBound);
         Receive<BindFailed>(_ => Sender.Equals(_sctpListener), failed =>
         {
@@ -125,6 +127,7 @@ public sealed partial class RegistrarActor : ReceiveActor
             Context.Stop(Self);
         });
         Receive<GetEnrpStatus>(get => _settings.Enrp is not null, get => _enrp.Tell(get, Sender));
+        Receive<IEnrpClusterNotice>(_ => _settings.Enrp is not null, notice => _enrp.Forward(notice));   // issue 15, src/Actors/Cluster
         ReceiveAdoption();
     }
 

@@ -84,6 +84,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveTakeoverListener();
         ReceiveHomeProbe();
+        ReceiveClusterRegistrars();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -536,7 +537,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         else
         {
             KnownRegistrar known = _known[index];
-            _known[index] = known with { ServerId = announce.ServerId, ExpiresAt = known.IsStatic ? known.ExpiresAt : expires };
+            _known[index] = known with { ServerId = announce.ServerId, ExpiresAt = known.IsStatic || known.FromCluster ? known.ExpiresAt : expires };
         }
 
         foreach (var (association, info) in _associations.ToList())

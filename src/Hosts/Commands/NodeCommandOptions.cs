@@ -4,7 +4,10 @@ using RSerPool.Hosts.Config;
 
 namespace RSerPool.Hosts.Commands;
 
-/// <summary>The flags every application-side command shares (server, terminal, fetch) and how they override HOCON.</summary>
+/// <summary>
+/// The flags every application-side command shares (server, terminal, fetch) and how they override HOCON; with
+/// <c>--cluster</c> the node joins the RSerPool cluster and finds its registrars there (docs/cluster.md).
+/// </summary>
 public sealed class NodeCommandOptions
 {
     public Option<string[]> ConfigFiles { get; } = new("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)" };
@@ -17,6 +20,10 @@ public sealed class NodeCommandOptions
 
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
 
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (port 0 = any free port); registrars are found in the cluster, no --registrar needed (docs/cluster.md)" };
+
+    public Option<string[]> Seeds { get; } = new("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT, e.g. a registrar's --cluster (repeatable; with --cluster)" };
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -25,6 +32,8 @@ public sealed class NodeCommandOptions
         command.Options.Add(AsapAnnounce);
         command.Options.Add(RegistrarTransport);
         command.Options.Add(LogLevel);
+        command.Options.Add(Cluster);
+        command.Options.Add(Seeds);
     }
 
     /// <summary>The flags of this group as configuration keys; a command adds its own flags before <see cref="Load(ParseResult, ConfigOverrides)"/>.</summary>
@@ -47,7 +56,10 @@ public sealed class NodeCommandOptions
             .SetList($"{c}.registrars", registrars, "--registrar")
             .Set($"{c}.announce-listen", parse.GetValue(AsapAnnounce), "--asap-announce")
             .Set($"{c}.transport", parse.GetValue(RegistrarTransport), "--registrar-transport")
-            .Set("akka.loglevel", parse.GetValue(LogLevel), "--log-level");
+            .Set("akka.loglevel", parse.GetValue(LogLevel), "--log-level")
+            .Set("rserpool.cluster.enabled", parse.GetValue(Cluster) is null ? null : "on", "--cluster")
+            .Set("rserpool.cluster.endpoint", parse.GetValue(Cluster), "--cluster")
+            .SetList("rserpool.cluster.seeds", parse.GetValue(Seeds), "--seed");
     }
 
     /// <summary>reference.conf, the --config files, then these flags. Throws <see cref="RSerPoolConfigException"/> on bad input.</summary>
@@ -57,6 +69,32 @@ public sealed class NodeCommandOptions
     public HostConfig Load(ParseResult parse, ConfigOverrides overrides)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return HostConfig.Load(parse.GetValue(ConfigFiles) ?? [], overrides);
+        return WithCluster(HostConfig.Load(parse.GetValue(ConfigFiles) ?? [], overrides));
+    }
+
+    /// <summary>
+    /// Cluster mode of an application node (docs/cluster.md): the Akka keys of <c>rserpool.cluster</c> with the client
+    /// role. Such a node joins a cluster that exists: it needs seed nodes (--seed, akka.cluster.seed-nodes) or
+    /// seed nodes found by Akka.Discovery (rserpool.cluster.bootstrap), and never starts a cluster of its own.
+    /// </summary>
+    public static HostConfig WithCluster(HostConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var cluster = config.Read(ClusterConfig.Read);
+        if (!cluster.Enabled)
+        {
+            return cluster.Seeds.Count > 0
+                ? throw new RSerPoolConfigException("rserpool.cluster.seeds", "--seed needs cluster mode: give --cluster HOST:PORT (or rserpool.cluster.enabled = on)")
+                : config;
+        }
+
+        var joined = config.WithOverlay(config.Read(c => ClusterConfig.AkkaOverlay(cluster, cluster.ClientRole, c)));
+        if (ClusterConfig.HasNoSeeds(joined.Config) && joined.Read(ClusterBootstrapConfig.Read) == ClusterBootstrapMethod.Off)
+        {
+            throw new RSerPoolConfigException("rserpool.cluster.seeds",
+                "--cluster: give the cluster's seed nodes with --seed HOST:PORT (a registrar's --cluster endpoint), or rserpool.cluster.bootstrap");
+        }
+
+        return joined;
     }
 }

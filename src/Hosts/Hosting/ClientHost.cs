@@ -31,7 +31,9 @@ public static class ClientHost
 
             try
             {
-                return await work(system, Logging.GetLogger(system, typeof(ClientHost))).ConfigureAwait(false);
+                var log = Logging.GetLogger(system, typeof(ClientHost));
+                ClusterBootstrapHost.Start(system, log);
+                return await work(system, log).ConfigureAwait(false);
             }
             finally
             {

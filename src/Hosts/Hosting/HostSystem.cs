@@ -21,7 +21,14 @@ public static class HostSystem
         ArgumentNullException.ThrowIfNull(config);
         try
         {
-            return ActorSystem.Create(name, ConfigurationFactory.ParseString(Fixed).WithFallback(config.Config));
+            // Cluster mode: every node of one RSerPool cluster has the same system name (Akka addresses carry it).
+            if (config.Read(ClusterConfig.Read) is { Enabled: true } cluster)
+            {
+                name = cluster.SystemName;
+            }
+
+            // rserpool.cluster.bootstrap: Akka.Discovery's settings before the system starts (ClusterBootstrapHost).
+            return ActorSystem.Create(name, ClusterBootstrapHost.Configure(ConfigurationFactory.ParseString(Fixed).WithFallback(config.Config)));
         }
         catch (Exception e) when (e is ConfigurationException or ArgumentException or TypeLoadException or InvalidOperationException)
         {

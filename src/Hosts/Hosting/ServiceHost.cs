@@ -95,6 +95,7 @@ public static class ServiceHost
         {
             try
             {
+                ClusterBootstrapHost.Start(system, log);
                 return await start(system, log).ConfigureAwait(false);
             }
             catch (Exception e)

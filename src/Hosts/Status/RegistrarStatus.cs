@@ -17,4 +17,7 @@ public sealed record RegistrarStatus(
 
     /// <summary>ASAP connections refused and closed, and backpressure applied, by cause (src/Actors/Transport/ConnectionEvent.cs).</summary>
     public IReadOnlyDictionary<string, long> Connections { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The Akka cluster members with their roles and reachability; null when the registrar is not in cluster mode.</summary>
+    public ClusterStatus? Cluster { get; init; }
 }

@@ -14,11 +14,18 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
     /// <summary>The ASAP listener's refusal and close counts, shown with the status; null = none.</summary>
     public ConnectionCounters? Connections { get; init; }
 
+    /// <summary>Reads the cluster members shown with the status (<see cref="ClusterStatusReader"/>); null = none.</summary>
+    public Func<ClusterStatus?>? Cluster { get; init; }
+
     public async Task<RegistrarStatus> ReadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await registrar.Ask<HandlespaceSnapshot>(GetHandlespaceSnapshot.Instance, timeout, cancellationToken).ConfigureAwait(false);
         EnrpStatus? enrpStatus = enrp ? await registrar.Ask<EnrpStatus>(GetEnrpStatus.Instance, timeout, cancellationToken).ConfigureAwait(false) : null;
-        return Render(started, snapshot, enrpStatus) with { Connections = Connections?.Snapshot() ?? new Dictionary<string, long>() };
+        return Render(started, snapshot, enrpStatus) with
+        {
+            Connections = Connections?.Snapshot() ?? new Dictionary<string, long>(),
+            Cluster = Cluster?.Invoke(),
+        };
     }
 
     /// <summary>The status document of <paramref name="snapshot"/> and <paramref name="enrpStatus"/> (null: ENRP off).</summary>

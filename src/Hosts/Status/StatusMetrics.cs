@@ -22,6 +22,17 @@ public static class StatusMetrics
         Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count);
         Gauge(text, "rserpool_enrp_peers_silent", "ENRP peers not heard within max-time-last-heard", status.Peers.Count(peer => peer.Silent));
         Gauge(text, "rserpool_enrp_startup", "1 while the ENRP startup phase lasts", status.EnrpStartup ? 1 : 0);
+        if (status.Cluster is { } cluster)
+        {
+            text.Append("# HELP rserpool_cluster_members Akka cluster members, by membership status\n# TYPE rserpool_cluster_members gauge\n");
+            foreach (var group in cluster.Members.GroupBy(member => member.Status).OrderBy(group => group.Key, StringComparer.Ordinal))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"rserpool_cluster_members{{status=\"{group.Key}\"}} {group.Count()}\n");
+            }
+
+            Gauge(text, "rserpool_cluster_members_unreachable", "Akka cluster members this node's failure detector marks unreachable", cluster.Members.Count(member => !member.Reachable));
+        }
+
         text.Append("# HELP rserpool_refusals_total Requests refused or ignored, by cause\n# TYPE rserpool_refusals_total counter\n");
         foreach ((string cause, long count) in status.Refusals)
         {

@@ -21,6 +21,17 @@ public static class StatusText
             text.Append(status.EnrpStartup ? " (startup)" : string.Empty);
         }
         text.AppendLine();
+        if (status.Cluster is { } cluster)
+        {
+            text.Append("cluster: ").Append(cluster.Members.Count).Append(cluster.Members.Count == 1 ? " member" : " members")
+                .Append(", leader ").Append(cluster.Leader ?? "-").AppendLine();
+            foreach (var member in cluster.Members)
+            {
+                text.Append("  ").Append(member.Address).Append("  ").Append(member.Status).Append("  ")
+                    .Append(member.Roles.Count == 0 ? "-" : string.Join(",", member.Roles))
+                    .Append(member.Reachable ? "  reachable" : "  UNREACHABLE").Append(member.Self ? "  (this node)" : string.Empty).AppendLine();
+            }
+        }
         text.Append("ENRP peers: ").Append(status.Peers.Count).AppendLine();
         foreach (var peer in status.Peers)
         {
