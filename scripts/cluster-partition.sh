@@ -182,6 +182,10 @@ for r in r1 r2 r3; do
     await_line "$logs/$r.log" "new ENRP peer $(printf '0x%08x' "${server_id_of[$other]}")" 60 || fail "$r never peered with $other through the cluster"
   done
 done
+# All three Up in every view before the fault (a directory lists Up members only).
+await_line "$logs/r1.log" "ENRP peers from the cluster: .*0x0c0e0002 at .*, 0x0c0e0003 at" 60 || fail "r1 never saw r2 and r3 Up"
+await_line "$logs/r2.log" "ENRP peers from the cluster: .*0x0c0e0001 at .*, 0x0c0e0003 at" 60 || fail "r2 never saw r1 and r3 Up"
+await_line "$logs/r3.log" "ENRP peers from the cluster: .*0x0c0e0001 at .*, 0x0c0e0002 at" 60 || fail "r3 never saw r1 and r2 Up"
 say "3 registrars in cluster mode peered through the cluster (no --peer)"
 for pe in "${pes[@]}"; do start_pe "$pe"; done
 for pe in "${pes[@]}"; do await_line "$logs/$pe.log" ": Registered \\(home" 60 || fail "$pe never registered"; done

@@ -79,12 +79,13 @@ public static class ClusterHarness
 
         if (figures.Contains("overhead", StringComparison.Ordinal))
         {
+            bool single = figures.Contains("overhead-single", StringComparison.Ordinal);
             var rates = new Dictionary<string, List<double>> { ["enrp"] = [], ["cluster"] = [] };
             for (int round = 1; round <= rounds; round++)
             {
                 foreach (string mode in rates.Keys)
                 {
-                    double rate = MeasureResolutionRateAsync(dll, mode == "cluster").GetAwaiter().GetResult();
+                    double rate = MeasureResolutionRateAsync(dll, mode == "cluster", single).GetAwaiter().GetResult();
                     rates[mode].Add(rate);
                     Console.WriteLine($"overhead {mode} round {round}: {rate:F0} handle resolutions/s at {Associations} associations (load {File.ReadAllText("/proc/loadavg").Trim()})");
                 }
@@ -116,6 +117,14 @@ public static class ClusterHarness
         await b.Process.WaitForLineAsync("new ENRP peer 0x000000c3").ConfigureAwait(false);
         await c.Process.WaitForLineAsync("new ENRP peer 0x000000b2").ConfigureAwait(false);
         await c.Process.WaitForLineAsync("new ENRP peer 0x000000a1").ConfigureAwait(false);
+        if (cluster)
+        {
+            // All three Up in every view (a directory lists Up members only): a node killed while another is still
+            // joining leaves the cluster unable to converge, and the split-brain resolver then downs every node.
+            await a.Process.WaitForLineAsync("ENRP peers from the cluster: 0x000000b2 at .*, 0x000000c3 at").ConfigureAwait(false);
+            await b.Process.WaitForLineAsync("ENRP peers from the cluster: 0x000000a1 at .*, 0x000000c3 at").ConfigureAwait(false);
+            await c.Process.WaitForLineAsync("ENRP peers from the cluster: 0x000000a1 at .*, 0x000000b2 at").ConfigureAwait(false);
+        }
 
         using var pes = await PipelinedAsapClient.ConnectAsync(a.Asap).ConfigureAwait(false);
         byte[] batch = EnrpWorkload.RegistrationBatch(PoolHandle.FromString("TakeoverPool"), 1, TakeoverElements);
@@ -134,23 +143,69 @@ public static class ClusterHarness
         long killed = Stopwatch.GetTimestamp();
         a.Process.Signal(kill: true);
         string line = $"took over 0x000000a1: now home of its {TakeoverElements + 1} PEs";
-        await Task.WhenAny(b.Process.WaitForLineAsync(line), c.Process.WaitForLineAsync(line)).Unwrap().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAny(b.Process.WaitForLineAsync(line), c.Process.WaitForLineAsync(line)).Unwrap().ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            string prefix = Path.Combine(Path.GetTempPath(), $"cluster-harness-{mode}-{Environment.ProcessId}-{killed}");
+            await File.WriteAllTextAsync($"{prefix}-b.log", b.Process.Output).ConfigureAwait(false);
+            await File.WriteAllTextAsync($"{prefix}-c.log", c.Process.Output).ConfigureAwait(false);
+            Console.WriteLine($"survivors' output in {prefix}-b.log and {prefix}-c.log");
+            throw;
+        }
+
         return Stopwatch.GetElapsedTime(killed).TotalMilliseconds;
     }
 
     // Closed loop: each of the associations keeps one Handle Resolution outstanding; counted for the measuring window
     // after a warm-up, at registrar 0xa1 of three (the others idle), peered by --peer or by the cluster.
-    private static async Task<double> MeasureResolutionRateAsync(string dll, bool cluster)
+    private static async Task<double> MeasureResolutionRateAsync(string dll, bool cluster, bool single)
     {
         var a = await StartRegistrarAsync(dll, "0xa1", cluster, null, []).ConfigureAwait(false);
         await using var _ = a.Process;
-        var b = await StartRegistrarAsync(dll, "0xb2", cluster, a.Remote, cluster ? [] : ["--peer", a.Enrp]).ConfigureAwait(false);
-        await using var __ = b.Process;
-        var c = await StartRegistrarAsync(dll, "0xc3", cluster, a.Remote, cluster ? [] : ["--peer", a.Enrp, "--peer", b.Enrp]).ConfigureAwait(false);
-        await using var ___ = c.Process;
-        await a.Process.WaitForLineAsync("new ENRP peer 0x000000c3").ConfigureAwait(false);
+        if (!single)
+        {
+            var b = await StartRegistrarAsync(dll, "0xb2", cluster, a.Remote, cluster ? [] : ["--peer", a.Enrp]).ConfigureAwait(false);
+            await using var __ = b.Process;
+            var c = await StartRegistrarAsync(dll, "0xc3", cluster, a.Remote, cluster ? [] : ["--peer", a.Enrp, "--peer", b.Enrp]).ConfigureAwait(false);
+            await using var ___ = c.Process;
+            await a.Process.WaitForLineAsync("new ENRP peer 0x000000c3").ConfigureAwait(false);
+            using var aProcess = Process.GetProcessById(a.Process.Id);
+            using var bProcess = Process.GetProcessById(b.Process.Id);
+            using var cProcess = Process.GetProcessById(c.Process.Id);
+            await WaitCpuQuietAsync(aProcess, bProcess, cProcess).ConfigureAwait(false);   // start-up (JIT, cluster join) over
+            var before = new[] { aProcess, bProcess, cProcess }.Select(p => p.TotalProcessorTime).ToArray();
+            double rate = await MeasureRateAtAsync(a.Asap).ConfigureAwait(false);
+            var used = new[] { aProcess, bProcess, cProcess }.Select((p, i) => { p.Refresh(); return (p.TotalProcessorTime - before[i]).TotalMilliseconds; }).ToArray();
+            Console.WriteLine($"  CPU during the run (ms): A {used[0]:F0}, B {used[1]:F0}, C {used[2]:F0}; A's unreachable marks: {a.Process.LinesMatching("UNREACHABLE").Count}, B's: {b.Process.LinesMatching("UNREACHABLE").Count}");
+            return rate;
+        }
+
+        return await MeasureRateAtAsync(a.Asap).ConfigureAwait(false);
+    }
+
+    // Until each process used under 5 % of a core over one second (bounded: 60 s), so that the start-up of the idle
+    // peers does not take the CPU from the measured registrar.
+    private static async Task WaitCpuQuietAsync(params Process[] processes)
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(60))
+        {
+            var before = processes.Select(p => { p.Refresh(); return p.TotalProcessorTime; }).ToArray();
+            await Task.Delay(1000).ConfigureAwait(false);
+            if (processes.Select((p, i) => { p.Refresh(); return (p.TotalProcessorTime - before[i]).TotalMilliseconds; }).All(ms => ms < 50))
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task<double> MeasureRateAtAsync(IPEndPoint asap)
+    {
         var handle = PoolHandle.FromString("bench-hr");
-        using var pe = await AsapProbeClient.ConnectAsync(a.Asap).ConfigureAwait(false);
+        using var pe = await AsapProbeClient.ConnectAsync(asap).ConfigureAwait(false);
         for (uint id = 1; id <= 10; id++)
         {
             await pe.RequestAsync(new AsapRegistration(handle, EnrpWorkload.Element(id))).ConfigureAwait(false);
@@ -159,7 +214,7 @@ public static class ClusterHarness
         var clients = new List<AsapProbeClient>();
         for (int n = 0; n < Associations; n++)
         {
-            clients.Add(await AsapProbeClient.ConnectAsync(a.Asap).ConfigureAwait(false));
+            clients.Add(await AsapProbeClient.ConnectAsync(asap).ConfigureAwait(false));
         }
 
         try

@@ -28,6 +28,10 @@ public sealed class ClusterProcessTests(Xunit.Abstractions.ITestOutputHelper out
             {
                 await node.Process.WaitForLineAsync($"new ENRP peer 0x000000{other}");
             }
+
+            // Both others Up in this node's view (its directory lists Up members only): a node killed while another
+            // is still joining can leave the cluster unable to decide (docs/cluster.md).
+            await node.Process.WaitForLineAsync($"ENRP peers from the cluster: 0x000000{others[0]} at .*, 0x000000{others[1]} at");
         }
 
         await using var pe1 = StartPe(0x901, b.Asap);
