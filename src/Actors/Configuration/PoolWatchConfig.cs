@@ -17,7 +17,7 @@ public static class PoolWatchConfig
         }
 
         return new PoolWatchSettings(
-            config.HasPath("rserpool.cluster.registrar-role") ? ConfigValues.String(config, "rserpool.cluster.registrar-role") : PoolWatchSettings.Default.RegistrarRole,
+            ConfigValues.String(config, "rserpool.cluster.registrar-role"),
             ConfigValues.PositiveDuration(config, $"{w}.snapshot-timeout"),
             ConfigValues.PositiveDuration(config, $"{w}.verify-interval"),
             ConfigValues.PositiveDuration(config, $"{w}.home-lost-grace"),
