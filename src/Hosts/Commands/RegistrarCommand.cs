@@ -4,6 +4,7 @@ using System.Net;
 using Akka;
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Memory;
 using RSerPool.Actors.Registrar;
@@ -109,6 +110,8 @@ public static class RegistrarCommand
                 {
                     case RegistrarStarted started:
                         StartupTimeline.Mark("registrar and listeners");
+                        // Cluster mode: this registrar's home PEs are published to pool watchers (docs/cluster.md "Membership watch").
+                        ClusterPoolWatch.StartPublisher(system, registrar);
                         string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {

@@ -64,6 +64,16 @@ public sealed class HostConfig
         return new HostConfig(final, layers, flags, level);
     }
 
+    /// <summary>
+    /// This configuration with <paramref name="overlay"/> on top (keys the host derives, such as cluster mode's
+    /// <c>akka.actor.provider</c>); errors still name the file or flag of the keys underneath.
+    /// </summary>
+    public HostConfig WithOverlay(AkkaConfig overlay)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        return overlay.IsEmpty ? this : new HostConfig(overlay.WithFallback(Config), _files, _flags, LogLevel);
+    }
+
     /// <summary>Runs a reader of RSerPool.Actors.Configuration on <see cref="Config"/>; an error gets the file or flag that set its key.</summary>
     public T Read<T>(Func<AkkaConfig, T> reader)
     {

@@ -21,6 +21,16 @@ public sealed class ClusterSerializationSpec() : RealTimeTestKit(RSerPoolConfig.
         Assert.Contains(typeof(GetPoolWatchSnapshot), ClusterMessageSamples.MessageTypes);
     }
 
+    [Fact]
+    public void Cluster_mode_lays_the_bindings_under_a_nodes_configuration()
+    {
+        var config = Akka.Configuration.ConfigurationFactory.ParseString("rserpool.cluster.enabled = on").WithFallback(RSerPoolConfig.Default);
+        var overlay = ClusterConfig.AkkaOverlay(ClusterConfig.Read(config), "registrar", config);
+
+        var bindings = overlay.GetValue("akka.actor.serialization-bindings").GetObject().Items;
+        Assert.Equal("hyperion", bindings["RSerPool.Actors.Cluster.IRSerPoolClusterMessage, RSerPool.Actors"].GetString());
+    }
+
     [Theory]
     [MemberData(nameof(MessageTypes))]
     public void The_message_is_bound_by_the_cluster_configuration_and_round_trips(string typeName)
