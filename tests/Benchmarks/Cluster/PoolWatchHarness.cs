@@ -62,19 +62,23 @@ public static class PoolWatchHarness
         Console.WriteLine($"pool-watch-registration: {runs} runs x {rounds} rounds of 10,000 re-registrations, loadavg {File.ReadAllText("/proc/loadavg").Trim()}");
         string[] variants = ["standalone", "cluster+watch, unchanged", "cluster+watch, load changes"];
         var results = variants.ToDictionary(v => v, _ => new List<double>());
+        var resolutions = variants.ToDictionary(v => v, _ => new List<double>());
         for (int run = 1; run <= runs; run++)
         {
             foreach (string variant in variants)
             {
-                double rate = RegistrationRunAsync(variant, rounds).GetAwaiter().GetResult();
+                var (rate, resolutionRate) = RegistrationRunAsync(variant, rounds).GetAwaiter().GetResult();
                 results[variant].Add(rate);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run} {variant}: {rate:F0} re-registrations/s"));
+                resolutions[variant].Add(resolutionRate);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {run} {variant}: {rate:F0} re-registrations/s, {resolutionRate:F0} handle resolutions/s (16 associations); loadavg {File.ReadAllText("/proc/loadavg").Trim()}"));
             }
         }
 
         foreach (string variant in variants)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {variant}: {Median(results[variant]):F0}/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"median {variant}: {Median(results[variant]):F0} re-registrations/s, {Median(resolutions[variant]):F0} handle resolutions/s"));
         }
 
         Console.WriteLine($"loadavg {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -155,7 +159,7 @@ public static class PoolWatchHarness
         }
     }
 
-    private static async Task<double> RegistrationRunAsync(string variant, int rounds)
+    private static async Task<(double Registrations, double Resolutions)> RegistrationRunAsync(string variant, int rounds)
     {
         const int connections = 100, perConnection = 100;
         ActorSystem? subscriberNode = null;
@@ -213,17 +217,51 @@ public static class PoolWatchHarness
             }
 
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            double resolutions = await ResolutionRateAsync(clients.AsSpan(0, 16).ToArray(), rounds).ConfigureAwait(false);
             foreach (var client in clients)
             {
                 client.Dispose();
             }
 
-            return rounds * connections * perConnection / seconds;
+            return (rounds * connections * perConnection / seconds, resolutions);
         }
         finally
         {
             await Task.WhenAll(subscriberNode?.Terminate() ?? Task.CompletedTask, registrarNode.Terminate()).ConfigureAwait(false);
         }
+    }
+
+    // Handle resolutions/s over 16 associations, each pipelining 1,000 per round (the pool holds the 10,000 PEs).
+    private static async Task<double> ResolutionRateAsync(PipelinedAsapClient[] clients, int rounds)
+    {
+        const int perConnection = 1000;
+        var request = AsapEncoder.EncodeToArray(new AsapHandleResolution(Handle, 1));
+        var batch = new byte[request.Length * perConnection];
+        for (int i = 0; i < perConnection; i++)
+        {
+            request.CopyTo(batch, i * request.Length);
+        }
+
+        var batches = Enumerable.Repeat(batch, clients.Length).ToArray();
+        await ResolveRoundAsync(clients, batches, perConnection).ConfigureAwait(false);   // warm-up
+        long start = Stopwatch.GetTimestamp();
+        for (int round = 0; round < rounds; round++)
+        {
+            await ResolveRoundAsync(clients, batches, perConnection).ConfigureAwait(false);
+        }
+
+        return rounds * clients.Length * perConnection / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static async Task ResolveRoundAsync(PipelinedAsapClient[] clients, byte[][] batches, int perConnection)
+    {
+        var rounds = new Task<int>[clients.Length];
+        for (int c = 0; c < clients.Length; c++)
+        {
+            rounds[c] = clients[c].RoundTripAsync(batches[c], perConnection, (byte)AsapMessageType.HandleResolutionResponse);
+        }
+
+        await Task.WhenAll(rounds).ConfigureAwait(false);
     }
 
     private static async Task RoundAsync(PipelinedAsapClient[] clients, byte[][] batches, int perConnection)
