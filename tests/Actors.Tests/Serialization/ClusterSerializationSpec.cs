@@ -38,7 +38,8 @@ public sealed class ClusterSerializationSpec() : RealTimeTestKit(RSerPoolConfig.
         Type type = ClusterMessageSamples.MessageTypes.Single(t => t.FullName == typeName);
         object message = new ClusterMessageSamples(TestActor, ((ExtendedActorSystem)Sys).Provider.DefaultAddress).Create(type);
         Serializer serializer = Sys.Serialization.FindSerializerFor(message);
-        Assert.IsType<HyperionSerializer>(serializer);   // not the default (JSON) serializer: bound in hocon/cluster.conf
+        // Bound in hocon/cluster.conf, not left to the default (JSON) serializer: PoolChanged to its own, the rest to Hyperion.
+        Assert.IsType(type == typeof(PoolChanged) ? typeof(PoolChangedSerializer) : typeof(HyperionSerializer), serializer);
 
         byte[] bytes = serializer.ToBinary(message);
         object back = Sys.Serialization.Deserialize(bytes, serializer.Identifier, type);
@@ -47,5 +48,21 @@ public sealed class ClusterSerializationSpec() : RealTimeTestKit(RSerPoolConfig.
         Assert.IsType(type, back);
         Assert.Equal(bytes, again);   // every field came back
         Assert.Equal(message.ToString(), back.ToString());
+    }
+
+    [Fact]
+    public void A_pool_changed_comes_back_equal_from_its_own_serializer_and_a_malformed_one_is_refused()
+    {
+        var message = (PoolChanged)new ClusterMessageSamples(TestActor, ((ExtendedActorSystem)Sys).Provider.DefaultAddress).Create(typeof(PoolChanged));
+        var serializer = new PoolChangedSerializer((ExtendedActorSystem)Sys);
+
+        byte[] bytes = serializer.ToBinary(message);
+
+        Assert.Equal(message, serializer.FromBinary(bytes, typeof(PoolChanged)));
+        Assert.True(bytes.Length < 200, $"{bytes.Length} bytes");
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary(bytes[..^(bytes.Length - 10)], typeof(PoolChanged)));
+        byte[] otherVersion = (byte[])bytes.Clone();
+        otherVersion[2 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes)] = 9;
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary(otherVersion, typeof(PoolChanged)));
     }
 }
