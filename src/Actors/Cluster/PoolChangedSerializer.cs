@@ -10,7 +10,8 @@ namespace RSerPool.Actors.Cluster;
 /// <summary>
 /// The serializer of <see cref="PoolChanged"/>, the one cluster message sent at a rate (one per membership change, to
 /// every subscriber's node), bound in hocon/cluster.conf. Measured against Hyperion (docs/cluster.md "Serialization"):
-/// 138 bytes instead of 2,011 and ~25 times less CPU per message, since Hyperion writes every type's full name. The
+/// 139 bytes instead of 2,012 and 0.75 µs instead of 11 µs per serialize + deserialize, since Hyperion writes every
+/// type's full name. The
 /// pool handle and the PE travel in their RFC 5354 encoding (§3.9, §3.10) inside an ASAP Registration, which carries
 /// exactly those two, so they come back byte for byte; then:
 /// <code>

@@ -99,21 +99,24 @@ public sealed class PoolWatchActor : ReceiveActor
 
     private void OnSnapshot(GetPoolWatchSnapshot get)
     {
-        IReadOnlyList<PoolElement>? elements;
         if (!_pools.TryGetValue(get.PoolHandle, out PoolMirror? mirror))
         {
-            elements = Array.Empty<PoolElement>();
+            Sender.Tell(new PoolWatchSnapshot(get.PoolHandle, _sequence, Array.Empty<PoolElement>()), Self);
         }
-        else if (get.KnownSequence > 0 && get.KnownSequence >= mirror.LastSequence)
+        else if (get.KnownSequence > 0)
         {
-            elements = null;
+            Sender.Tell(new PoolWatchSnapshot(get.PoolHandle, mirror.LastSequence, null), Self);
         }
         else
         {
-            elements = mirror.Home.Values.ToArray();   // an array: what crosses Akka.Remote is a plain type
+            // Arrays in pages: what crosses Akka.Remote is a plain type, and each page fits its frame.
+            PoolElement[] elements = mirror.Home.Values.ToArray();
+            for (int start = 0; start == 0 || start < elements.Length; start += PoolWatchSnapshot.PageSize)
+            {
+                int end = Math.Min(elements.Length, start + PoolWatchSnapshot.PageSize);
+                Sender.Tell(new PoolWatchSnapshot(get.PoolHandle, _sequence, elements[start..end], More: end < elements.Length), Self);
+            }
         }
-
-        Sender.Tell(new PoolWatchSnapshot(get.PoolHandle, _sequence, elements), Self);
     }
 
     private void Upsert(PoolMirror mirror, PoolElement element, PoolChangeReason reason)

@@ -15,6 +15,14 @@ internal sealed class PoolWatchOrigin
     /// <summary>Events were dropped from a full buffer: the snapshot is asked for again once it comes.</summary>
     public bool Overflowed { get; set; }
 
+    /// <summary>The pages of a snapshot that are still coming (<see cref="PoolWatchSnapshot.More"/>), and its sequence.</summary>
+    public List<Wire.Parameters.PoolElement>? Pages { get; set; }
+
+    public long PagesSequence { get; set; }
+
+    /// <summary>A check said the pool's last event there is this one, newer than the last applied: lost unless it came by the next check.</summary>
+    public long? Suspect { get; set; }
+
     /// <summary>The origin terminated (its node left) at this time; its PEs go after the grace unless taken over.</summary>
     public DateTimeOffset? LostAt { get; set; }
 }

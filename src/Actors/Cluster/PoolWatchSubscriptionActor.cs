@@ -240,19 +240,40 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
 
     private void OnSnapshot(IActorRef origin, PoolWatchSnapshot snapshot)
     {
-        _initialAsks.Remove(origin.Path.Address);
         PoolWatchOrigin state = OriginOf(origin, out _);
-        bool awaited = state.AwaitingSince is not null;
-        // Stale (events after it applied already), or a verify answer that is not the awaited snapshot: ignored.
-        bool usable = state.LostAt is null && snapshot.Sequence >= state.LastSequence && !(awaited && snapshot.Elements is null);
-        if (usable)
+        if (snapshot.Elements is null)
         {
-            if (snapshot.Elements is { } elements)
+            Check(origin, state, snapshot.Sequence);
+            return;
+        }
+
+        if (snapshot.More || state.Pages is not null)
+        {
+            // A page: the snapshot is whole with the last page of the same sequence.
+            if (state.Pages is null || state.PagesSequence != snapshot.Sequence)
             {
-                Replace(origin, snapshot, elements);
+                state.Pages = [];
+                state.PagesSequence = snapshot.Sequence;
             }
 
+            state.Pages.AddRange(snapshot.Elements);
+            if (snapshot.More)
+            {
+                return;
+            }
+
+            snapshot = snapshot with { Elements = state.Pages };
+            state.Pages = null;
+        }
+
+        _initialAsks.Remove(origin.Path.Address);
+        bool awaited = state.AwaitingSince is not null;
+        // Stale when events after it were applied already: ignored.
+        if (state.LostAt is null && snapshot.Sequence >= state.LastSequence)
+        {
+            Replace(origin, snapshot, snapshot.Elements!);
             state.LastSequence = snapshot.Sequence;
+            state.Suspect = null;
             if (awaited)
             {
                 state.AwaitingSince = null;
@@ -276,6 +297,26 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
         {
             Start();
         }
+    }
+
+    // A check's answer: the pool's last event at the origin. Newer than the last applied may be on its way; still
+    // missing at the next check, it was lost (or published before this subscription reached the origin's node).
+    private void Check(IActorRef origin, PoolWatchOrigin state, long last)
+    {
+        if (state.LostAt is not null || state.AwaitingSince is not null)
+        {
+            return;
+        }
+
+        if (state.Suspect is { } suspect && state.LastSequence < suspect)
+        {
+            _log.Debug("pool watch {PoolHandle}: event {Sequence} of {Origin} never came; reading its snapshot", _poolHandle, suspect, origin.Path.Address);
+            state.Suspect = null;
+            Await(origin, state);
+            return;
+        }
+
+        state.Suspect = last > state.LastSequence ? last : null;
     }
 
     // The origin's home PEs as of the snapshot: what differs from this subscription's view of that origin changes.
@@ -316,7 +357,7 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
             }
             else
             {
-                origin.Tell(new GetPoolWatchSnapshot(_poolHandle, state.LastSequence), Self);
+                origin.Tell(new GetPoolWatchSnapshot(_poolHandle, Math.Max(1, state.LastSequence)), Self);   // a check
             }
         }
     }
