@@ -9,5 +9,5 @@ namespace RSerPool.Actors.Cluster;
 public sealed record PoolWatchSettings(string RegistrarRole, TimeSpan SnapshotTimeout, TimeSpan VerifyInterval, TimeSpan HomeLostGrace, int MaxBufferedEvents)
 {
     /// <summary>The defaults of hocon/reference.conf.</summary>
-    public static PoolWatchSettings Default { get; } = new("registrar", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), 10_000);
+    public static PoolWatchSettings Default { get; } = new("registrar", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), 10_000);
 }

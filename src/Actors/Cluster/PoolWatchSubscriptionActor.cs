@@ -57,6 +57,7 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
         Receive<PoolWatchTick>(tick => tick == PoolWatchTick.Verify, _ => Verify());
         Receive<PoolWatchTick>(tick => tick == PoolWatchTick.SelfUp, _ => AskRegistrars());
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
+        Receive<ActorIdentity>(OnIdentity);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -128,8 +129,22 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void AskNode(Address address) =>
-        Context.ActorSelection(new RootActorPath(address) / "user" / PoolWatchActor.Name).Tell(new GetPoolWatchSnapshot(_poolHandle, 0), Self);
+    // With an Identify: a node without the watch actor answers ActorIdentity without a subject at once, so the
+    // subscription does not wait the snapshot timeout for it.
+    private void AskNode(Address address)
+    {
+        ActorSelection watch = Context.ActorSelection(new RootActorPath(address) / "user" / PoolWatchActor.Name);
+        watch.Tell(new GetPoolWatchSnapshot(_poolHandle, 0), Self);
+        watch.Tell(new Identify(address), Self);
+    }
+
+    private void OnIdentity(ActorIdentity identity)
+    {
+        if (identity.Subject is null && identity.MessageId is Address address && _initialAsks.Remove(address) && !_started && _initialAsks.Count == 0)
+        {
+            Start();
+        }
+    }
 
     private void Start()
     {

@@ -22,7 +22,7 @@ namespace RSerPool.Actors.Tests.Cluster;
 public sealed class RemoteTlsSpec : RealTimeTestKit
 {
     private const string Password = "rserpool-test";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly string CertificatePath = CreateCertificate();
     private readonly List<ActorSystem> _others = [];
 
