@@ -100,11 +100,13 @@ public static class RegistrarConfig
         const string T = $"{R}.idle-memory-trim";
         long rate = ConfigValues.Long(config, $"{T}.idle-allocation-rate");
         long growth = ConfigValues.Long(config, $"{T}.min-growth");
+        double ratio = ConfigValues.NonNegativeDouble(config, $"{T}.min-growth-ratio");
         return new IdleMemoryTrimSettings(
             ConfigValues.Bool(config, $"{T}.enabled"),
             ConfigValues.PositiveDuration(config, $"{T}.check-interval"),
             rate > 0 ? rate : throw new RSerPoolConfigException($"{T}.idle-allocation-rate", $"configuration key '{T}.idle-allocation-rate' must be above 0 bytes per second"),
-            growth > 0 ? growth : throw new RSerPoolConfigException($"{T}.min-growth", $"configuration key '{T}.min-growth' must be above 0 bytes"));
+            growth > 0 ? growth : throw new RSerPoolConfigException($"{T}.min-growth", $"configuration key '{T}.min-growth' must be above 0 bytes"),
+            ratio);
     }
 
     /// <summary><c>rserpool.registrar.status</c>: the HTTP status endpoint of a registrar host; null when "off".</summary>

@@ -1,7 +1,8 @@
 // Issue 14 item 3: a registrar whose PEs or load are gone returns to near its idle memory. The GC runs only when
 // something allocates, so once a registrar falls idle nothing would ever collect the garbage of its busy period or
 // give the free heap back. This actor reads the allocation rate every check interval; when the process is idle and its
-// resident memory grew by at least MinGrowth since the last trim (or since start), it runs one aggressive collection.
+// resident memory grew by at least MinGrowth and MinGrowthRatio of its level since the last trim (or since start), it
+// runs one aggressive collection.
 // A busy process is never trimmed here (the GC runs anyway, and a full compacting collection would pause requests).
 using System.Diagnostics;
 using Akka.Actor;
@@ -61,7 +62,7 @@ public sealed class IdleMemoryTrimActor : UntypedActor, IWithTimers
             return;
         }
 
-        if (resident - _baseline < _settings.MinGrowth)
+        if (resident - _baseline < _settings.GrowthWorthTrimming(_baseline))
         {
             return;
         }

@@ -35,6 +35,31 @@ public sealed class IdleMemoryTrimActorSpec : VirtualTimeTestKit
     }
 
     [Fact]
+    public void With_a_growth_ratio_a_process_is_trimmed_only_once_it_grew_by_that_share_of_its_level_too()
+    {
+        var gauge = new FakeGauge { Resident = 400 * MiB, ResidentAfterTrim = 410 * MiB };
+        Sys.ActorOf(IdleMemoryTrimActor.Props(Settings with { MinGrowth = 8 * MiB, MinGrowthRatio = 0.1 }, gauge));
+
+        gauge.Resident = 439 * MiB;   // 39 MiB above: more than 8 MiB, less than a tenth of 400
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, gauge.Trims);
+
+        gauge.Resident = 441 * MiB;
+        Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, gauge.Trims);
+
+        gauge.ResidentAfterTrim = 60 * MiB;
+        gauge.Resident = 60 * MiB;    // a small process: the 8 MiB floor binds (a tenth would be 6 MiB)
+        Advance(TimeSpan.FromSeconds(5));
+        gauge.Resident = 67 * MiB;
+        Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, gauge.Trims);
+        gauge.Resident = 69 * MiB;
+        Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, gauge.Trims);
+    }
+
+    [Fact]
     public void A_busy_process_is_never_trimmed_however_much_it_grew()
     {
         var gauge = new FakeGauge { Resident = 70 * MiB };

@@ -65,11 +65,13 @@ public sealed class RegistrarConfigTests
     public void Idle_memory_trim_is_on_by_default_and_refuses_zero_thresholds()
     {
         var byDefault = RegistrarConfig.ReadIdleMemoryTrim(TestConfig.Reference);
-        Assert.Equal(new RSerPool.Actors.Memory.IdleMemoryTrimSettings(true, TimeSpan.FromSeconds(5), 1L << 20, 32L << 20), byDefault);
+        Assert.Equal(RSerPool.Actors.Memory.IdleMemoryTrimSettings.Default, byDefault);
+        Assert.Equal(new RSerPool.Actors.Memory.IdleMemoryTrimSettings(true, TimeSpan.FromSeconds(5), 1L << 20, 8L << 20, 0.1), byDefault);
         Assert.False(RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.enabled = off")).Enabled);
         var zero = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.min-growth = 0")));
         Assert.Contains("min-growth", zero.Message, StringComparison.Ordinal);
         Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.check-interval = 0s")));
+        Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadIdleMemoryTrim(TestConfig.With("rserpool.registrar.idle-memory-trim.min-growth-ratio = -0.1")));
     }
 
     [Fact]
