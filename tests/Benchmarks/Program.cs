@@ -65,6 +65,11 @@ public static class Program
             Session.FailoverLatencyHarness.Run(args[1], Arg(args, 2, 5), Arg(args, 3, 100));
             return;
         }
+        if (args.Length > 1 && args[0] == "cluster-harness")
+        {
+            Enrp.ClusterHarness.Run(args[1], Arg(args, 2, 5), args.Length > 3 ? args[3] : "takeover,join,overhead");
+            return;
+        }
         if (args.Length > 0 && args[0] == "enrp-harness")
         {
             Enrp.EnrpHarness.Run(Arg(args, 1, 5), args.Length > 2 && args[2] != "-" ? args[2] : null, args.Length > 3 ? args[3] : null);

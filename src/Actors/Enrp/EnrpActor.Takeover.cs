@@ -50,11 +50,12 @@ internal sealed partial class EnrpActor
     // more than half of the registrars it knows (silent peers included; one that went silent owning no PEs is dropped
     // from the list and no longer counts). Without it, both sides of a partition take each other's PEs over. With two
     // registrars known there is no majority to ask for: the survivor takes over, as RSPLIB does.
+    // In cluster mode the two-registrar exception is the cluster's to settle (OnClusterRemoved; docs/protocol-notes.md §11).
     private bool SeesMajority(out int reachable, out int known)
     {
         known = 1 + _peers.Count;
         reachable = 1 + _peers.Values.Count(peer => !peer.Silent);
-        return known <= 2 || 2 * reachable > known;
+        return (known <= 2 && !_clusterMode) || 2 * reachable > known;
     }
 
     // The silent peer stays in the list (its PEs stay its copies, expiring by their lives) and is asked again: its

@@ -118,6 +118,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
+        ReceiveCluster();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -174,7 +175,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             SendPresence(peer, replyRequired: false);
         }
 
-        foreach (IPEndPoint endPoint in _settings.Peers)
+        foreach (IPEndPoint endPoint in _settings.Peers.Concat(ClusterPeerEndPoints))
         {
             if (!_peers.Values.Any(peer => endPoint.Equals(peer.EndPoint)))
             {

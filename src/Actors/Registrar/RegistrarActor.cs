@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
@@ -125,6 +126,7 @@ public sealed partial class RegistrarActor : ReceiveActor
             Context.Stop(Self);
         });
         Receive<GetEnrpStatus>(get => _settings.Enrp is not null, get => _enrp.Tell(get, Sender));
+        Receive<IEnrpClusterNotice>(_ => _settings.Enrp is not null, notice => _enrp.Forward(notice));   // issue 15, src/Actors/Cluster
         ReceiveAdoption();
         ReceivePoolWatch();
     }

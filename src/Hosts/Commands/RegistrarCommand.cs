@@ -45,12 +45,14 @@ public static class RegistrarCommand
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
+        var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)" };
+        var seeds = new Option<string[]>("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT (repeatable; with --cluster; none = this node starts the cluster)" };
         var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus; port 0 = any free port), or off (default)" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status, cluster, seeds,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -58,6 +60,7 @@ public static class RegistrarCommand
             RegistrarSettings settings;
             IPEndPoint? statusEndPoint;
             IdleMemoryTrimSettings idleMemoryTrim;
+            ClusterSettings clusterSettings;
             try
             {
                 const string r = "rserpool.registrar";
@@ -83,11 +86,21 @@ public static class RegistrarCommand
                     .Set($"{r}.status", parse.GetValue(status), "--status")
                     .SetList($"{r}.enrp.peers", parse.GetValue(peers), "--peer")
                     .SetList($"{r}.enrp.presence-announce", parse.GetValue(enrpAnnounce), "--enrp-announce")
-                    .SetList($"{r}.asap-announce", parse.GetValue(announce), "--asap-announce");
+                    .SetList($"{r}.asap-announce", parse.GetValue(announce), "--asap-announce")
+                    .Set("rserpool.cluster.enabled", parse.GetValue(cluster) is null ? null : "on", "--cluster")
+                    .Set("rserpool.cluster.endpoint", parse.GetValue(cluster), "--cluster")
+                    .SetList("rserpool.cluster.seeds", parse.GetValue(seeds), "--seed");
                 config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
                 idleMemoryTrim = config.Read(RegistrarConfig.ReadIdleMemoryTrim);
+                clusterSettings = config.Read(ClusterConfig.Read);
+                if (!clusterSettings.Enabled && clusterSettings.Seeds.Count > 0)
+                {
+                    throw new RSerPoolConfigException("rserpool.cluster.seeds", "--seed needs cluster mode: give --cluster HOST:PORT (or rserpool.cluster.enabled = on)");
+                }
+
+                config = config.WithOverlay(config.Read(c => ClusterConfig.AkkaOverlay(clusterSettings, clusterSettings.RegistrarRole, c)));
                 StartupTimeline.Mark("configuration");
             }
             catch (RSerPoolConfigException e)
@@ -96,7 +109,9 @@ public static class RegistrarCommand
                 return ExitCodes.Usage;
             }
 
-            return await ServiceHost.RunAsync(config, "rserpool-registrar", stderr, async (system, log) =>
+            // Cluster mode: every node of one RSerPool cluster has the same system name (Akka addresses carry it).
+            string systemName = clusterSettings.Enabled ? clusterSettings.SystemName : "rserpool-registrar";
+            return await ServiceHost.RunAsync(config, systemName, stderr, async (system, log) =>
             {
                 if ((settings.AsapSctpEndPoint is not null || settings.AsapSctpOnTcpEndPoint) && !SctpSupport.IsAvailable)
                 {
@@ -129,6 +144,11 @@ public static class RegistrarCommand
                         }
 
                         system.ActorOf(IdleMemoryTrimActor.Props(idleMemoryTrim), "idle-memory-trim");
+                        if (clusterSettings.Enabled)
+                        {
+                            StartCluster(system, log, started, registrar, clusterSettings);
+                        }
+
                         var shutdown = CoordinatedShutdown.Get(system);
                         // service-stop: stopping the registrar actor closes its listeners and every ASAP and ENRP
                         // association (their actors are its children).
@@ -171,6 +191,21 @@ public static class RegistrarCommand
             }).ConfigureAwait(false);
         });
         return command;
+    }
+
+    // Issue 15: the endpoints actor and ENRP peering from the cluster; the first node (no seed) joins itself.
+    private static void StartCluster(ActorSystem system, ILoggingAdapter log, RegistrarStarted started, IActorRef registrar, ClusterSettings settings)
+    {
+        RegistrarEndpoints endpoints = RegistrarCluster.Start(system, started, registrar, settings);
+        bool first = RegistrarCluster.JoinSelfIfNoSeeds(system, settings);
+        // docs/protocol-notes.md §11 rule 7: downed (minority side of a partition) or left, the registrar stops serving:
+        // Akka runs the coordinated shutdown, which closes every association, so its PEs move; the process exits 1.
+        Akka.Cluster.Cluster.Get(system).RegisterOnMemberRemoved(() =>
+            log.Info("registrar 0x{ServerId:x8}: removed from the cluster; closing its ASAP and ENRP associations so its PEs move", started.ServerId));
+        log.Info("registrar 0x{ServerId:x8} in cluster mode: {Address} role {Role}, {Join}; publishes ASAP {Asap}, ENRP {Enrp}",
+            started.ServerId, Akka.Cluster.Cluster.Get(system).SelfAddress, settings.RegistrarRole,
+            first ? "starting a new cluster (no seed nodes)" : "joining the seed nodes",
+            string.Join(" ", endpoints.Asap), endpoints.Enrp.Count == 0 ? "off" : string.Join(" ", endpoints.Enrp));
     }
 
     private static string? Text<T>(T? value)

@@ -69,6 +69,7 @@ public sealed class ClusterConfigSpec
         Assert.Equal("keep-majority", akka.GetString("akka.cluster.split-brain-resolver.active-strategy"));
         Assert.Equal("registrar", akka.GetString("akka.cluster.split-brain-resolver.keep-majority.role"));
         Assert.Equal(TimeSpan.FromSeconds(1), akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), akka.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), akka.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
+        Assert.Equal(TimeSpan.FromSeconds(2), akka.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
     }
 }

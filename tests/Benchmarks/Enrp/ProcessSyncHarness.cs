@@ -87,7 +87,7 @@ public static class ProcessSyncHarness
         }
     }
 
-    private static async Task LoadAsync(IPEndPoint asap, int elements, List<PipelinedAsapClient> clients)
+    internal static async Task LoadAsync(IPEndPoint asap, int elements, List<PipelinedAsapClient> clients)
     {
         int perConnection = elements / Connections;
         var loads = new List<Task<int>>();

@@ -53,7 +53,7 @@ public static class TakeoverHarness
         return (takenOver, Stopwatch.GetElapsedTime(killed).TotalMilliseconds);
     }
 
-    private static async Task AwaitResolvableAsync(IPEndPoint asap, PoolHandle handle, uint? home = null)
+    internal static async Task AwaitResolvableAsync(IPEndPoint asap, PoolHandle handle, uint? home = null)
     {
         using var pu = await AsapProbeClient.ConnectAsync(asap).ConfigureAwait(false);
         long start = Stopwatch.GetTimestamp();

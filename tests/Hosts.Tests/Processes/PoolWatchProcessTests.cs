@@ -69,6 +69,29 @@ public sealed class PoolWatchProcessTests
         await node.Terminate();
     }
 
+    // Both real processes: `rserpool registrar --cluster` publishes, `rserpool monitor --watch-pool` joins and prints.
+    [Fact]
+    public async Task The_monitor_follows_a_pool_of_a_registrar_process_in_cluster_mode()
+    {
+        var registrar = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off",
+            "--keep-alive-interval", "30s", "--server-id", "0x0c0c0003", "--cluster", "127.0.0.1:0");
+        await using var _ = registrar;
+        var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+)");
+        var asap = new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var address = await registrar.WaitForLineAsync(@"in cluster mode: akka\.tcp://[^@]+@127\.0\.0\.1:(\d+)");
+
+        var monitor = RserpoolProcess.Start("monitor", "--watch-pool", "EchoPool", "--cluster", "127.0.0.1:0", "--seed", $"127.0.0.1:{address.Groups[1].Value}",
+            "--count", "1");
+        await using var __ = monitor;
+        await monitor.WaitForLineAsync(@"^pool EchoPool: 0 PE\(s\)");
+        using var pe = await AsapClient.ConnectAsync(asap);
+        await pe.SendAsync(Registration(0x0000_0007));
+        Assert.False(Assert.IsType<AsapRegistrationResponse>(await pe.ReceiveAsync()).Rejected);
+
+        await monitor.WaitForLineAsync(@"^\+ added \((Registered|Resynchronized)\): PE 0x00000007 home 0x0c0c0003 ");
+        Assert.Equal(0, await monitor.WaitForExitAsync());
+    }
+
     [Fact]
     public async Task Watching_a_pool_without_a_cluster_endpoint_and_seed_is_a_usage_error()
     {
