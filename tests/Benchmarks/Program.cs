@@ -12,6 +12,7 @@ namespace RSerPool.Benchmarks;
 // `... -- startup RUNS WARMUP_SECONDS LABEL=RSERPOOL_DLL[,ENV=VALUE...]...` (issue 14: exec to first registration answered, warm-up; docs/bench-registrar.md),
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
 // `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood),
+// `... -- pool-watch-latency [RUNS] [REGISTRATIONS]`, `... -- pool-watch-registration [RUNS] [ROUNDS]`, `... -- pool-watch-serialization [RUNS] [ITERATIONS]` (issue 15: membership watch, docs/cluster.md),
 // `... -- registrar-idle-memory RSERPOOL_DLL [ROUNDS] [PES] [RESOLUTIONS] [REGISTRAR_ARGS...]` (issue 14: RSS back to idle, docs/bench-registrar.md).
 public static class Program
 {
@@ -20,6 +21,22 @@ public static class Program
         if (args.Length > 1 && args[0] == "handlespace-harness" && args[1] == "vs-rsplib")
         {
             HandlespaceVersusRsplib.Run(Arg(args, 2, 100_000), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.25, args.Length > 4 ? args[4] : null);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "pool-watch-latency")
+        {
+            Cluster.PoolWatchHarness.RunLatency(Arg(args, 1, 5), Arg(args, 2, 1000));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "pool-watch-serialization")
+        {
+            Cluster.PoolWatchHarness.RunSerialization(Arg(args, 1, 5), Arg(args, 2, 100_000));
+            return;
+        }
+        if (args.Length > 0 && args[0] == "pool-watch-registration")
+        {
+            Cluster.PoolWatchHarness.RunRegistration(Arg(args, 1, 5), Arg(args, 2, 10));
             return;
         }
 

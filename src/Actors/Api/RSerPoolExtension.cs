@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Akka;
 using Akka.Actor;
 using Akka.Serialization;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Configuration;
 using RSerPool.Actors.Registrar;
 using RSerPool.Wire.Parameters;
@@ -21,6 +22,7 @@ public sealed class RSerPoolExtension : IExtension
     private readonly ExtendedActorSystem _system;
     private readonly Lazy<Task<RSerPoolNode>> _node;
     private readonly ConcurrentDictionary<PoolElementActorRegistration, byte> _registrations = new();
+    private readonly Lazy<IActorRef> _poolWatchers;
     private long _registrars;
 
     internal RSerPoolExtension(ExtendedActorSystem system)
@@ -32,6 +34,10 @@ public sealed class RSerPoolExtension : IExtension
         var setup = system.Settings.Setup.Get<RSerPoolSetup>();
         NodeOptions = (setup.HasValue ? setup.Value.Node : NodeConfig.Read(system.Settings.Config)) with { System = system };
         _node = new Lazy<Task<RSerPoolNode>>(() => RSerPoolNode.StartAsync(NodeOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+        _poolWatchers = new Lazy<IActorRef>(() => ClusterPoolWatch.IsClustered(system)
+            ? ClusterPoolWatch.StartWatchers(system, PoolWatchConfig.Read(system.Settings.Config))
+            : throw new InvalidOperationException("watching a pool needs cluster mode (akka.actor.provider = cluster; docs/cluster.md)"),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceUnbind, "rserpool-deregister", async () =>
         {
             await StopAsync().ConfigureAwait(false);
@@ -76,7 +82,14 @@ public sealed class RSerPoolExtension : IExtension
         var registrar = _system.ActorOf(RegistrarActor.Props(settings, observer), name ?? (number == 1 ? "rserpool-registrar" : $"rserpool-registrar-{number}"));
         try
         {
-            return new RunningRegistrar(registrar, await outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false));
+            var running = new RunningRegistrar(registrar, await outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false));
+            if (number == 1)
+            {
+                // In cluster mode the first registrar's home PEs are published to pool watchers (docs/cluster.md "Membership watch").
+                ClusterPoolWatch.StartPublisher(_system, registrar);
+            }
+
+            return running;
         }
         catch
         {
@@ -141,15 +154,40 @@ public sealed class RSerPoolExtension : IExtension
         return _system.ActorOf(PoolSessionProxyActor.Props(node.Resolver, pool, options ?? PoolSessionOptions.Default, owner));
     }
 
+    /// <summary>
+    /// Cluster mode: <paramref name="subscriber"/> gets the members of <paramref name="pool"/> (<see cref="PoolMembers"/>),
+    /// then each change as it happens (<see cref="PoolChanged"/>: PE added, removed with its reason, policy/load changed),
+    /// published by each PE's home registrar on any node of the cluster, until <see cref="UnwatchPool"/> or until the
+    /// subscriber terminates (docs/cluster.md "Membership watch"). Throws <see cref="InvalidOperationException"/> when
+    /// the system is not a cluster node.
+    /// </summary>
+    public void WatchPool(PoolHandle pool, IActorRef subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        _poolWatchers.Value.Tell(new WatchPool(pool, subscriber), ActorRefs.NoSender);
+    }
+
+    /// <summary>Ends the <see cref="WatchPool"/> of <paramref name="subscriber"/> on <paramref name="pool"/>.</summary>
+    public void UnwatchPool(PoolHandle pool, IActorRef subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        _poolWatchers.Value.Tell(new UnwatchPool(pool, subscriber), ActorRefs.NoSender);
+    }
+
     // Akka reads serialization-bindings once, when the system starts: a system created without RSerPoolConfig.Library
     // (or the Akka.Hosting builder) gets the binding of RSerPool's messages here.
     private static void EnsureHyperionBinding(ExtendedActorSystem system)
     {
-        if (system.Serialization.FindSerializerForType(typeof(IRSerPoolMessage)) is HyperionSerializer)
+        bool messages = system.Serialization.FindSerializerForType(typeof(IRSerPoolMessage)) is HyperionSerializer;
+        bool clusterMessages = system.Serialization.FindSerializerForType(typeof(IRSerPoolClusterMessage)) is HyperionSerializer;
+        if (messages && clusterMessages)
             return;
         var hyperion = new HyperionSerializer(system);
         system.Serialization.AddSerializer("hyperion", hyperion);
-        system.Serialization.AddSerializationMap(typeof(IRSerPoolMessage), hyperion);
+        if (!messages)
+            system.Serialization.AddSerializationMap(typeof(IRSerPoolMessage), hyperion);
+        if (!clusterMessages)
+            system.Serialization.AddSerializationMap(typeof(IRSerPoolClusterMessage), hyperion);
     }
 
     private async Task StopAsync()

@@ -36,7 +36,8 @@ public static class ClusterConfig
     /// The Akka keys cluster mode sets over <paramref name="config"/>: <c>akka.actor.provider = cluster</c>,
     /// <paramref name="role"/> added to <c>akka.cluster.roles</c>, the remote endpoint when
     /// <see cref="ClusterSettings.EndPoint"/> is set, and the seed nodes (akka.tcp://SYSTEM@HOST:PORT) when
-    /// <see cref="ClusterSettings.Seeds"/> is not empty. Empty when cluster mode is off.
+    /// <see cref="ClusterSettings.Seeds"/> is not empty, and the serializer bindings of
+    /// <see cref="RSerPoolConfig.ClusterSerialization"/>. Empty when cluster mode is off.
     /// </summary>
     public static Config AkkaOverlay(ClusterSettings settings, string role, Config config)
     {
@@ -68,7 +69,8 @@ public static class ClusterConfig
                 .Append("]\n");
         }
 
-        return ConfigurationFactory.ParseString(text.ToString());
+        // The serializer binding of every message that crosses Akka.Remote (hocon/cluster.conf, docs/cluster.md "Serialization").
+        return ConfigurationFactory.ParseString(text.ToString()).WithFallback(RSerPoolConfig.ClusterSerialization);
     }
 
     /// <summary>True when <paramref name="config"/> names no seed node: the node must be told whom to join.</summary>

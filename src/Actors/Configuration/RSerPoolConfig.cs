@@ -14,7 +14,10 @@ public static class RSerPoolConfig
     /// <summary>The manifest name of the embedded hocon/reference.conf.</summary>
     public const string ResourceName = "RSerPool.Actors.Configuration.reference.conf";
 
-    private static readonly Lazy<string> s_text = new(ReadResource);
+    /// <summary>The manifest name of the embedded hocon/cluster.conf.</summary>
+    public const string ClusterResourceName = "RSerPool.Actors.Configuration.cluster.conf";
+
+    private static readonly Lazy<string> s_text = new(() => ReadResource(ResourceName));
     private static readonly Lazy<Config> s_default = new(() => ConfigurationFactory.ParseString(s_text.Value));
     // Hyperion for RSerPool's messages that may cross a process boundary: for applications only, not in the hosts'
     // reference, since Akka creates every configured serializer when the system starts (hocon/reference.conf, issue 14).
@@ -25,7 +28,9 @@ public static class RSerPoolConfig
         }
         """;
 
-    private static readonly Lazy<Config> s_library = new(() => RSerPoolSection.WithFallback(ConfigurationFactory.ParseString(HyperionBinding)));
+    private static readonly Lazy<Config> s_library = new(() =>
+        RSerPoolSection.WithFallback(ConfigurationFactory.ParseString(HyperionBinding)).WithFallback(ClusterSerialization));
+    private static readonly Lazy<Config> s_clusterSerialization = new(() => ConfigurationFactory.ParseString(ReadResource(ClusterResourceName)));
     private static readonly Lazy<Config> s_section = new(() => ConfigurationFactory.ParseString(s_text.Value).GetValue("rserpool").AtKey("rserpool"));
 
     /// <summary>
@@ -42,9 +47,16 @@ public static class RSerPoolConfig
 
     /// <summary>
     /// What an application embedding RSerPool in its own actor system takes as fallback: the <c>rserpool</c> section and
-    /// the Hyperion serializer with its binding for <see cref="IRSerPoolMessage"/> (not the hosts' loggers or log level).
+    /// the Hyperion serializer with its binding for <see cref="IRSerPoolMessage"/>, and <see cref="ClusterSerialization"/>
+    /// (not the hosts' loggers or log level).
     /// </summary>
     public static Config Library => s_library.Value;
+
+    /// <summary>
+    /// hocon/cluster.conf: the serializer binding of every message that crosses Akka.Remote in cluster mode
+    /// (<see cref="Cluster.IRSerPoolClusterMessage"/>); laid under a cluster node's configuration.
+    /// </summary>
+    public static Config ClusterSerialization => s_clusterSerialization.Value;
 
     /// <summary>The text of hocon/reference.conf, as embedded.</summary>
     public static string DefaultText => s_text.Value;
@@ -82,10 +94,10 @@ public static class RSerPoolConfig
         }
     }
 
-    private static string ReadResource()
+    private static string ReadResource(string name)
     {
-        using var stream = typeof(RSerPoolConfig).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in {typeof(RSerPoolConfig).Assembly.GetName().Name}");
+        using var stream = typeof(RSerPoolConfig).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded in {typeof(RSerPoolConfig).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

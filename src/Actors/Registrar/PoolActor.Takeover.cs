@@ -3,6 +3,7 @@
 using System.Net;
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Wire.Parameters;
@@ -20,6 +21,11 @@ internal sealed partial class PoolActor
         foreach (PoolElementEntry entry in moved)
         {
             long associationId = 0;
+            if (transfer.FromOwnerId == _serverId)
+            {
+                TellWatchLeft(entry.Identifier);
+            }
+
             if (transfer.FromOwnerId == _serverId && _children.TryGetValue(entry.Identifier, out PeChild? former))
             {
                 if (former.Peer.Id != 0)
@@ -58,6 +64,7 @@ internal sealed partial class PoolActor
                     awaitsAssociation: connects);
                 var actor = Context.ActorOf(props, $"pe-{entry.Identifier:x8}-{++_childNumber}");
                 _children[entry.Identifier] = new PeChild(actor, generation, peer);
+                TellWatchHome(entry, PoolChangeReason.TakenOver);
                 _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
                     peer.Id != 0 ? peer.ToString() : connects ? $"connecting to its ASAP endpoint {entry.AsapTransport}" : "no association: it re-registers");
             }
@@ -90,6 +97,7 @@ internal sealed partial class PoolActor
         }
 
         Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
+        TellWatchHome(result.Entry!, PoolChangeReason.Registered);
         _registered.Add(new PoolElementRegistered(_poolHandle, confirmed.Identifier, _serverId, child.Peer.Id));
         TellRegistered();
         _log.Info("PE 0x{PeId:x8} in {PoolHandle} stays here after this registrar was taken over: it confirmed its home here ({Peer})",

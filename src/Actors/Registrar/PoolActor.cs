@@ -1,4 +1,5 @@
 using System.Net;
+using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
@@ -79,6 +80,7 @@ internal sealed partial class PoolActor : ReceiveActor
             ReportIfIdle();
         });
         ReceiveAdoption();
+        ReceiveWatch();
         Receive<PeRemovalRequested>(request =>
         {
             if (_children.TryGetValue(request.Identifier, out PeChild? child) && child.Actor.Equals(Sender) && child.Generation == request.Generation)
@@ -185,6 +187,8 @@ internal sealed partial class PoolActor : ReceiveActor
 
         Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
         Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
+        TellWatchHome(result.Entry!, result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != _serverId
+            ? PoolChangeReason.Registered : PoolChangeReason.ReRegistered);
         long generation = ++_generation;
         if (_children.TryGetValue(identifier, out PeChild? child))
         {
@@ -278,12 +282,18 @@ internal sealed partial class PoolActor : ReceiveActor
         }
 
         long previousAssociation = _space.TryGetElement(_poolHandle, element.Identifier, out PoolElementEntry? existing) ? existing.AssociationId : 0;
+        bool wasHome = existing?.OwnerId == _serverId;
         RegistrationResult result = _space.Register(_poolHandle, element, owner, 0);
         if (!result.IsAccepted)
         {
             _log.Info("copy of PE 0x{PeId:x8} in {PoolHandle} from 0x{Owner:x8} refused: cause 0x{Cause:x4}",
                 element.Identifier, _poolHandle, owner, (ushort)result.Error!.Code);
             return;
+        }
+
+        if (wasHome)
+        {
+            TellWatchLeft(element.Identifier);
         }
 
         if (_children.Remove(element.Identifier, out PeChild? child))
@@ -387,6 +397,7 @@ internal sealed partial class PoolActor : ReceiveActor
 
         _log.Info("PE 0x{PeId:x8} removed from {PoolHandle} (registered from {Peer}): {Reason}", entry.Identifier, _poolHandle, peer, reason);
         Context.Parent.Tell(new PoolElementRemoved(_poolHandle, entry.Identifier, reason), Self);
+        TellWatchRemoved(entry, reason);
     }
 
     private void ReportIfIdle()

@@ -129,6 +129,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         Receive<GetEnrpStatus>(get => _settings.Enrp is not null, get => _enrp.Tell(get, Sender));
         Receive<IEnrpClusterNotice>(_ => _settings.Enrp is not null, notice => _enrp.Forward(notice));   // issue 15, src/Actors/Cluster
         ReceiveAdoption();
+        ReceivePoolWatch();
     }
 
     /// <summary>
@@ -451,6 +452,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         var route = new PoolRoute(handle, actor);
         _pools.Add(handle, route);
         _poolsByActor.Add(actor, route);
+        AttachPoolWatchTo(route);
         return route;
     }
 
@@ -572,6 +574,10 @@ public sealed partial class RegistrarActor : ReceiveActor
         {
             _log.Error("registrar 0x{ServerId:x8}: the ENRP actor stopped; the registrar stops", _serverId);
             Context.Stop(Self);
+        }
+        else if (DetachPoolWatch(actor))
+        {
+            _log.Info("registrar 0x{ServerId:x8}: its pool watch stopped", _serverId);
         }
         else if (actor.Equals(_listener))
         {

@@ -125,6 +125,8 @@ public static class RegistrarCommand
                 {
                     case RegistrarStarted started:
                         StartupTimeline.Mark("registrar and listeners");
+                        // Cluster mode: this registrar's home PEs are published to pool watchers (docs/cluster.md "Membership watch").
+                        ClusterPoolWatch.StartPublisher(system, registrar);
                         string asap = started.AsapSctpEndPoint is { } sctp ? $"TCP {started.AsapEndPoint} and SCTP {sctp}" : $"TCP {started.AsapEndPoint}";
                         if (started.EnrpEndPoint is { } enrpEndPoint)
                         {
