@@ -15,6 +15,6 @@ internal static class ClusterSpecConfig
             akka.actor.provider = cluster
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
             akka.cluster.roles = ["{{role}}"]
-            akka.loglevel = INFO
+            akka.loglevel = WARNING
             """).WithFallback(RSerPoolConfig.Default.GetValue("akka.cluster").AtKey("cluster").Root.AtKey("akka"));
 }

@@ -49,7 +49,7 @@ public sealed class PoolWatchClusterSpec : RealTimeTestKit, IAsyncLifetime
             akka.actor.provider = cluster
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
             akka.cluster.roles = ["{{role}}"]
-            akka.loglevel = INFO
+            akka.loglevel = WARNING
             rserpool.cluster.pool-watch { snapshot-timeout = 20s, verify-interval = 10s }
             """).WithFallback(RSerPoolConfig.Library);
 
