@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RSerPool.Actors.Cluster;
+using RSerPool.Hosts.Status;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Commands;
@@ -60,33 +61,15 @@ public static class PoolWatchText
 
     // As the registrar's status page writes them (src/Hosts/Status/RegistrarStatusReader.cs).
     private static string Describe(PoolElement element) =>
-        string.Create(CultureInfo.InvariantCulture, $"PE 0x{element.Identifier:x8} home 0x{element.HomeServerIdentifier:x8} {Transport(element.UserTransport)}  {Policy(element.Policy)}");
+        string.Create(CultureInfo.InvariantCulture, $"PE 0x{element.Identifier:x8} home 0x{element.HomeServerIdentifier:x8} {StatusText.Transport(element.UserTransport)}  {StatusText.Policy(element.Policy)}");
 
     private static object Element(PoolElement element) => new
     {
         id = $"0x{element.Identifier:x8}",
         home = $"0x{element.HomeServerIdentifier:x8}",
-        transport = Transport(element.UserTransport),
-        policy = Policy(element.Policy),
+        transport = StatusText.Transport(element.UserTransport),
+        policy = StatusText.Policy(element.Policy),
         load = element.Policy.Load,
         weight = element.Policy.Weight,
     };
-
-    private static string Transport(TransportParameter transport)
-    {
-        string kind = transport switch
-        {
-            SctpTransport => "SCTP",
-            TcpTransport => "TCP",
-            UdpTransport => "UDP",
-            _ => transport.ParameterType.ToString(),
-        };
-        return $"{kind} {string.Join(",", transport.Addresses)} port {transport.Port}";
-    }
-
-    private static string Policy(PoolMemberSelectionPolicy policy)
-    {
-        string name = Enum.IsDefined(policy.Type) ? policy.Type.ToString() : $"0x{(uint)policy.Type:x8}";
-        return policy.Values.Count == 0 ? name : $"{name}:{string.Join(":", policy.Values)}";
-    }
 }

@@ -36,7 +36,7 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
         var pools = snapshot.Elements
             .GroupBy(pe => pe.PoolHandle)
             .Select(pool => new PoolStatus(pool.Key.ToString(), pool.Select(pe => new PoolElementStatus(
-                Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, Transport(pe.UserTransport), Policy(pe.Policy),
+                Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, StatusText.Transport(pe.UserTransport), StatusText.Policy(pe.Policy),
                 pe.RegistrationLifeMs, pe.UnreachableReports)).ToList()))
             .ToList();
         var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent)).ToList() ?? [];
@@ -48,22 +48,4 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
     }
 
     private static string Id(uint id) => "0x" + id.ToString("x8", CultureInfo.InvariantCulture);
-
-    private static string Transport(TransportParameter transport)
-    {
-        string kind = transport switch
-        {
-            SctpTransport => "SCTP",
-            TcpTransport => "TCP",
-            UdpTransport => "UDP",
-            _ => transport.ParameterType.ToString(),
-        };
-        return $"{kind} {string.Join(",", transport.Addresses)} port {transport.Port}";
-    }
-
-    private static string Policy(PoolMemberSelectionPolicy policy)
-    {
-        string name = Enum.IsDefined(policy.Type) ? policy.Type.ToString() : $"0x{(uint)policy.Type:x8}";
-        return policy.Values.Count == 0 ? name : $"{name}:{string.Join(":", policy.Values)}";
-    }
 }

@@ -1,5 +1,6 @@
 // How `rserpool monitor` prints a registrar's status: endpoints, ENRP peers, each pool with its PEs, then refusals.
 using System.Text;
+using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Status;
 
@@ -58,5 +59,25 @@ public static class StatusText
             text.Append("refusals: ").AppendJoin(", ", status.Refusals.Select(refusal => $"{refusal.Key} {refusal.Value}")).AppendLine();
         }
         return text.ToString();
+    }
+
+    /// <summary>A transport as status and watch lines show it: kind, addresses, port.</summary>
+    public static string Transport(TransportParameter transport)
+    {
+        string kind = transport switch
+        {
+            SctpTransport => "SCTP",
+            TcpTransport => "TCP",
+            UdpTransport => "UDP",
+            _ => transport.ParameterType.ToString(),
+        };
+        return $"{kind} {string.Join(",", transport.Addresses)} port {transport.Port}";
+    }
+
+    /// <summary>A policy as status and watch lines show it: name (or number) and its values.</summary>
+    public static string Policy(PoolMemberSelectionPolicy policy)
+    {
+        string name = Enum.IsDefined(policy.Type) ? policy.Type.ToString() : $"0x{(uint)policy.Type:x8}";
+        return policy.Values.Count == 0 ? name : $"{name}:{string.Join(":", policy.Values)}";
     }
 }

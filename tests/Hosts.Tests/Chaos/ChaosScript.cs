@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 
 namespace RSerPool.Hosts.Tests.Chaos;
 
@@ -25,6 +26,57 @@ public static class ChaosScript
                 }
             }
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>bash ARGUMENTS</c> (a script of scripts/ and its flags) to its end, or until <paramref name="limit"/>,
+    /// when it gets SIGTERM so its trap removes its namespaces and ends its processes; returns its exit code and its
+    /// whole output (stdout and stderr as they came).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var lines = new StringBuilder();
+        void Append(string? line)
+        {
+            if (line is not null)
+            {
+                lock (lines)
+                {
+                    lines.AppendLine(line);
+                }
+            }
+        }
+
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using (var timeout = new CancellationTokenSource(limit))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+        }
+
+        process.WaitForExit(); // the output events are flushed
+        lock (lines)
+        {
+            return (process.ExitCode, lines.ToString());
         }
     }
 

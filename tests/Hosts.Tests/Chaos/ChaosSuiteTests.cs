@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,54 +19,11 @@ public sealed class ChaosSuiteTests(ITestOutputHelper output)
     public async Task Two_minutes_of_faults_lose_no_request_and_the_handlespace_converges()
     {
         string seed = Environment.GetEnvironmentVariable("CHAOS_SEED") ?? FixedSeed.ToString(CultureInfo.InvariantCulture);
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ChaosScript.Path!, "--minutes", "2", "--seed", seed, "--rserpool", Path.Combine(AppContext.BaseDirectory, "rserpool.dll") })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var lines = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(lines, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using (var limit = new CancellationTokenSource(RunLimit))
-        {
-            try
-            {
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // SIGTERM lets the script's trap remove its namespaces and end its processes.
-                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-        process.WaitForExit(); // the output events are flushed
-
-        string text;
-        lock (lines)
-        {
-            text = lines.ToString();
-        }
+        var (exitCode, text) = await ChaosScript.RunAsync(
+            [ChaosScript.Path!, "--minutes", "2", "--seed", seed, "--rserpool", Path.Combine(AppContext.BaseDirectory, "rserpool.dll")], RunLimit);
         output.WriteLine(text);
-        Assert.NotEqual(ChaosScript.CannotRunHere, process.ExitCode); // --check said it could: not a silent pass
+        Assert.NotEqual(ChaosScript.CannotRunHere, exitCode); // --check said it could: not a silent pass
         Assert.Contains("chaos: PASS ", text, StringComparison.Ordinal);
-        Assert.Equal(0, process.ExitCode);
-    }
-
-    private static void Append(StringBuilder lines, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (lines)
-        {
-            lines.AppendLine(line);
-        }
+        Assert.Equal(0, exitCode);
     }
 }

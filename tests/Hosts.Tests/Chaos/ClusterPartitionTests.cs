@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,56 +19,10 @@ public sealed class ClusterPartitionTests(ITestOutputHelper output)
     public async Task A_partitioned_registrar_is_taken_over_downed_and_rejoins_with_the_same_handlespace()
     {
         string script = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ChaosScript.Path!)!, "cluster-partition.sh");
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { script, "--rserpool", System.IO.Path.Combine(AppContext.BaseDirectory, "rserpool.dll") })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var lines = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(lines, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using (var limit = new CancellationTokenSource(RunLimit))
-        {
-            try
-            {
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // SIGTERM lets the script's trap remove its namespaces and end its processes.
-                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-
-        process.WaitForExit();
-        string text;
-        lock (lines)
-        {
-            text = lines.ToString();
-        }
-
+        var (exitCode, text) = await ChaosScript.RunAsync([script, "--rserpool", System.IO.Path.Combine(AppContext.BaseDirectory, "rserpool.dll")], RunLimit);
         output.WriteLine(text);
-        Assert.NotEqual(ChaosScript.CannotRunHere, process.ExitCode);
+        Assert.NotEqual(ChaosScript.CannotRunHere, exitCode);
         Assert.Contains("cluster-partition: PASS ", text, StringComparison.Ordinal);
-        Assert.Equal(0, process.ExitCode);
-    }
-
-    private static void Append(StringBuilder lines, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (lines)
-        {
-            lines.AppendLine(line);
-        }
+        Assert.Equal(0, exitCode);
     }
 }
