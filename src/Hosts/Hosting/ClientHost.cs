@@ -32,7 +32,21 @@ public static class ClientHost
             try
             {
                 var log = Logging.GetLogger(system, typeof(ClientHost));
-                ClusterBootstrapHost.Start(system, log);
+                try
+                {
+                    await ClusterBootstrapHost.StartAsync(system, log, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (RSerPoolConfigException e)
+                {
+                    await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                catch (InvalidOperationException e)
+                {
+                    await stderr.WriteLineAsync($"rserpool: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+
                 return await work(system, log).ConfigureAwait(false);
             }
             finally

@@ -27,7 +27,7 @@ public static class HostSystem
                 name = cluster.SystemName;
             }
 
-            // rserpool.cluster.bootstrap: Akka.Discovery's settings before the system starts (ClusterBootstrapHost).
+            // rserpool.cluster.bootstrap: Akka.Management's and Akka.Discovery's settings before the system starts (ClusterBootstrapHost).
             return ActorSystem.Create(name, ClusterBootstrapHost.Configure(ConfigurationFactory.ParseString(Fixed).WithFallback(config.Config)));
         }
         catch (Exception e) when (e is ConfigurationException or ArgumentException or TypeLoadException or InvalidOperationException)

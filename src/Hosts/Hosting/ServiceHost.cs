@@ -95,7 +95,7 @@ public static class ServiceHost
         {
             try
             {
-                ClusterBootstrapHost.Start(system, log);
+                await ClusterBootstrapHost.StartAsync(system, log, CancellationToken.None).ConfigureAwait(false);
                 return await start(system, log).ConfigureAwait(false);
             }
             catch (Exception e)

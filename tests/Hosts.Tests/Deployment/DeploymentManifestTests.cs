@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Akka.Configuration;
 using Akka.Discovery.KubernetesApi;
-using RSerPool.Actors.Cluster;
+using Akka.Management.Cluster.Bootstrap;
 using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
+using RSerPool.Hosts.Hosting;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Deployment;
@@ -151,32 +152,33 @@ public sealed partial class DeploymentManifestTests
     }
 
     [Fact]
-    public void The_registrars_config_names_only_akka_keys_that_kubernetes_discovery_knows()
+    public void The_registrars_config_names_only_akka_keys_that_kubernetes_discovery_or_akka_management_knows()
     {
-        var known = KubernetesDiscovery.DefaultConfiguration();
+        var known = KubernetesDiscovery.DefaultConfiguration().WithFallback(ClusterBootstrap.DefaultConfiguration());
         var file = ConfigurationFactory.ParseString(File.ReadAllText(ClusterConf));
         var akkaKeys = LeafKeys(file.Root, "").Where(key => key.StartsWith("akka.", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(akkaKeys);
-        Assert.All(akkaKeys, key => Assert.True(known.HasPath(key), $"{key} is no key of Akka.Discovery.KubernetesApi"));
+        Assert.All(akkaKeys, key => Assert.True(known.HasPath(key), $"{key} is no key of Akka.Discovery.KubernetesApi or Akka.Management"));
     }
 
     [Fact]
-    public void Kubernetes_discovery_finds_the_registrar_pods_and_their_akka_remote_port()
+    public void Kubernetes_bootstrap_finds_the_registrar_pods_and_probes_their_contact_point_port()
     {
-        var config = HostConfig.Load([ClusterConf]).Config;
-        var discovery = Assert.IsType<ClusterDiscoverySettings>(ClusterBootstrapConfig.ReadDiscovery(config));
-        string selector = string.Format(System.Globalization.CultureInfo.InvariantCulture, config.GetString("akka.discovery.kubernetes-api.pod-label-selector"), discovery.ServiceName);
+        var config = ClusterBootstrapHost.Configure(HostConfig.Load([ClusterConf]).Config);
+        const string Discovery = "akka.management.cluster.bootstrap.contact-point-discovery";
+        string selector = string.Format(System.Globalization.CultureInfo.InvariantCulture, config.GetString("akka.discovery.kubernetes-api.pod-label-selector"),
+            config.GetString($"{Discovery}.service-name"));
         var labels = Yaml.Map(Yaml.Map(Yaml.Map(StatefulSet()["spec"])["template"])["metadata"])["labels"];
         string[] pair = selector.Split('=');
-        var args = Yaml.Strings(RegistrarContainer()["args"]);
+        var ports = ContainerPorts();
 
-        Assert.Equal("kubernetes-api", discovery.Method);
+        Assert.Equal("kubernetes-api", config.GetString($"{Discovery}.discovery-method"));
         Assert.Equal(pair[1], Yaml.String(Yaml.Map(labels)[pair[0]]));
-        Assert.Equal(Port(Assert.Single(FlagValues(args, "--cluster"))), ContainerPorts()[Assert.IsType<string>(discovery.PortName)]);
+        Assert.Equal(config.GetInt("akka.management.http.port"), ports[config.GetString($"{Discovery}.port-name")]);
         Assert.Equal(int.Parse(Yaml.String(Yaml.Map(StatefulSet()["spec"])["replicas"]), System.Globalization.CultureInfo.InvariantCulture),
-            discovery.RequiredContactPoints);
-        Assert.False(config.GetBoolean("rserpool.cluster.join-self-without-seeds"));
+            config.GetInt($"{Discovery}.required-contact-point-nr"));
+        Assert.False(ClusterConfig.Read(config).JoinSelfWithoutSeeds);
     }
 
     [Fact]

@@ -2,21 +2,21 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Discovery;
+using Akka.Management.Cluster.Bootstrap.ContactPoint;
 using Akka.Event;
-using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Tests.Config;
+using Newtonsoft.Json;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Hosting;
 
 /// <summary>
 /// rserpool.cluster.bootstrap (docs/cluster.md "Cluster bootstrap"): three nodes created as a host creates its actor
-/// system, each given only a --config file with Akka.Discovery's config method listing the three Akka.Remote endpoints,
-/// form one cluster without any seed node configured.
+/// system, each given only --config files with Akka.Discovery's config method listing the three HTTP contact points,
+/// form one cluster through Akka.Management's cluster bootstrap without any seed node configured.
 /// </summary>
 public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
 {
@@ -30,17 +30,22 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Three_nodes_form_one_cluster_from_config_discovery_without_seed_nodes()
     {
-        int[] ports = [FreePort(), FreePort(), FreePort()];
-        string endpoints = string.Join(", ", ports.Select(p => $"\"127.0.0.1:{p}\""));
-        var files = ports.Select(port => new TempFile($$"""
+        int[] remotePorts = [FreePort(), FreePort(), FreePort()];
+        int[] contactPorts = [FreePort(), FreePort(), FreePort()];
+        string contactPoints = string.Join(", ", contactPorts.Select(p => $"\"127.0.0.1:{p}\""));
+        var files = remotePorts.Zip(contactPorts).Select(ports => new TempFile($$"""
             rserpool.cluster.bootstrap = "config"
-            rserpool.cluster.discovery { service-name = "rserpool-bootstrap-test", required-contact-points = 3, interval = 200ms }
+            akka.management.cluster.bootstrap {
+              contact-point-discovery { service-name = "rserpool-bootstrap-test", required-contact-point-nr = 3, interval = 200ms, stable-margin = 1s }
+              # All on one host: probe every port listed, not only this node's own port (Akka.Management filters so by default).
+              contact-point { probe-interval = 500ms, filter-on-fallback-port = false }
+            }
+            akka.management.http.port = {{ports.Second}}
             akka.actor.provider = cluster
-            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{port}} }
-            akka.cluster.seed-node-timeout = 1s
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{ports.First}} }
             akka.loglevel = WARNING
             akka.loggers = ["Akka.Event.DefaultLogger"]
-            akka.discovery.config.services.rserpool-bootstrap-test.endpoints = [ {{endpoints}} ]
+            akka.discovery.config.services.rserpool-bootstrap-test.endpoints = [ {{contactPoints}} ]
             """)).ToList();
         var systems = new List<ActorSystem>();
         try
@@ -52,7 +57,7 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
                 Assert.Empty(config.Config.GetStringList("akka.cluster.seed-nodes"));
                 var system = HostSystem.Create("rserpool", config);
                 systems.Add(system);
-                Assert.True(ClusterBootstrapHost.Start(system, Logging.GetLogger(system, typeof(ClusterBootstrapTests))));
+                Assert.True(await ClusterBootstrapHost.StartAsync(system, Logging.GetLogger(system, typeof(ClusterBootstrapTests)), CancellationToken.None));
             }
 
             await AwaitAssertAsync(() =>
@@ -64,6 +69,14 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
             }, FormTimeout, TimeSpan.FromMilliseconds(200));
             var addresses = systems.Select(s => Cluster.Get(s).SelfAddress).ToHashSet();
             Assert.Equal(addresses, Cluster.Get(systems[0]).State.Members.Select(m => m.Address).ToHashSet());
+
+            // What another node's bootstrap reads from a contact point: this node and the members it may join.
+            using var http = new HttpClient();
+            string body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{contactPorts[1]}/bootstrap/seed-nodes"));
+            var seedNodes = JsonConvert.DeserializeObject<HttpBootstrapJsonProtocol.SeedNodes>(body)!;
+            Assert.Equal(Cluster.Get(systems[1]).SelfAddress, seedNodes.SelfNode);
+            Assert.Equal(addresses, seedNodes.Nodes.Select(n => n.Node).ToHashSet());
+            Assert.All(seedNodes.Nodes, n => Assert.Equal(MemberStatus.Up, n.Status));
         }
         finally
         {
@@ -73,33 +86,46 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void The_seed_nodes_are_the_targets_addresses_sorted_with_this_nodes_port_when_discovery_gives_none()
+    public async Task A_node_leaving_its_cluster_offers_no_members_to_join()
     {
-        var self = new Address("akka.tcp", "rserpool", "10.0.0.2", 4053);
-        var resolved = new ServiceDiscovery.Resolved("rserpool", [
-            new ServiceDiscovery.ResolvedTarget("10-0-0-3.rserpool.pod.cluster.local", 4053, IPAddress.Parse("10.0.0.3")),
-            new ServiceDiscovery.ResolvedTarget("10.0.0.2", 4053, null),
-            new ServiceDiscovery.ResolvedTarget("registrar-1", null, null),
-            new ServiceDiscovery.ResolvedTarget("10.0.0.2", 4053, null),
-        ]);
+        using var file = new TempFile("""
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+            akka.loglevel = WARNING
+            akka.loggers = ["Akka.Event.DefaultLogger"]
+            """);
+        using var system = HostSystem.Create("rserpool", HostConfig.Load([file.Path]));
+        var cluster = Cluster.Get(system);
+        await cluster.JoinAsync(cluster.SelfAddress);
+        var up = JsonConvert.DeserializeObject<HttpBootstrapJsonProtocol.SeedNodes>(BootstrapContactPointServer.SeedNodesJson(cluster, 5))!;
 
-        Assert.Equal(["akka.tcp://rserpool@10.0.0.2:4053", "akka.tcp://rserpool@10.0.0.3:4053", "akka.tcp://rserpool@registrar-1:4053"],
-            DiscoverySeedJoinActor.SeedNodes(resolved, self).Select(a => a.ToString()));
+        await cluster.LeaveAsync();
+        var left = JsonConvert.DeserializeObject<HttpBootstrapJsonProtocol.SeedNodes>(BootstrapContactPointServer.SeedNodesJson(cluster, 5))!;
+
+        Assert.Equal([cluster.SelfAddress], up.Nodes.Select(n => n.Node));
+        Assert.Equal(cluster.SelfAddress, left.SelfNode);
+        Assert.Empty(left.Nodes);
     }
 
     [Fact]
-    public void Kubernetes_bootstrap_brings_the_kubernetes_discovery_defaults_and_config_needs_none()
+    public void Kubernetes_bootstrap_brings_the_kubernetes_discovery_defaults_and_both_methods_name_theirs()
     {
-        using var kubernetes = new TempFile("rserpool.cluster.bootstrap = \"kubernetes\"\nrserpool.cluster.discovery.port-name = \"remote\"");
-        using var config = new TempFile("rserpool.cluster.bootstrap = \"config\"");
+        using var kubernetes = new TempFile("rserpool.cluster.bootstrap = \"kubernetes\"\nakka.remote.dot-netty.tcp.hostname = \"10.0.0.7\"");
+        using var config = new TempFile("rserpool.cluster.bootstrap = \"config\"\nakka.management.http.hostname = \"node-1\"\nakka.management.cluster.bootstrap.contact-point-discovery.service-name = \"registrars\"");
 
         var withKubernetes = ClusterBootstrapHost.Configure(HostConfig.Load([kubernetes.Path]).Config);
-        var plain = HostConfig.Load([config.Path]).Config;
+        var withConfig = ClusterBootstrapHost.Configure(HostConfig.Load([config.Path]).Config);
 
         Assert.Equal("Akka.Discovery.KubernetesApi.KubernetesApiServiceDiscovery, Akka.Discovery.KubernetesApi", withKubernetes.GetString("akka.discovery.kubernetes-api.class"));
-        Assert.Same(plain, ClusterBootstrapHost.Configure(plain));
-        var discovery = ClusterBootstrapConfig.ReadDiscovery(withKubernetes)!;
-        Assert.Equal(("kubernetes-api", "rserpool", "remote", 1), (discovery.Method, discovery.ServiceName, discovery.PortName, discovery.RequiredContactPoints));
+        Assert.Equal(("kubernetes-api", "rserpool", "10.0.0.7", 8558),
+            (withKubernetes.GetString("akka.management.cluster.bootstrap.contact-point-discovery.discovery-method"),
+             withKubernetes.GetString("akka.management.cluster.bootstrap.contact-point-discovery.service-name"),
+             withKubernetes.GetString("akka.management.http.hostname"), withKubernetes.GetInt("akka.management.http.port")));
+        Assert.Equal(("config", "registrars", "node-1"),
+            (withConfig.GetString("akka.management.cluster.bootstrap.contact-point-discovery.discovery-method"),
+             withConfig.GetString("akka.management.cluster.bootstrap.contact-point-discovery.service-name"),
+             withConfig.GetString("akka.management.http.hostname")));
+        Assert.False(withConfig.HasPath("akka.discovery.kubernetes-api.class"));
     }
 
     [Fact]
@@ -107,15 +133,11 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
     {
         var off = HostConfig.Load([]).Config;
         using var bad = new TempFile("rserpool.cluster.bootstrap = \"dns\"");
-        using var none = new TempFile("rserpool.cluster.bootstrap = \"config\"\nrserpool.cluster.discovery.required-contact-points = 0");
 
         Assert.Same(off, ClusterBootstrapHost.Configure(off));
-        Assert.Null(ClusterBootstrapConfig.ReadDiscovery(off));
         var error = Assert.Throws<RSerPoolConfigException>(() => HostConfig.Load([bad.Path]).Read(ClusterBootstrapConfig.Read));
         Assert.Contains("rserpool.cluster.bootstrap: 'dns' is not off, config or kubernetes", error.Message, StringComparison.Ordinal);
         Assert.Contains(bad.Path, error.Message, StringComparison.Ordinal);
-        Assert.Equal("rserpool.cluster.discovery.required-contact-points",
-            Assert.Throws<RSerPoolConfigException>(() => HostConfig.Load([none.Path]).Read(ClusterBootstrapConfig.ReadDiscovery)).Key);
     }
 
     [Fact]
@@ -129,16 +151,34 @@ public sealed class ClusterBootstrapTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Bootstrap_without_cluster_mode_is_a_configuration_error()
+    public async Task Bootstrap_without_cluster_mode_is_a_configuration_error()
     {
         using var file = new TempFile("rserpool.cluster.bootstrap = \"config\"\nakka.loggers = [\"Akka.Event.DefaultLogger\"]");
         using var system = HostSystem.Create("rserpool", HostConfig.Load([file.Path]));
 
-        var error = Assert.Throws<RSerPoolConfigException>(() => ClusterBootstrapHost.Start(system, Logging.GetLogger(system, typeof(ClusterBootstrapTests))));
+        var error = await Assert.ThrowsAsync<RSerPoolConfigException>(() =>
+            ClusterBootstrapHost.StartAsync(system, Logging.GetLogger(system, typeof(ClusterBootstrapTests)), CancellationToken.None));
         Assert.Contains("needs cluster mode (--cluster HOST:PORT)", error.Message, StringComparison.Ordinal);
     }
 
-    // The config method lists the nodes' Akka.Remote endpoints before they start, so their ports are chosen here: a
+    [Fact]
+    public async Task A_contact_point_port_that_is_no_port_names_its_key()
+    {
+        using var file = new TempFile("""
+            rserpool.cluster.bootstrap = "config"
+            akka.management.http.port = 0
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+            akka.loggers = ["Akka.Event.DefaultLogger"]
+            """);
+        using var system = HostSystem.Create("rserpool", HostConfig.Load([file.Path]));
+
+        var error = await Assert.ThrowsAsync<RSerPoolConfigException>(() =>
+            ClusterBootstrapHost.StartAsync(system, Logging.GetLogger(system, typeof(ClusterBootstrapTests)), CancellationToken.None));
+        Assert.Equal("akka.management.http.port", error.Key);
+    }
+
+    // The config method lists the nodes' contact points before they start, so their ports are chosen here: a
     // port the kernel just gave out and nobody holds.
     private static int FreePort()
     {
