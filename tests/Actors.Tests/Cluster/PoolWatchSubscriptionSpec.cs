@@ -159,12 +159,14 @@ public sealed class PoolWatchSubscriptionSpec : VirtualTimeTestKit
         Expect(PoolChangeKind.Added, PoolChangeReason.Resynchronized, 2);
         Expect(PoolChangeKind.Added, PoolChangeReason.Registered, 1);
 
-        Sys.Stop(lost.Ref);
+        // Logged for operators (rserpool monitor --watch-pool): the stop, then what the grace removed.
+        EventFilter.Info(contains: "stopped; its 2 PE(s) stay for 00:00:10").ExpectOne(() => Sys.Stop(lost.Ref));
         Publish(taker, PoolChangeKind.Added, PoolChangeReason.TakenOver, Pe(1, 3), sequence: 1, previous: 0);
         AnswerSnapshot(taker, 0);
         Expect(PoolChangeKind.Updated, PoolChangeReason.TakenOver, 1);
 
-        Advance(Settings.HomeLostGrace + Settings.VerifyInterval);
+        EventFilter.Info(contains: "gone for 00:00:10: 1 PE(s) that no registrar took over removed")
+            .ExpectOne(() => Advance(Settings.HomeLostGrace + Settings.VerifyInterval));
         Expect(PoolChangeKind.Removed, PoolChangeReason.HomeRegistrarLost, 2);
         _subscriber.ExpectNoMsg();
     }
