@@ -9,7 +9,7 @@ internal sealed class PoolMirror(PoolHandle poolHandle, long lastSequence)
 
     public string Topic { get; } = PoolWatchTopic.For(poolHandle);
 
-    /// <summary>The origin's sequence of this pool's last event (at creation: the origin's sequence then, see docs/cluster.md "Membership watch").</summary>
+    /// <summary>The origin's sequence of this pool's last event (at creation: the last event of any copy the origin evicted, see docs/cluster.md "Membership watch").</summary>
     public long LastSequence { get; set; } = lastSequence;
 
     public Dictionary<uint, PoolElement> Home { get; } = [];

@@ -23,6 +23,7 @@ public sealed class PoolWatchActor : ReceiveActor
     private readonly Dictionary<PoolHandle, PoolMirror> _pools = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _sequence;
+    private long _evictedUpTo;   // the last event of any pool copy evicted so far
 
     public PoolWatchActor(IActorRef registrar, IActorRef mediator)
     {
@@ -143,9 +144,11 @@ public sealed class PoolWatchActor : ReceiveActor
     {
         if (!_pools.TryGetValue(poolHandle, out PoolMirror? mirror))
         {
-            // A new copy starts at the current sequence: a subscriber that applied an older event of this pool then
-            // sees a gap and re-reads (docs/cluster.md "Membership watch"), so nothing of an evicted copy is lost.
-            mirror = new PoolMirror(poolHandle, _sequence);
+            // A new copy's predecessor is the last event of any evicted copy: at least this pool's last event, so a
+            // subscriber that missed one re-reads (nothing of an evicted copy is lost), yet no newer than the snapshots
+            // a subscriber read since, so a pool new here (a takeover, a first registration) is no false gap while
+            // other pools publish (docs/cluster.md "Membership watch").
+            mirror = new PoolMirror(poolHandle, _evictedUpTo);
             _pools.Add(poolHandle, mirror);
         }
 
@@ -157,6 +160,7 @@ public sealed class PoolWatchActor : ReceiveActor
         if (mirror.Home.Count == 0)
         {
             _pools.Remove(mirror.PoolHandle);
+            _evictedUpTo = Math.Max(_evictedUpTo, mirror.LastSequence);
         }
     }
 }

@@ -389,6 +389,8 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
             state.AwaitingSince = null;
             state.Buffer.Clear();
             _initialAsks.Remove(actor.Path.Address);
+            _log.Info("pool watch {PoolHandle}: home registrar {Origin} stopped; its {Count} PE(s) stay for {Grace} unless another registrar takes them over",
+                _poolHandle, actor.Path.Address, _members.Values.Count(member => member.Origin.Equals(actor)), _settings.HomeLostGrace);
         }
     }
 
@@ -396,11 +398,15 @@ internal sealed class PoolWatchSubscriptionActor : ReceiveActor, IWithTimers
     private void RemoveLost(IActorRef origin)
     {
         _origins.Remove(origin);
-        foreach (var (identifier, member) in _members.Where(pair => pair.Value.Origin.Equals(origin)).ToList())
+        var lost = _members.Where(pair => pair.Value.Origin.Equals(origin)).ToList();
+        foreach (var (identifier, member) in lost)
         {
             _members.Remove(identifier);
             Tell(new PoolChanged(_poolHandle, PoolChangeKind.Removed, PoolChangeReason.HomeRegistrarLost, member.Element, origin, 0, 0));
         }
+
+        _log.Info("pool watch {PoolHandle}: home registrar {Origin} gone for {Grace}: {Count} PE(s) that no registrar took over removed",
+            _poolHandle, origin.Path.Address, _settings.HomeLostGrace, lost.Count);
     }
 
     private void Tell(PoolChanged changed)

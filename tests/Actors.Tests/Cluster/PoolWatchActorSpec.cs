@@ -126,8 +126,9 @@ public sealed class PoolWatchActorSpec : VirtualTimeTestKit
         ExpectPublished(PoolChangeKind.Removed, PoolChangeReason.Resynchronized, 1);
     }
 
+    // The evicted copy's last event (2) is the predecessor: a subscriber that missed the removal sees the gap.
     [Fact]
-    public void A_pool_emptied_and_filled_again_continues_the_sequence_so_a_subscriber_sees_the_gap()
+    public void A_pool_emptied_and_filled_again_names_the_last_event_of_its_evicted_copy_so_a_subscriber_that_missed_it_sees_the_gap()
     {
         Tell(HomeChange.Upserted, PoolChangeReason.Registered, Pe(1));
         Tell(HomeChange.Removed, PoolChangeReason.Deregistered, Pe(1));
@@ -136,7 +137,27 @@ public sealed class PoolWatchActorSpec : VirtualTimeTestKit
 
         Tell(HomeChange.Upserted, PoolChangeReason.Registered, Pe(1));
         var again = ExpectPublished(PoolChangeKind.Added, PoolChangeReason.Registered, 1);
-        Assert.Equal((4L, 3L), (again.Sequence, again.PreviousSequence));
+        Assert.Equal((4L, 2L), (again.Sequence, again.PreviousSequence));
+    }
+
+    // Found while writing PoolWatchTakeoverProcessTests: a registrar that takes over PEs of pools it had none of
+    // started each new copy at its current sequence, so every pool after the first named the takeover of the previous
+    // one as its predecessor: a subscriber that had read this registrar's snapshot saw a gap and showed the moves as
+    // Resynchronized (after one more snapshot round trip) instead of TakenOver.
+    [Fact]
+    public void A_takeover_into_pools_new_here_names_no_predecessor_newer_than_a_subscribers_snapshot()
+    {
+        _watch.Tell(new HomeElementChanged(Asap.OtherPool, HomeChange.Upserted, PoolChangeReason.Registered, 3, Pe(3)), _registrar.Ref);
+        _mediator.ExpectMsg<Publish>();
+        var read = Snapshot(known: 0);   // a subscriber of EchoPool: no PE here, as of event 1
+        Assert.Equal((1L, 0), (read.Sequence, read.Elements!.Count));
+
+        _watch.Tell(new HomeElementChanged(Asap.OtherPool, HomeChange.Upserted, PoolChangeReason.TakenOver, 4, Pe(4)), _registrar.Ref);
+        _mediator.ExpectMsg<Publish>();
+        Tell(HomeChange.Upserted, PoolChangeReason.TakenOver, Pe(1));
+        var taken = ExpectPublished(PoolChangeKind.Added, PoolChangeReason.TakenOver, 1);
+        Assert.Equal(3L, taken.Sequence);
+        Assert.True(taken.PreviousSequence <= read.Sequence, $"predecessor {taken.PreviousSequence} after the snapshot's {read.Sequence}: a false gap");
     }
 
     [Fact]

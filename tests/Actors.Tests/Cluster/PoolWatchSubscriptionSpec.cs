@@ -159,13 +159,48 @@ public sealed class PoolWatchSubscriptionSpec : VirtualTimeTestKit
         Expect(PoolChangeKind.Added, PoolChangeReason.Resynchronized, 2);
         Expect(PoolChangeKind.Added, PoolChangeReason.Registered, 1);
 
-        Sys.Stop(lost.Ref);
+        // Logged for operators (rserpool monitor --watch-pool): the stop, then what the grace removed.
+        EventFilter.Info(contains: "stopped; its 2 PE(s) stay for 00:00:10").ExpectOne(() => Sys.Stop(lost.Ref));
         Publish(taker, PoolChangeKind.Added, PoolChangeReason.TakenOver, Pe(1, 3), sequence: 1, previous: 0);
         AnswerSnapshot(taker, 0);
         Expect(PoolChangeKind.Updated, PoolChangeReason.TakenOver, 1);
 
-        Advance(Settings.HomeLostGrace + Settings.VerifyInterval);
+        EventFilter.Info(contains: "gone for 00:00:10: 1 PE(s) that no registrar took over removed")
+            .ExpectOne(() => Advance(Settings.HomeLostGrace + Settings.VerifyInterval));
         Expect(PoolChangeKind.Removed, PoolChangeReason.HomeRegistrarLost, 2);
+        _subscriber.ExpectNoMsg();
+    }
+
+    // Found while writing PoolWatchTakeoverProcessTests; here with a real publisher: a taker without a PE of the pool
+    // while it publishes in other pools. Before the fix the takeover named the other pool's event as its predecessor:
+    // a false gap, and the subscriber got the move from a snapshot as Resynchronized instead of TakenOver.
+    [Fact]
+    public void A_takeover_into_a_pool_the_taker_had_emptied_reaches_the_subscriber_as_taken_over_while_other_pools_publish()
+    {
+        var registrar = CreateTestProbe("taker-registrar");
+        var takerMediator = CreateTestProbe("taker-mediator");
+        var taker = Sys.ActorOf(PoolWatchActor.Props(registrar.Ref, takerMediator.Ref));
+        registrar.ExpectMsg<AttachPoolWatch>();
+
+        // What the taker publishes on EchoPool's topic reaches the subscription, as the mediators deliver it.
+        void Change(PoolHandle pool, HomeChange change, PoolChangeReason reason, PoolElement element)
+        {
+            taker.Tell(new HomeElementChanged(pool, change, reason, element.Identifier, element), registrar.Ref);
+            var publish = takerMediator.ExpectMsg<Publish>();
+            if (publish.Topic == PoolWatchTopic.For(Asap.EchoPool))
+            {
+                _subscription.Tell(publish.Message, _mediator.Ref);
+            }
+        }
+
+        Change(Asap.EchoPool, HomeChange.Upserted, PoolChangeReason.Registered, Pe(9, 2));   // a new origin: read from its snapshot
+        Expect(PoolChangeKind.Added, PoolChangeReason.Resynchronized, 9);
+        Change(Asap.EchoPool, HomeChange.Removed, PoolChangeReason.Deregistered, Pe(9, 2));   // the taker's copy of EchoPool is evicted
+        Expect(PoolChangeKind.Removed, PoolChangeReason.Deregistered, 9);
+
+        Change(Asap.OtherPool, HomeChange.Upserted, PoolChangeReason.TakenOver, Pe(4, 2));
+        Change(Asap.EchoPool, HomeChange.Upserted, PoolChangeReason.TakenOver, Pe(1, 2));
+        Expect(PoolChangeKind.Added, PoolChangeReason.TakenOver, 1);
         _subscriber.ExpectNoMsg();
     }
 
