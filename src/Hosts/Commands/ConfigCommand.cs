@@ -113,7 +113,7 @@ public static class ConfigCommand
     {
         ArgumentNullException.ThrowIfNull(config);
         var sections = withAkka ? new[] { "akka", "rserpool" } : ["rserpool"];
-        return string.Concat(sections.Select(section => $"{section} {config.Config.GetValue(section).ToString(1)}\n"));
+        return string.Concat(sections.Select(section => HoconText.Write(section, config.Config.GetValue(section))));
     }
 
     private static int Check(string[] files, TextWriter stdout, TextWriter stderr)
