@@ -1,5 +1,6 @@
 // The ENRP server of one registrar (RFC 5353 §3 procedures, §3.5 takeover, §3.6 audit; docs/protocol-notes.md §10): peer list, Presence.
 using System.Net;
+using RSerPool.Wire.Errors;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
 using RSerPool.Actors.Time;
@@ -273,7 +274,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
         if (message is EnrpError error)
         {
-            _log.Info("ENRP Error from 0x{PeerId:x8}: {Causes}", senderId, string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+            _log.Warning("ENRP Error from 0x{PeerId:x8}: {Causes}", senderId, string.Join(", ", error.Error.Causes.Select(c => ErrorCauseText.Describe(c.Code))));
             return;
         }
 
@@ -463,7 +464,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         Context.Stop(peer.Actor);
-        _log.Info("registrar 0x{ServerId:x8}: ENRP peer 0x{PeerId:x8} removed: {Why}", _serverId, serverId, why);
+        _log.Warning("registrar 0x{ServerId:x8}: ENRP peer 0x{PeerId:x8} removed: {Why}", _serverId, serverId, why);
         if (_inStartup && _mentorId == serverId)
         {
             EndStartup("the mentor went away");

@@ -175,7 +175,16 @@ public static class RegistrarCommand
                             Connections = settings.Association.Counters,
                             Cluster = () => ClusterStatusReader.Read(system),
                         };
-                        var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
+                        StatusServer statusServer;
+                        try
+                        {
+                            statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
+                        }
+                        catch (IOException e)
+                        {
+                            throw new IOException($"status endpoint {statusEndPoint} (--status): {e.Message}", e);
+                        }
+
                         log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
                         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>
                         {
