@@ -89,6 +89,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 if (OutboundOf(established.Association) is { } outbound)
                 {
                     _establishedOutbound.Add(outbound);
+                    OnOutboundEstablished(_outboundEndPoints[outbound]);
                     _associationTransports[established.Association] = _associationTransports[outbound];
                 }
 
@@ -118,6 +119,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<UdpPresenceReceived>(received => OnUdpPresence(received.Presence, received.Source));
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
+        Receive<EnrpConnectFailed>(OnConnectFailed);
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveCluster();
     }
@@ -636,5 +638,6 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _takenOver.ToList())
     {
         ServedTransports = _endPoint is null ? [] : ServedTransports(),
+        UnreachablePeers = UnreachablePeers(),
     };
 }

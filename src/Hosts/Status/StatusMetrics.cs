@@ -19,7 +19,8 @@ public static class StatusMetrics
         text.Append("# HELP rserpool_pool_elements PEs in the handlespace, by owner\n# TYPE rserpool_pool_elements gauge\n");
         text.Append(CultureInfo.InvariantCulture, $"rserpool_pool_elements{{owner=\"home\"}} {home}\n");
         text.Append(CultureInfo.InvariantCulture, $"rserpool_pool_elements{{owner=\"peers\"}} {copies}\n");
-        Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count);
+        Gauge(text, "rserpool_enrp_peers", "ENRP peers known", status.Peers.Count(peer => !peer.IsUnreachable));
+        Gauge(text, "rserpool_enrp_peers_unreachable", "Configured ENRP peers that cannot be connected to", status.Peers.Count(peer => peer.IsUnreachable));
         Gauge(text, "rserpool_enrp_peers_silent", "ENRP peers not heard within max-time-last-heard", status.Peers.Count(peer => peer.Silent));
         Gauge(text, "rserpool_enrp_startup", "1 while the ENRP startup phase lasts", status.EnrpStartup ? 1 : 0);
         if (status.Cluster is { } cluster)
