@@ -21,7 +21,7 @@ public static class MonitorCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var status = new Option<string?>("--status") { Description = "the registrar's status endpoint, http://HOST:PORT" };
+        var status = new Option<string?>("--status") { Description = "the registrar's status endpoint, HOST:PORT or http://HOST:PORT", HelpName = "HOST:PORT" };
         var watch = new Option<string?>("--watch") { Description = "print again every DURATION (e.g. 2s) until Ctrl-C or --count" };
         var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes" };
         var json = new Option<bool>("--json") { Description = "print the JSON document as served (with --watch-pool: one JSON object per line)" };
@@ -42,7 +42,7 @@ public static class MonitorCommand
 
             if (parse.GetValue(status) is null)
             {
-                stderr.WriteLine("rserpool monitor: give --status http://HOST:PORT, or --watch-pool HANDLE with --cluster and --seed");
+                stderr.WriteLine("rserpool monitor: give --status HOST:PORT, or --watch-pool HANDLE with --cluster and --seed");
                 return ExitCodes.Usage;
             }
 
@@ -50,10 +50,10 @@ public static class MonitorCommand
             TimeSpan? interval;
             try
             {
-                address = new Uri(new Uri(parse.GetValue(status)!, UriKind.Absolute), "status");
+                address = StatusAddress(parse.GetValue(status)!);
                 interval = parse.GetValue(watch) is { } text ? TerminalCommand.Duration(text, "--watch") : null;
             }
-            catch (Exception e) when (e is UriFormatException or RSerPool.Actors.Configuration.RSerPoolConfigException)
+            catch (RSerPoolConfigException e)
             {
                 stderr.WriteLine($"rserpool monitor: {e.Message}");
                 return ExitCodes.Usage;
@@ -145,6 +145,23 @@ public static class MonitorCommand
 
             return ExitCodes.Success;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The /status address of <paramref name="text"/>: http://HOST:PORT (or https), or HOST:PORT alone (a host name or
+    /// an address, as the registrar's --status prints it). Throws <see cref="RSerPoolConfigException"/> naming --status.
+    /// </summary>
+    public static Uri StatusAddress(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string absolute = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+        if (!Uri.TryCreate(absolute, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Host.Length == 0)
+        {
+            throw new RSerPoolConfigException("--status", $"--status: '{text}' is not HOST:PORT or http://HOST:PORT");
+        }
+
+        return new Uri(uri, "status");
     }
 
     private static PoolHandle ParsePoolHandle(string text)
