@@ -22,12 +22,12 @@ public static class MonitorCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var status = new Option<string?>("--status") { Description = "the registrar's status endpoint, HOST:PORT or http://HOST:PORT", HelpName = "HOST:PORT" };
-        var watch = new Option<string?>("--watch") { Description = "print again every DURATION (e.g. 2s) until Ctrl-C or --count" };
-        var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes" };
+        var watch = new Option<string?>("--watch") { Description = "print again every DURATION (e.g. 2s) until Ctrl-C or --count", HelpName = "DURATION" };
+        var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "print the JSON document as served (with --watch-pool: one JSON object per line)" };
-        var watchPool = new Option<string?>("--watch-pool") { Description = "cluster mode: print the members of pool HANDLE (text, or 0x-hex bytes), then every change as it happens, until Ctrl-C or --count" };
-        var cluster = new Option<string?>("--cluster") { Description = "with --watch-pool: this node's Akka.Remote endpoint HOST:PORT (port 0 = any free port)" };
-        var seeds = new Option<string[]>("--seed") { Description = "with --watch-pool: a seed node's Akka.Remote endpoint HOST:PORT (repeatable)" };
+        var watchPool = new Option<string?>("--watch-pool") { Description = "cluster mode: print the members of pool HANDLE (text, or 0x-hex bytes), then every change as it happens, until Ctrl-C or --count", HelpName = "HANDLE" };
+        var cluster = new Option<string?>("--cluster") { Description = "with --watch-pool: this node's Akka.Remote endpoint (port 0 = any free port)", HelpName = "HOST:PORT" };
+        var seeds = new Option<string[]>("--seed") { Description = "with --watch-pool: a seed node's Akka.Remote endpoint (repeatable)", HelpName = "HOST:PORT" };
         var command = new Command("monitor", "Show a registrar's handlespace and ENRP peers (its --status endpoint), or follow a pool in cluster mode (--watch-pool)")
         {
             status, watch, count, json, watchPool, cluster, seeds,

@@ -21,12 +21,12 @@ public static class TerminalCommand
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var node = new NodeCommandOptions();
-        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool" };
-        var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary" };
-        var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary" };
-        var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
-        var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
-        var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
+        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool", HelpName = "HANDLE" };
+        var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary", HelpName = "N" };
+        var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary", HelpName = "DURATION" };
+        var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms", HelpName = "DURATION" };
+        var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s", HelpName = "DURATION" };
+        var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text", HelpName = "text|pingpong" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
         node.AddTo(command);
         command.Options.Add(pool);
