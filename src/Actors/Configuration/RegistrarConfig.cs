@@ -156,6 +156,12 @@ public static class RegistrarConfig
         string endpoint = ConfigValues.String(config, $"{e}.endpoint");
         if (IsOff(endpoint))
         {
+            // Unused without ENRP, but a bad peer is still an error rather than a surprise once ENRP is turned on.
+            foreach (string peer in ConfigValues.StringList(config, $"{e}.peers"))
+            {
+                EndPointText.Parse(peer, EnrpSettings.DefaultPort, $"{e}.peers");
+            }
+
             return null;
         }
 
