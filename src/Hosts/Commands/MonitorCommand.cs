@@ -34,6 +34,12 @@ public static class MonitorCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
+            if (parse.GetValue(count) is < 1 and var badCount)
+            {
+                stderr.WriteLine($"rserpool monitor: --count: {badCount} is not a count of at least 1");
+                return ExitCodes.Usage;
+            }
+
             if (parse.GetValue(watchPool) is { } pool)
             {
                 return await WatchPoolAsync(pool, parse.GetValue(cluster), parse.GetValue(seeds) ?? [], parse.GetValue(count), parse.GetValue(json), stdout, stderr, cancel)

@@ -40,4 +40,15 @@ public sealed class MonitorStatusAddressTests
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(run.HasStackTrace);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void A_count_below_1_is_a_usage_error(string count)
+    {
+        var run = CommandRun.Of("monitor", "--status", "127.0.0.1:1", "--watch", "1s", "--count", count);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal($"rserpool monitor: --count: {count} is not a count of at least 1", run.Error.Trim());
+    }
 }
