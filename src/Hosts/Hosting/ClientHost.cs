@@ -21,7 +21,7 @@ public static class ClientHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(work);
-        HostLogging.Install(config.SerilogLevel, toStandardError: true);
+        HostLogging.Install(config, systemName, toStandardError: true);
         try
         {
             if (await HostSystem.TryCreateAsync(systemName, config, stderr).ConfigureAwait(false) is not { } system)

@@ -37,7 +37,7 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(start);
-        HostLogging.Install(config.SerilogLevel);
+        HostLogging.Install(config, systemName);
         StartupTimeline.Mark("logging");
         try
         {
