@@ -41,6 +41,36 @@ public static class HostLogging
             config.SerilogLevel, logging.Format.ToString().ToLowerInvariant(), logging.File is { } file ? $", also to {file}" : string.Empty);
     }
 
+    /// <summary>
+    /// Null when the log file (if any) can be written; else a one-line error naming the key and where it was set. The
+    /// file sink itself would only report to Serilog's SelfLog, and the run would log nowhere but the console.
+    /// </summary>
+    public static string? FileProblem(HostConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Logging.File is not { } file)
+        {
+            return null;
+        }
+
+        string directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        string probe = Path.Combine(directory, $".rserpool-log-check-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            string source = config.SourceOf(LoggingConfig.FileKey) is { } where ? $" (set {where})" : string.Empty;
+            return $"{LoggingConfig.FileKey}: cannot write the log file {file}: {e.Message}{source}";
+        }
+    }
+
     /// <summary>The hosts' pipeline at <paramref name="level"/> with <paramref name="output"/> in place of the console (tests), and <paramref name="logging"/>'s file if any.</summary>
     public static Serilog.Core.Logger Create(LogEventLevel level, LoggingConfig logging, ILogEventSink output)
     {

@@ -21,6 +21,12 @@ public static class ClientHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(work);
+        if (HostLogging.FileProblem(config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"rserpool: {problem}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         HostLogging.Install(config, systemName, toStandardError: true);
         try
         {

@@ -37,6 +37,12 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(start);
+        if (HostLogging.FileProblem(config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"rserpool: {problem}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         HostLogging.Install(config, systemName);
         StartupTimeline.Mark("logging");
         try

@@ -81,6 +81,22 @@ public sealed class HostLoggingTests
         Assert.Contains("--log-format", format.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("registrar", "--asap", "127.0.0.1:0")]
+    [InlineData("terminal", "--pool", "EchoPool")]
+    public void A_log_file_that_cannot_be_written_exits_2_naming_the_flag(params string[] command)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        // /proc takes no new directories, even for root.
+        int exit = Program.Run([.. command, "--log-file", "/proc/rserpool-no-such-dir/registrar.log"], TextReader.Null, stdout, stderr);
+
+        Assert.Equal(2, exit);
+        string error = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("rserpool: rserpool.logging.file: cannot write the log file /proc/rserpool-no-such-dir/registrar.log: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("(set by --log-file)", error, StringComparison.Ordinal);
+    }
+
     /// <summary>Formats each event as the console would.</summary>
     private sealed class CollectingSink(LogFormat format) : ILogEventSink
     {
