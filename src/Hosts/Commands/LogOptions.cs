@@ -28,7 +28,7 @@ public sealed class LogOptions
         ArgumentNullException.ThrowIfNull(parse);
         return overrides
             .Set(LoggingConfig.FormatKey, parse.GetValue(Format), "--log-format")
-            .Set(LoggingConfig.FileKey, parse.GetValue(File) is { } file ? Path.GetFullPath(file) : null, "--log-file");
+            .Set(LoggingConfig.FileKey, parse.GetValue(File) is { } file && !string.IsNullOrWhiteSpace(file) ? Path.GetFullPath(file) : parse.GetValue(File), "--log-file");
     }
 
     private static Option<string?> CreateFormat()

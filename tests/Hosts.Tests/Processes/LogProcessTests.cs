@@ -77,7 +77,7 @@ public sealed class LogProcessTests
         await using var registrar = StartRegistrar();
         var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+)");
         await using var server = RserpoolProcess.Start("server", "--registrar", ready.Groups[1].Value, "--asap-announce", "off", "--local", "127.0.0.1:0",
-            "--policy", "WeightedRoundRobin:5", "--registrar-transport", "tcp");
+            "--policy", "WeightedRoundRobin:5", "--registrar-transport", "tcp", "--transport", "tcp");
         await registrar.WaitForLineAsync("registered in EchoPool");
         server.Signal();
         Assert.Equal(0, await server.WaitForExitAsync());
