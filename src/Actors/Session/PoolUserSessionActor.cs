@@ -600,7 +600,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
     private bool IsCurrentConnection(IActorRef actor) => _connection is not null && actor.Equals(_connection);
 
-    private void Ignore(object message) => _log.Debug("pool {Pool}: ignored {Message}", _pool, message);
+    private void Ignore(object message) => _log.Debug("pool {Pool}: ignored {Message}", _pool, message.GetType().Name);
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
