@@ -96,32 +96,4 @@ public sealed class HostLoggingTests
         Assert.StartsWith("rserpool: rserpool.logging.file: cannot write the log file /proc/rserpool-no-such-dir/registrar.log: ", error, StringComparison.Ordinal);
         Assert.EndsWith("(set by --log-file)", error, StringComparison.Ordinal);
     }
-
-    /// <summary>Formats each event as the console would.</summary>
-    private sealed class CollectingSink(LogFormat format) : ILogEventSink
-    {
-        private readonly Serilog.Formatting.ITextFormatter _formatter = HostLogging.Formatter(format);
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return _lines.ToArray();
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            using var writer = new StringWriter();
-            _formatter.Format(logEvent, writer);
-            lock (_lines)
-            {
-                _lines.Add(writer.ToString().TrimEnd('\n', '\r'));
-            }
-        }
-    }
 }
