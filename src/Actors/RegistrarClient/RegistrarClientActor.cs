@@ -469,8 +469,9 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         string announces = _settings.AnnounceListenEndPoint is { } listen ? $"Server Announces heard at {listen}" : "Server Announces not heard (announce-listen off)";
         _log.Warning(
             "no registrar reachable for {Duration}: {Tried} over {Transport}; {Announces}. Give one with --registrar HOST:PORT "
-            + "(rserpool.registrar-client.registrars), hear announces with --asap-announce HOST:PORT, or --registrar-transport tcp; still hunting, next warning in {Next}",
-            HuntText.Duration(_huntWarnings.FailingFor), tried, TransportName(_connector), announces, HuntText.Duration(_huntWarnings.NextGap));
+            + "(rserpool.registrar-client.registrars) or hear announces with --asap-announce HOST:PORT{TransportHint}; still hunting, next warning in {Next}",
+            HuntText.Duration(_huntWarnings.FailingFor), tried, TransportName(_connector), announces,
+            _connector is TcpRegistrarConnector ? "" : ", or try --registrar-transport tcp", HuntText.Duration(_huntWarnings.NextGap));
     }
 
     /// <summary>How the connector reaches registrars, as a warning names it.</summary>

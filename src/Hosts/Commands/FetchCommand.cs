@@ -84,13 +84,13 @@ public static class FetchCommand
                         }
                         stderr.WriteLine(result.Error is null
                             ? $"fetch: {fileName}: {result.Bytes} bytes to {target}, {failovers} failover(s)"
-                            : $"rserpool fetch: {fileName}: {result.Error} ({target} left as it was)");
+                            : $"rserpool fetch: {fileName}: {result.Error} ({Untouched(target)})");
                         return result.Error is null ? ExitCodes.Success : ExitCodes.Failure;
                     }
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                 {
-                    stderr.WriteLine($"rserpool fetch: {fileName}: stopped ({target} left as it was)");
+                    stderr.WriteLine($"rserpool fetch: {fileName}: stopped ({Untouched(target)})");
                     return ExitCodes.Success;
                 }
                 catch (Exception e) when (e is PoolSessionException or TimeoutException or IOException or UnauthorizedAccessException)
@@ -102,4 +102,6 @@ public static class FetchCommand
         });
         return command;
     }
+
+    private static string Untouched(string target) => File.Exists(target) ? $"{target} left as it was" : $"{target} not created";
 }

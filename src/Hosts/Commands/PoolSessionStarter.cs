@@ -74,7 +74,8 @@ public static class PoolSessionStarter
             : "tried " + string.Join(", ", state.KnownRegistrars.Select(k =>
                 state.HuntFailures.TryGetValue(k.EndPoint, out string? why) ? $"{k.EndPoint} ({why})" : $"{k.EndPoint}"));
         string announces = state.AnnounceEndPoint is { } listen ? $"Server Announces heard at {listen}" : "no Server Announces (--asap-announce off)";
+        string transportHint = state.Transport == "TCP" ? "" : ", or use --registrar-transport tcp";
         return $"no registrar reachable, {failure}: {tried} over {state.Transport}, {announces}; "
-            + "give one with --registrar HOST:PORT or --asap-announce HOST:PORT, or use --registrar-transport tcp";
+            + $"give one with --registrar HOST:PORT or --asap-announce HOST:PORT{transportHint}";
     }
 }

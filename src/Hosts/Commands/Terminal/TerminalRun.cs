@@ -42,9 +42,9 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                 }
             }, cancel);
 
-            // Console.In's ReadLineAsync does not stop on cancellation (it reads synchronously underneath): a signal
-            // abandons the read instead of waiting for the next line.
-            while (await stdin.ReadLineAsync(cancel).AsTask().WaitAsync(cancel).ConfigureAwait(false) is { } line)
+            // Console.In's ReadLineAsync reads synchronously on the caller's thread and ignores cancellation: the read
+            // runs on the thread pool, and a signal abandons it instead of waiting for the next line.
+            while (await Task.Run(stdin.ReadLine, CancellationToken.None).WaitAsync(cancel).ConfigureAwait(false) is { } line)
             {
                 Interlocked.Increment(ref sent);
                 // Completes when the PE acknowledged the line (after handling it).
