@@ -132,6 +132,27 @@ public sealed class SignalProcessTests
     }
 
     [Fact]
+    public async Task A_fetch_waiting_for_a_registrar_stops_on_sigterm_within_a_second_and_leaves_the_target()
+    {
+        string directory = Directory.CreateTempSubdirectory("rserpool-fetch-signal-").FullName;
+        try
+        {
+            string target = Path.Combine(directory, "precious.txt");
+            await File.WriteAllTextAsync(target, "precious");
+            await using var fetch = RserpoolProcess.Start("fetch", "--registrar", DeadRegistrar(), "--asap-announce", "off",
+                "--give-up-after", "60s", "--log-level", "Debug", "notes.txt", "-o", target);
+            await fetch.WaitForLineAsync("hunt: registrar .* unreachable");
+            Assert.Equal(0, await StopAsync(fetch, interrupt: false));
+            Assert.Equal("precious", await File.ReadAllTextAsync(target));
+            Assert.Equal([target], Directory.GetFiles(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_terminal_to_the_discard_service_ends_soon_after_stdin_closes()
     {
         var (registrar, endPoint) = await StartRegistrarAsync();
