@@ -27,7 +27,7 @@ public static class TerminalCommand
         var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary" };
         var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
         var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
-        var answerGrace = new Option<string>("--answer-grace") { Description = "once the PE acknowledged every line (or after a signal), how long answers still missing are awaited; a service that answers nothing (discard) ends after it", DefaultValueFactory = _ => "500ms" };
+        var answerGrace = new Option<string>("--answer-grace") { HelpName = "DURATION", Description = "once the PE acknowledged every line (or after a signal), how long answers still missing are awaited; a service that answers nothing (discard) ends after it", DefaultValueFactory = _ => "500ms" };
         var giveUpAfter = PoolSessionStarter.GiveUpAfterOption();
         var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
