@@ -66,6 +66,19 @@ public sealed class ClientGiveUpProcessTests
     }
 
     [Fact]
+    public async Task A_terminal_for_a_pool_without_pes_exits_1_naming_the_pool_and_the_registrar()
+    {
+        var (registrar, endPoint) = await StartRegistrarAsync();
+        await using var _ = registrar;
+        await using var terminal = RserpoolProcess.Start("terminal", "--registrar", endPoint, "--asap-announce", "off", "--pool", "NoSuchPool");
+        terminal.CloseInput();
+        Assert.Equal(1, await terminal.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        string line = Assert.Single(terminal.LinesMatching("^rserpool terminal: no PE of pool NoSuchPool"));
+        Assert.Contains(endPoint, line, StringComparison.Ordinal);
+        Assert.Contains("rserpool server --pool NoSuchPool", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_fetch_without_any_registrar_gives_up_and_leaves_the_target_as_it_was()
     {
         string directory = Directory.CreateTempSubdirectory("rserpool-fetch-").FullName;
