@@ -4,9 +4,11 @@ namespace RSerPool.Actors.RegistrarClient;
 /// When a registrar hunt that keeps failing is worth a warning: at the first failure, then after
 /// <see cref="RegistrarClientSettings.HuntWarningInterval"/>, doubling each time up to
 /// <see cref="RegistrarClientSettings.HuntWarningMaxInterval"/> (1 s, 2 s, 4 s ... a few minutes), so a daemon hunting
-/// for hours says so without flooding its log. A successful association starts the schedule over.
+/// for hours says so without flooding its log. A successful association starts the schedule over. With
+/// <paramref name="firstAfter"/> the first warning waits until the hunt has failed that long (a one-shot client that
+/// reports a failed start itself warns only about a hunt in a session that outlived its start).
 /// </summary>
-public sealed class HuntWarningSchedule(TimeProvider clock, TimeSpan? interval, TimeSpan maxInterval)
+public sealed class HuntWarningSchedule(TimeProvider clock, TimeSpan? interval, TimeSpan maxInterval, TimeSpan firstAfter = default)
 {
     private long? _failingSince;
     private long _nextWarning;
@@ -31,7 +33,7 @@ public sealed class HuntWarningSchedule(TimeProvider clock, TimeSpan? interval, 
         {
             _failingSince = now;
             _gap = first;
-            _nextWarning = now;
+            _nextWarning = now + (long)(firstAfter.TotalSeconds * clock.TimestampFrequency);
         }
 
         if (now < _nextWarning)

@@ -52,7 +52,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         _settings = settings;
         _connector = connector;
         _log = Context.GetLogger();
-        _huntWarnings = new HuntWarningSchedule(_clock, settings.HuntWarningInterval, settings.HuntWarningMaxInterval);
+        _huntWarnings = new HuntWarningSchedule(_clock, settings.HuntWarningInterval, settings.HuntWarningMaxInterval, settings.HuntWarningFirstAfter);
         foreach (IPEndPoint endPoint in settings.StaticRegistrars)
         {
             _known.Add(new KnownRegistrar(endPoint, 0, IsStatic: true, DateTimeOffset.MaxValue));

@@ -54,9 +54,15 @@ public sealed record RegistrarClientSettings
     /// <summary>
     /// A hunt that keeps failing is logged at WARN at once, then after this long, doubled each time up to
     /// <see cref="HuntWarningMaxInterval"/> (<see cref="HuntWarningSchedule"/>); each attempt logs at DEBUG only. Null = no
-    /// warnings (a client that reports the failure itself when it gives up). Default 1 s.
+    /// warnings. Default 1 s.
     /// </summary>
     public TimeSpan? HuntWarningInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The first hunt warning waits until the hunt has failed this long. Default zero (at once); the one-shot clients
+    /// (terminal, fetch) set twice their give-up time, so only a hunt in a session past its start is warned about.
+    /// </summary>
+    public TimeSpan HuntWarningFirstAfter { get; init; }
 
     /// <summary>The longest pause between two hunt warnings. Default 5 min.</summary>
     public TimeSpan HuntWarningMaxInterval { get; init; } = TimeSpan.FromMinutes(5);

@@ -42,8 +42,8 @@ public static class FetchCommand
             try
             {
                 config = node.Load(parse, node.Overrides(parse).Set(PoolSessionStarter.GiveUpAfterKey, parse.GetValue(giveUpAfter), "--give-up-after"));
-                nodeOptions = Terminal.TerminalRun.ForOneShotClient(config.Read(NodeConfig.Read));
                 giveUp = config.Read(NodeConfig.ReadGiveUpAfter);
+                nodeOptions = Terminal.TerminalRun.ForOneShotClient(config.Read(NodeConfig.Read), giveUp);
                 sessionOptions = config.Read(NodeConfig.ReadSession);
                 waitPerChunk = TerminalCommand.Duration(parse.GetValue(chunkTimeout)!, "--chunk-timeout");
             }

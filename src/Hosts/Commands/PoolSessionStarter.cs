@@ -10,7 +10,7 @@ namespace RSerPool.Hosts.Commands;
 /// The first session of a one-shot client (terminal, fetch), bounded by <c>rserpool.pu.give-up-after</c>
 /// (<c>--give-up-after</c>): a client pointed at a dead or absent registrar, or at SCTP on a kernel without it, ends
 /// with one line saying what it tried and what to do, instead of hunting forever (the registrar client's own hunt
-/// warnings are off for these commands, so that line is the only one).
+/// warnings start only well after that for these commands, so that line is the only one).
 /// </summary>
 public static class PoolSessionStarter
 {

@@ -42,6 +42,24 @@ public sealed class HuntWarningScheduleSpec
     }
 
     [Fact]
+    public void With_a_first_delay_the_first_warning_waits_until_the_hunt_failed_that_long()
+    {
+        var clock = new SteppedTimeProvider();
+        var schedule = new HuntWarningSchedule(clock, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), firstAfter: TimeSpan.FromSeconds(20));
+        var warnedAt = new List<double>();
+        for (int step = 0; step <= 250; step++)
+        {
+            if (schedule.Failed())
+            {
+                warnedAt.Add(Math.Round(schedule.FailingFor.TotalSeconds, 1));
+            }
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal([20, 21, 23], warnedAt);
+    }
+
+    [Fact]
     public void No_interval_means_no_warnings()
     {
         var schedule = new HuntWarningSchedule(new SteppedTimeProvider(), null, TimeSpan.FromMinutes(5));

@@ -133,9 +133,9 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
         TimeSpan giveUpAfter;
         try
         {
-            nodeOptions = ForOneShotClient(config.Read(NodeConfig.Read));
-            sessionOptions = config.Read(NodeConfig.ReadSession);
             giveUpAfter = config.Read(NodeConfig.ReadGiveUpAfter);
+            nodeOptions = ForOneShotClient(config.Read(NodeConfig.Read), giveUpAfter);
+            sessionOptions = config.Read(NodeConfig.ReadSession);
         }
         catch (RSerPoolConfigException e)
         {
@@ -177,11 +177,12 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
     }
 
     /// <summary>
-    /// A one-shot client reports a failing registrar hunt once, when it gives up (<see cref="PoolSessionStarter"/>):
-    /// the registrar client's periodic hunt warnings, meant for daemons, are off.
+    /// A one-shot client reports a failed start itself, in one line (<see cref="PoolSessionStarter"/>): the registrar
+    /// client's hunt warnings, meant for daemons, start only after twice <paramref name="giveUpAfter"/>, so they show
+    /// only a registrar lost by a session that started.
     /// </summary>
-    internal static RSerPoolNodeOptions ForOneShotClient(RSerPoolNodeOptions options) =>
-        options with { RegistrarClient = options.RegistrarClient with { HuntWarningInterval = null } };
+    internal static RSerPoolNodeOptions ForOneShotClient(RSerPoolNodeOptions options, TimeSpan giveUpAfter) =>
+        options with { RegistrarClient = options.RegistrarClient with { HuntWarningFirstAfter = giveUpAfter * 2 } };
 
     // "at SCTP port 4711": which transport the session uses (scripts/interop finds the PE process by it).
     private static string Where(RSerPool.Wire.Parameters.PoolElement element) =>
