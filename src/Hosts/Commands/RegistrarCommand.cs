@@ -55,6 +55,8 @@ public static class RegistrarCommand
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
             maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status, cluster, seeds,
         };
+        var logs = new LogOptions();
+        logs.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             HostConfig config;
@@ -64,7 +66,7 @@ public static class RegistrarCommand
             ClusterSettings clusterSettings;
             try
             {
-                var overrides = new ConfigOverrides()
+                var overrides = logs.AddOverrides(new ConfigOverrides(), parse)
                     .Set($"{r}.asap", parse.GetValue(asap), "--asap")
                     .Set($"{r}.asap-sctp", parse.GetValue(asapSctp), "--asap-sctp")
                     .Set($"{r}.server-id", ParseId(parse.GetValue(serverId)), "--server-id")
