@@ -123,7 +123,7 @@ public sealed partial class PoolWatchTakeoverProcessTests(Xunit.Abstractions.ITe
             // registrar took over are removed then) and replayed: what it lists is what the cluster holds; no PE
             // removed, added twice, or lost.
             string aAddress = Regex.Escape($"akka.tcp://rserpool@{a.Remote}");
-            await monitor.WaitForLineAsync($"pool watch {Pool}: home registrar {aAddress} gone for 00:00:10: 0 PE\\(s\\) that no registrar took over");
+            await monitor.WaitForLineAsync($"pool watch {Pool}: home registrar {aAddress} gone for 10 s: 0 PE\\(s\\) that no registrar took over");
             var shown = monitor.Lines.Where(line => ChangeLine().IsMatch(line) || MemberLine().IsMatch(line) || line.StartsWith("pool ", StringComparison.Ordinal));
             output.WriteLine($"first monitor, after the grace {clock.ElapsedMilliseconds} ms after the SIGKILL:\n  {string.Join("\n  ", shown)}");
             Assert.Equal(Sorted(expected), Sorted(Members(monitor.Lines, out var trouble)));

@@ -8,14 +8,20 @@ public static class CommandHelp
 {
     public static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal)
     {
-        "registrar", "server", "terminal", "fetch", "monitor", "decode",
+        "registrar", "server", "terminal", "fetch", "monitor", "decode", "config",
     };
 
-    public static string Of(string subcommand)
+    /// <summary>Subcommands with subcommands of their own: their flags are in the inner command's help.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Nested = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["config"] = ["check", "show"],
+    };
+
+    public static string Of(params string[] command)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(0, Program.Run([subcommand, "--help"], TextReader.Null, stdout, stderr));
+        Assert.Equal(0, Program.Run([.. command, "--help"], TextReader.Null, stdout, stderr));
         return stdout.ToString();
     }
 
@@ -23,7 +29,9 @@ public static class CommandHelp
     public static void AssertFlagsExist(string where, IReadOnlyList<string> arguments)
     {
         Assert.True(arguments.Count > 0 && Subcommands.Contains(arguments[0]), $"{where}: `rserpool {string.Join(' ', arguments)}` names no subcommand");
-        string help = Of(arguments[0]);
+        string help = Nested.TryGetValue(arguments[0], out string[]? inner)
+            ? Of(arguments[0], Assert.Single(inner, name => arguments.Count > 1 && arguments[1] == name))
+            : Of(arguments[0]);
         foreach (string token in arguments.Where(token => token.StartsWith("--", StringComparison.Ordinal)))
         {
             string flag = token.Split('=')[0];

@@ -73,6 +73,8 @@ public sealed class SctpEnrpTransportSpec : RealTimeTestKit
         var outbound = Sys.ActorOf(OutboundSctpAssociationActor.Props(new IPEndPoint(IPAddress.Loopback, 9901), handler.Ref, Codec, AssociationSettings.Default,
             SctpSettings.Enrp, maxQueued: 10, connectTimeout: Timeout), "enrp-outbound");
         handler.Watch(outbound);
+        var connectFailed = await handler.ExpectMsgAsync<EnrpConnectFailed>(Timeout);
+        Assert.Equal(SctpSupport.Reason, connectFailed.Reason);
         await handler.ExpectTerminatedAsync(outbound, Timeout);
 
         Sys.ActorOf(SctpListenerActor<EnrpMessage>.Props(new IPEndPoint(IPAddress.Loopback, 0), handler.Ref, Codec, AssociationSettings.Default,
