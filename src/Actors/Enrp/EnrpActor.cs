@@ -1,6 +1,7 @@
 // The ENRP server of one registrar (RFC 5353 §3 procedures, §3.5 takeover, §3.6 audit; docs/protocol-notes.md §10): peer list, Presence.
 using System.Net;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
@@ -186,6 +187,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (!_udpPresence.Equals(ActorRefs.Nobody))
         {
             _udpPresence.Tell(new SendPresenceDatagram(EnrpEncoder.EncodeToArray(Presence(0, replyRequired: false))), Self);
+            RSerPoolMetrics.EnrpSent(EnrpMessageType.Presence);
         }
 
         // Jitter ±12.5 % (docs/protocol-notes.md §7, RSPLIB registrarRandomizeCycle).
@@ -246,6 +248,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     private void OnMessage(EnrpMessage message, IActorRef association)
     {
+        RSerPoolMetrics.EnrpReceived(message.Type);
         uint senderId = message.SenderServerId;
         if (senderId == _serverId)
         {
@@ -283,6 +286,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             {
                 // docs/protocol-notes.md §10 responder: not in the peer list → R=1.
                 association.Tell(new AssociationSend<EnrpMessage>(new EnrpHandleTableResponse(_serverId, senderId, default, Rejected: true)), Self);
+                RSerPoolMetrics.EnrpSent(EnrpMessageType.HandleTableResponse);
             }
             else if (message is EnrpInitTakeover initTakeover)
             {
@@ -409,6 +413,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     // audit, no answer on UDP (a new peer is greeted by unicast over its association).
     private void OnUdpPresence(EnrpPresence presence, IPEndPoint source)
     {
+        RSerPoolMetrics.EnrpReceived(EnrpMessageType.Presence);
         uint senderId = presence.SenderServerId;
         if (senderId == _serverId || senderId == 0)
         {
@@ -567,6 +572,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         else
         {
             peer.LastAssociation.Tell(new AssociationSend<EnrpMessage>(message), Self);
+            RSerPoolMetrics.EnrpSent(message.Type);
         }
     }
 
@@ -583,6 +589,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         association.Tell(new AssociationSend<EnrpMessage>(message), Self);
+        RSerPoolMetrics.EnrpSent(message.Type);
     }
 
     // A peer that keeps sending what cannot be used is disconnected (issue 6 "bad input and limits").

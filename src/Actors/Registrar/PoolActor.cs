@@ -2,6 +2,7 @@ using System.Net;
 using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Time;
@@ -107,13 +108,17 @@ internal sealed partial class PoolActor : ReceiveActor
         switch (routed.Message)
         {
             case AsapRegistration registration:
-                Register(registration, routed.Peer, routed.ReservesSlot);
+                long registrationStarted = RSerPoolMetrics.StartTiming(registration: true);
+                bool added = Register(registration, routed.Peer, routed.ReservesSlot, out bool accepted);
+                RSerPoolMetrics.Registered(accepted, added, registrationStarted);
                 break;
             case AsapDeregistration deregistration:
                 Deregister(deregistration, routed.Peer);
                 break;
             case AsapHandleResolution resolution:
+                long resolutionStarted = RSerPoolMetrics.StartTiming(registration: false);
                 Resolve(resolution, routed.Peer);
+                RSerPoolMetrics.HandleResolved(resolutionStarted);
                 break;
             case AsapEndpointKeepAliveAck ack:
                 if (_children.TryGetValue(ack.PoolElementIdentifier, out PeChild? child))
@@ -132,8 +137,10 @@ internal sealed partial class PoolActor : ReceiveActor
     }
 
     // RFC 5352 §3.1 (registrar side): new PE or re-registration (update in place, keep identity).
-    private void Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot)
+    // Returns whether the PE is new here; accepted: whether the registration was.
+    private bool Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot, out bool accepted)
     {
+        accepted = false;
         // A wildcard (or empty) user address is the PE's own address on its association (docs/protocol-notes.md §6).
         PoolElement element = registration.PoolElement with
         {
@@ -182,9 +189,10 @@ internal sealed partial class PoolActor : ReceiveActor
                 Context.Parent.Tell(new RegistrationRefused(_poolHandle, identifier, peer.Id), Self);
             }
 
-            return;
+            return false;
         }
 
+        accepted = true;
         Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
         Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
         TellWatchHome(result.Entry!, result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != _serverId
@@ -214,6 +222,8 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             Context.Parent.Tell(new PoolElementRegistered(_poolHandle, identifier, _serverId, peer.Id), Self);
         }
+
+        return result.Outcome == RegistrationOutcome.Added;
     }
 
     // RFC 5352 §9.1 (threat 1): a PE registered here over a live association belongs to it; another association may
@@ -330,6 +340,7 @@ internal sealed partial class PoolActor : ReceiveActor
         if (entry is not null)
         {
             Remove(identifier, RemovalReason.Deregistered);
+            RSerPoolMetrics.Deregistered();
         }
 
         Reply(peer, new AsapDeregistrationResponse(_poolHandle, identifier));
@@ -364,6 +375,7 @@ internal sealed partial class PoolActor : ReceiveActor
     private void ReportUnreachable(AsapEndpointUnreachable report, AsapPeer peer)
     {
         uint identifier = report.PoolElementIdentifier;
+        RSerPoolMetrics.UnreachableReported();
         switch (_space.ReportUnreachable(_poolHandle, identifier, out PoolElementEntry? entry))
         {
             case UnreachableOutcome.Removed:
@@ -397,6 +409,7 @@ internal sealed partial class PoolActor : ReceiveActor
 
         _log.Info("PE 0x{PeId:x8} removed from {PoolHandle} (registered from {Peer}): {Reason}", entry.Identifier, _poolHandle, peer, reason);
         Context.Parent.Tell(new PoolElementRemoved(_poolHandle, entry.Identifier, reason), Self);
+        RSerPoolMetrics.Removed(reason);
         TellWatchRemoved(entry, reason);
     }
 
