@@ -103,6 +103,11 @@ public sealed class MeterExporter : IDisposable
     private string[] LabelValues(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         string[] names = _labelNames.GetOrAdd(instrument, _ => []);
+        if (names.Length == 0)
+        {
+            return [];   // the hot path (handle resolutions): nothing allocated
+        }
+
         var values = new string[names.Length];
         foreach (var tag in tags)
         {
@@ -132,7 +137,7 @@ public sealed class MeterExporter : IDisposable
             case Counter<long> or Counter<int> or Counter<double>:
             {
                 var counter = _factory.CreateCounter(name, help, labels);
-                return (value, values) => counter.WithLabels(values).Inc(value);
+                return labels.Length == 0 ? (value, _) => counter.Inc(value) : (value, values) => counter.WithLabels(values).Inc(value);
             }
             case ObservableCounter<long> or ObservableCounter<double>:
             {
@@ -144,7 +149,7 @@ public sealed class MeterExporter : IDisposable
             {
                 double[] buckets = [.. histogram.Advice?.HistogramBucketBoundaries ?? RSerPoolMetrics.ServiceTimeBuckets];
                 var prometheus = _factory.CreateHistogram(name, help, labels, new HistogramConfiguration { Buckets = buckets });
-                return (value, values) => prometheus.WithLabels(values).Observe(value);
+                return labels.Length == 0 ? (value, _) => prometheus.Observe(value) : (value, values) => prometheus.WithLabels(values).Observe(value);
             }
             default:
             {
