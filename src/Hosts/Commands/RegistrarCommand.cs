@@ -59,6 +59,7 @@ public static class RegistrarCommand
             HostConfig config;
             RegistrarSettings settings;
             IPEndPoint? statusEndPoint;
+            TimeSpan statusEventsInterval;
             IdleMemoryTrimSettings idleMemoryTrim;
             ClusterSettings clusterSettings;
             try
@@ -93,6 +94,7 @@ public static class RegistrarCommand
                 config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
+                statusEventsInterval = config.Read(RegistrarConfig.ReadStatusEventsInterval);
                 idleMemoryTrim = config.Read(RegistrarConfig.ReadIdleMemoryTrim);
                 clusterSettings = config.Read(ClusterConfig.Read);
                 if (!clusterSettings.Enabled && clusterSettings.Seeds.Count > 0)
@@ -175,8 +177,9 @@ public static class RegistrarCommand
                             Connections = settings.Association.Counters,
                             Cluster = () => ClusterStatusReader.Read(system),
                         };
-                        var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
-                        log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
+                        var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, statusEventsInterval, cancel).ConfigureAwait(false);
+                        log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics, live page {StatusAddress}", statusServer.Address, statusServer.Address,
+                            statusServer.Address);
                         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>
                         {
                             await statusServer.DisposeAsync().ConfigureAwait(false);
