@@ -64,6 +64,16 @@ public static class RSerPoolMetrics
     private static readonly Histogram<double> RegistrationTime = Meter.CreateHistogram("rserpool.registration.duration", "s",
         "Time a pool takes to answer a registration", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ServiceTimeBuckets });
 
+    private static long _sessionsStarted;
+    private static long _sessionsOpen;
+
+    // Observed from the counts below (a PE server's sessions; docs/metrics.md "Servers and terminals").
+    private static readonly ObservableCounter<long> Sessions = Meter.CreateObservableCounter("rserpool.pe_sessions", () => Volatile.Read(ref _sessionsStarted),
+        "{session}", "PU sessions a PE server accepted (TCP shim or SCTP)");
+
+    private static readonly ObservableGauge<long> OpenSessions = Meter.CreateObservableGauge("rserpool.pe_sessions_open", () => Volatile.Read(ref _sessionsOpen),
+        "{session}", "PU sessions a PE server has open");
+
     // Tag values made once: recording allocates no string per message.
     private static readonly KeyValuePair<string, object?>[] RemovalTags =
         [.. Enum.GetValues<RemovalReason>().Select(reason => new KeyValuePair<string, object?>("reason", ReasonName(reason)))];
@@ -100,6 +110,20 @@ public static class RSerPoolMetrics
             RegistrationTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
+
+    /// <summary>PU sessions this process's PE servers accepted since it started.</summary>
+    public static long SessionsStarted => Volatile.Read(ref _sessionsStarted);
+
+    /// <summary>PU sessions open at this process's PE servers now.</summary>
+    public static long SessionsOpen => Volatile.Read(ref _sessionsOpen);
+
+    public static void SessionStarted()
+    {
+        Interlocked.Increment(ref _sessionsStarted);
+        Interlocked.Increment(ref _sessionsOpen);
+    }
+
+    public static void SessionEnded() => Interlocked.Decrement(ref _sessionsOpen);
 
     public static void Deregistered() => Deregistrations.Add(1);
 

@@ -1,7 +1,6 @@
 // The registrar's state as gauges on the "RSerPool" Meter, observed from its latest status (RegistrarStatusReader) when
 // /metrics is scraped; docs/metrics.md lists them.
 using System.Diagnostics.Metrics;
-using System.Reflection;
 using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Hosts.Status;
@@ -33,9 +32,7 @@ public sealed class RegistrarInstruments : IDisposable
 
     public RegistrarInstruments()
     {
-        string version = Version;
-        Meter.CreateObservableGauge("rserpool.build_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", version)),
-            description: "1, labelled with the version of rserpool");
+        BuildInfo.AddTo(Meter);
         Meter.CreateObservableGauge("rserpool.pools", () => Observe<int>(status => [new Measurement<int>(status.Pools.Count)]), description: "Pools in the handlespace");
         Meter.CreateObservableGauge("rserpool.pool_elements", () => Observe<int>(status =>
         [
@@ -62,10 +59,6 @@ public sealed class RegistrarInstruments : IDisposable
             [.. status.Connections.Select(connection => new Measurement<long>(connection.Value, Tag("cause", connection.Key)))]),
             description: "ASAP connections refused or closed by the registrar, and reading paused (backpressure), by cause");
     }
-
-    /// <summary>The version in <c>rserpool_build_info</c>: the assembly's informational version.</summary>
-    public static string Version { get; } =
-        typeof(RegistrarInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>The status the next observation reports.</summary>
     public void Update(RegistrarStatus status) => Volatile.Write(ref _status, status);

@@ -40,7 +40,7 @@ public sealed class MetricsExportTests
         Assert.Contains("rserpool_refusals_total{cause=\"pe-identifier-taken\"} 3\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE rserpool_asap_connection_events_total counter\n", metrics, StringComparison.Ordinal);
         Assert.Contains("rserpool_asap_connection_events_total{cause=\"RefusedMaxPerHost\"} 30\n", metrics, StringComparison.Ordinal);
-        Assert.Contains($"rserpool_build_info{{version=\"{RegistrarInstruments.Version}\"}} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains($"rserpool_build_info{{version=\"{BuildInfo.Version}\"}} 1\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
