@@ -112,10 +112,9 @@ public static class ServerCommand
                         : new NodeStatus("server", poolHandle, registration.Identifier == 0 ? "(not yet chosen)" : $"0x{registration.Identifier:x8}",
                             nameof(RegistrationState.Registering), null, userTransport, RSerPoolMetrics.SessionsOpen, RSerPoolMetrics.SessionsStarted);
                     // Started before the first registration: a server still hunting for a registrar answers /ready with 503 and why.
-                    var statusServer = await NodeStatusServer.StartAsync(statusEndPoint, Read,
-                        now => now.Registration == nameof(RegistrationState.Registered) ? null
-                            : $"PE {now.PoolElement} in pool {now.Pool} is {now.Registration}" + (now.Reason is { } why ? $": {why}" : string.Empty),
-                        cancel).ConfigureAwait(false);
+                    string? NotReady() => Read() is var now && now.Registration == nameof(RegistrationState.Registered) ? null
+                        : $"PE {now.PoolElement} in pool {now.Pool} is {now.Registration}" + (now.Reason is { } why ? $": {why}" : string.Empty);
+                    var statusServer = await NodeStatusServer.StartAsync(statusEndPoint, Read, NotReady, cancel).ConfigureAwait(false);
                     log.Info("server status on {StatusAddress}status", statusServer.Address);
                     // service-stop, after the deregistration (service-unbind).
                     shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-server-status-endpoint", async () =>

@@ -27,6 +27,7 @@ public static class TerminalCommand
         var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
         var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
         var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
+        var status = new Option<string?>("--status") { Description = "this terminal's status endpoint HOST:PORT (port 0 = any free port) or off: /status (sent, answered, failovers), /metrics, /health, /ready (200 once its session has a PE); default off" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
         node.AddTo(command);
         command.Options.Add(pool);
@@ -35,6 +36,7 @@ public static class TerminalCommand
         command.Options.Add(interval);
         command.Options.Add(answerTimeout);
         command.Options.Add(protocol);
+        command.Options.Add(status);
 
         command.SetAction(async (parse, cancel) =>
         {
@@ -43,9 +45,11 @@ public static class TerminalCommand
             TimeSpan waitForAnswers;
             TerminalProtocol terminalProtocol;
             TimeSpan? sendFor = null;
+            System.Net.IPEndPoint? statusEndPoint;
             try
             {
-                config = node.Load(parse);
+                config = node.Load(parse, node.Overrides(parse).Set("rserpool.terminal.status", parse.GetValue(status), "--status"));
+                statusEndPoint = config.Read(NodeConfig.ReadTerminalStatusEndPoint);
                 pause = Duration(parse.GetValue(interval)!, "--interval");
                 waitForAnswers = Duration(parse.GetValue(answerTimeout)!, "--answer-timeout");
                 terminalProtocol = TerminalProtocol.Parse(parse.GetValue(protocol)!);
@@ -63,7 +67,10 @@ public static class TerminalCommand
                 stderr.WriteLine($"rserpool terminal: {e.Message}");
                 return ExitCodes.Usage;
             }
-            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol);
+            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol)
+            {
+                StatusEndPoint = statusEndPoint,
+            };
             int? count = parse.GetValue(generate) ?? (sendFor is null ? null : int.MaxValue);
             return count is { } n
                 ? await run.GenerateAsync(n, pause, waitForAnswers, sendFor, cancel).ConfigureAwait(false)

@@ -1,5 +1,6 @@
-// The status endpoint of `rserpool server --status HOST:PORT` (rserpool.server.status; docs/metrics.md "Servers"):
-// /status (JSON NodeStatus), /metrics (the process's "RSerPool" Meter: sessions and build), /health and /ready.
+// The status endpoint of `rserpool server --status HOST:PORT` and `rserpool terminal --status HOST:PORT`
+// (rserpool.server.status, rserpool.terminal.status; docs/metrics.md "Servers and terminals"): /status (JSON: NodeStatus,
+// TerminalStatus), /metrics (the process's "RSerPool" Meter and build), /health and /ready.
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Hosts.Status;
 
-/// <summary>Kestrel on one endpoint serving a PE server's own status, read-only.</summary>
+/// <summary>Kestrel on one endpoint serving a server's or terminal's own status, read-only.</summary>
 public sealed class NodeStatusServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -31,9 +32,9 @@ public sealed class NodeStatusServer : IAsyncDisposable
     /// <summary>Where it serves (the real port when 0 was asked).</summary>
     public Uri Address { get; }
 
-    /// <param name="read">The node's status now.</param>
-    /// <param name="notReady">Why <paramref name="read"/>'s status is not ready (503 at /ready); null = ready.</param>
-    public static async Task<NodeStatusServer> StartAsync(IPEndPoint endPoint, Func<NodeStatus> read, Func<NodeStatus, string?> notReady,
+    /// <param name="read">The node's status now (a JSON document).</param>
+    /// <param name="notReady">Why the node is not ready now (503 at /ready); null = ready.</param>
+    public static async Task<NodeStatusServer> StartAsync(IPEndPoint endPoint, Func<object> read, Func<string?> notReady,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
@@ -48,7 +49,7 @@ public sealed class NodeStatusServer : IAsyncDisposable
         var exporter = new MeterExporter(BuildInfo.LabelNames, meter);
         app.MapGet("/status", () => Results.Json(read(), StatusServer.Json));
         app.MapGet("/health", () => Results.Text("alive\n"));
-        app.MapGet("/ready", () => notReady(read()) is { } why
+        app.MapGet("/ready", () => notReady() is { } why
             ? Results.Text($"not ready: {why}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("ready\n"));
         app.MapGet("/metrics", async (HttpContext context) =>

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace RSerPool.Hosts.Tests.Processes;
 
-/// <summary>`rserpool server --status`: the PE's own status endpoint (registration state, sessions), probes and metrics.</summary>
+/// <summary>
+/// `rserpool server --status` and `rserpool terminal --status`: their own status endpoints (registration state and
+/// sessions; requests and failovers), probes and metrics.
+/// </summary>
 public sealed class ServerStatusProcessTests
 {
     [Fact]
@@ -62,10 +65,40 @@ public sealed class ServerStatusProcessTests
     }
 
     [Fact]
+    public async Task A_terminal_shows_its_pe_and_counts_requests_and_answers()
+    {
+        var registrar = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off");
+        await using var _ = registrar;
+        string asap = (await registrar.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+)")).Groups[1].Value;
+        var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--registrar", asap, "--asap-announce", "off",
+            "--local", "127.0.0.1:0");
+        await using var __ = server;
+        string pe = "0x" + (await server.WaitForLineAsync(@"server ready: PE 0x([0-9a-f]{8})")).Groups[1].Value;
+        var terminal = RserpoolProcess.Start("terminal", "--pool", "EchoPool", "--registrar", asap, "--asap-announce", "off", "--status", "127.0.0.1:0");
+        await using var ___ = terminal;
+        var url = new Uri((await terminal.WaitForLineAsync(@"terminal status on (http://127\.0\.0\.1:\d+/)status")).Groups[1].Value);
+        await terminal.WaitForLineAsync("terminal: session with PE");
+
+        await terminal.WriteLineAsync("hello status");
+        await terminal.WaitForLineAsync("^hello status$");
+
+        using var http = new HttpClient();
+        var status = await http.GetFromJsonAsync<TerminalStatus>(new Uri(url, "status"), StatusServer.Json);
+        Assert.Equal(new TerminalStatus("terminal", "EchoPool", "connected", pe, Sent: 1, Answered: 1, Failovers: 0), status);
+        using var ready = await http.GetAsync(new Uri(url, "ready"));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        terminal.CloseInput();
+        Assert.Equal(0, await terminal.WaitForExitAsync());
+    }
+
+    [Fact]
     public void A_bad_status_endpoint_is_a_usage_error_naming_the_flag()
     {
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
         Assert.Equal(2, Program.Run(["server", "--status", "nowhere"], TextReader.Null, TextWriter.Null, stderr));
         Assert.Contains("--status", stderr.ToString(), StringComparison.Ordinal);
+        var terminalErrors = new StringWriter(CultureInfo.InvariantCulture);
+        Assert.Equal(2, Program.Run(["terminal", "--status", "nowhere"], TextReader.Null, TextWriter.Null, terminalErrors));
+        Assert.Contains("--status", terminalErrors.ToString(), StringComparison.Ordinal);
     }
 }
