@@ -84,7 +84,7 @@ public static class RSerPoolMetrics
 
     private static readonly KeyValuePair<string, object?> Received = new("direction", "received");
 
-    /// <summary>A timestamp to pass to <see cref="HandleResolved"/> or <see cref="Registered"/>; 0 while nothing measures service times.</summary>
+    /// <summary>A timestamp to pass to <see cref="HandleResolved"/> or <see cref="RegistrationAnswered"/>; 0 while nothing measures service times.</summary>
     public static long StartTiming(bool registration) =>
         (registration ? RegistrationTime.Enabled : ResolutionTime.Enabled) ? Stopwatch.GetTimestamp() : 0;
 
@@ -97,14 +97,12 @@ public static class RSerPoolMetrics
         }
     }
 
-    /// <summary>A registration answered: <paramref name="added"/> a new PE, else a re-registration; refused ones count as neither.</summary>
-    public static void Registered(bool accepted, bool added, long started)
-    {
-        if (accepted)
-        {
-            (added ? Registrations : ReRegistrations).Add(1);
-        }
+    /// <summary>A registration accepted (counted before the answer goes out): <paramref name="added"/> a new PE, else a re-registration.</summary>
+    public static void RegistrationAccepted(bool added) => (added ? Registrations : ReRegistrations).Add(1);
 
+    /// <summary>A registration answered, accepted or not: its service time from <see cref="StartTiming"/>.</summary>
+    public static void RegistrationAnswered(long started)
+    {
         if (started != 0)
         {
             RegistrationTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -109,8 +109,8 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             case AsapRegistration registration:
                 long registrationStarted = RSerPoolMetrics.StartTiming(registration: true);
-                bool added = Register(registration, routed.Peer, routed.ReservesSlot, out bool accepted);
-                RSerPoolMetrics.Registered(accepted, added, registrationStarted);
+                Register(registration, routed.Peer, routed.ReservesSlot);
+                RSerPoolMetrics.RegistrationAnswered(registrationStarted);
                 break;
             case AsapDeregistration deregistration:
                 Deregister(deregistration, routed.Peer);
@@ -137,10 +137,8 @@ internal sealed partial class PoolActor : ReceiveActor
     }
 
     // RFC 5352 §3.1 (registrar side): new PE or re-registration (update in place, keep identity).
-    // Returns whether the PE is new here; accepted: whether the registration was.
-    private bool Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot, out bool accepted)
+    private void Register(AsapRegistration registration, AsapPeer peer, bool reservesSlot)
     {
-        accepted = false;
         // A wildcard (or empty) user address is the PE's own address on its association (docs/protocol-notes.md §6).
         PoolElement element = registration.PoolElement with
         {
@@ -189,10 +187,10 @@ internal sealed partial class PoolActor : ReceiveActor
                 Context.Parent.Tell(new RegistrationRefused(_poolHandle, identifier, peer.Id), Self);
             }
 
-            return false;
+            return;
         }
 
-        accepted = true;
+        RSerPoolMetrics.RegistrationAccepted(added: result.Outcome == RegistrationOutcome.Added);
         Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
         Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
         TellWatchHome(result.Entry!, result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != _serverId
@@ -222,8 +220,6 @@ internal sealed partial class PoolActor : ReceiveActor
         {
             Context.Parent.Tell(new PoolElementRegistered(_poolHandle, identifier, _serverId, peer.Id), Self);
         }
-
-        return result.Outcome == RegistrationOutcome.Added;
     }
 
     // RFC 5352 §9.1 (threat 1): a PE registered here over a live association belongs to it; another association may
@@ -407,9 +403,9 @@ internal sealed partial class PoolActor : ReceiveActor
             peer = child.Peer.ToString();
         }
 
+        RSerPoolMetrics.Removed(reason);
         _log.Info("PE 0x{PeId:x8} removed from {PoolHandle} (registered from {Peer}): {Reason}", entry.Identifier, _poolHandle, peer, reason);
         Context.Parent.Tell(new PoolElementRemoved(_poolHandle, entry.Identifier, reason), Self);
-        RSerPoolMetrics.Removed(reason);
         TellWatchRemoved(entry, reason);
     }
 

@@ -20,6 +20,9 @@ public sealed class MeterExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, Action<double, string[]>> _sinks = new();
     private readonly ConcurrentDictionary<Instrument, Gauge> _observedGauges = new();
+
+    // Label names are the instrument's tag keys, declared once: every measurement of one instrument carries the same keys.
+    private readonly ConcurrentDictionary<Instrument, string[]> _labelNames = new();
     private readonly SemaphoreSlim _collecting = new(1, 1);
 
     private readonly IReadOnlyDictionary<string, string[]> _declaredLabels;
@@ -96,9 +99,6 @@ public sealed class MeterExporter : IDisposable
             sink(value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), LabelValues(instrument, tags));
         }
     }
-
-    // Label names are the instrument's tag keys, declared once: every measurement of one instrument carries the same keys.
-    private readonly ConcurrentDictionary<Instrument, string[]> _labelNames = new();
 
     private string[] LabelValues(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

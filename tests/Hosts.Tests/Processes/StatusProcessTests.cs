@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using RSerPool.Hosts.Status;
 using RSerPool.Hosts.Tests.Config;
 using RSerPool.Hosts.Tests.Support;
@@ -76,6 +77,35 @@ public sealed class StatusProcessTests
     }
 
     [Fact]
+    public async Task The_counters_follow_registrations_removals_and_enrp_messages()
+    {
+        var first = RserpoolProcess.Start("registrar", "--server-id", "0xa1", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
+            "--enrp-announce", "off", "--status", "127.0.0.1:0");
+        await using var _ = first;
+        var ready = await first.WaitForLineAsync(@"ready: ASAP on TCP (127\.0\.0\.1:\d+), ENRP on TCP (127\.0\.0\.1:\d+)");
+        string url = (await first.WaitForLineAsync(@"status on (http://127\.0\.0\.1:\d+/)status")).Groups[1].Value;
+        var second = RserpoolProcess.Start("registrar", "--server-id", "0xb2", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "127.0.0.1:0",
+            "--enrp-announce", "off", "--peer", ready.Groups[2].Value);
+        await using var __ = second;
+        await first.WaitForLineAsync("new ENRP peer 0x000000b2");
+        var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--registrar", ready.Groups[1].Value, "--asap-announce", "off",
+            "--local", "127.0.0.1:0");
+        await using var ___ = server;
+        string pe = (await server.WaitForLineAsync(@"server ready: PE 0x([0-9a-f]{8})")).Groups[1].Value;
+        server.Signal(kill: true);   // its association breaks: removed as association_lost
+        await first.WaitForLineAsync($"PE 0x{pe} removed from EchoPool");
+
+        using var http = new HttpClient();
+        string metrics = await http.GetStringAsync(new Uri(new Uri(url), "metrics"));
+
+        Assert.Contains("rserpool_registrations_total 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("rserpool_pool_elements_removed_total{reason=\"association_lost\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"rserpool_enrp_messages_total\{direction=""received"",type=""Presence""\} [1-9]", metrics);
+        Assert.Matches(@"rserpool_enrp_messages_total\{direction=""sent"",type=""HandleUpdate""\} [1-9]", metrics);   // the registration, then the removal
+        Assert.Matches(@"rserpool_registration_duration_seconds_count [1-9]", metrics);
+    }
+
+    [Fact]
     public async Task Health_answers_while_ready_waits_for_the_enrp_startup_phase_to_end()
     {
         // A mentor that never answers and a long discovery time keep the registrar in its ENRP startup phase.
@@ -118,6 +148,23 @@ public sealed class StatusProcessTests
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
         Assert.Equal(2, Program.Run(["monitor", "--status", address], TextReader.Null, TextWriter.Null, stderr));
         Assert.Contains($"rserpool monitor: --status: '{address}' is neither HOST:PORT nor an http://HOST:PORT URL", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_monitor_watch_prints_each_status_under_a_timestamp_and_ends_with_0_on_ctrl_c()
+    {
+        var registrar = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off", "--status", "127.0.0.1:0");
+        await using var _ = registrar;
+        string url = (await registrar.WaitForLineAsync(@"status on (http://127\.0\.0\.1:\d+/)status")).Groups[1].Value;
+        string hostPort = new Uri(url).Authority;
+
+        var monitor = RserpoolProcess.Start("monitor", "--status", hostPort, "--watch", "200ms");
+        await using var __ = monitor;
+        await monitor.WaitForLineAsync($@"^rserpool monitor  http://{Regex.Escape(hostPort)}/status  \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC$");
+        await monitor.WaitForLineAsync("^pools: 0, PEs: 0$");
+        monitor.Interrupt();   // Ctrl-C
+
+        Assert.Equal(0, await monitor.WaitForExitAsync());
     }
 
     [Fact]
