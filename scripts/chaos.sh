@@ -426,10 +426,10 @@ sent=0; answered=0; lost=0; duplicates=0; max_wait=0; failovers=0; pu_ok=1
 for pu in "${pus[@]}"; do
   deadline=$(( SECONDS + pu_seconds + 90 ))
   while kill -0 "${pid_of[$pu]}" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.5; done
-  line=$(grep -E '^demo: sent=' "$logs/$pu.log" | tail -1)
+  line=$(grep -E '^terminal: sent=' "$logs/$pu.log" | tail -1)
   if [ -z "$line" ]; then say "$pu printed no summary (see $logs/$pu.log)"; pu_ok=0; continue; fi
-  say "$pu: ${line#demo: }"
-  get() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<" ${line#demo: }"; }
+  say "$pu: ${line#terminal: }"
+  get() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<" ${line#terminal: }"; }
   sent=$(( sent + $(get sent) )); answered=$(( answered + $(get answered) )); lost=$(( lost + $(get lost) ))
   duplicates=$(( duplicates + $(get duplicates) )); failovers=$(( failovers + $(get failovers) ))
   w=$(get max-wait-ms); (( w > max_wait )) && max_wait=$w

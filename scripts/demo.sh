@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's main job (README): build, start a registrar and three echo PEs on loopback, run a pool user that sends
 # a numbered request every few ms, SIGKILL the PE serving it mid-stream, let the PU fail over, and print a summary
-# whose last line is `demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X duplicates=D max-wait-ms=W`. Every process started here is
+# whose last line is the terminal's summary, `demo: sent=N answered=N lost=0 failovers=K max-gap-ms=X duplicates=D max-wait-ms=W`
+# (the terminal prints it as `terminal: sent=...`; this script puts it in its own voice). Every process started here is
 # ended here, by PID. Settings: DEMO_REQUESTS (default 600), DEMO_INTERVAL (default 5ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,5 +75,5 @@ kill -KILL "${server_pid[$serving]}"
 status=0
 wait "$terminal" || status=$?
 grep -E 'failover from' "$work/terminal.err" | sed 's/^/demo: /' || true
-tail -1 "$work/terminal.out"
+tail -1 "$work/terminal.out" | sed "s/^terminal: /demo: /"   # the summary, in the demo's voice
 exit "$status"

@@ -65,6 +65,8 @@ public static class NodeConfig
                 ConnectTimeout = ConfigValues.PositiveDuration(config, $"{c}.connect-timeout"),
                 RequestTimeout = ConfigValues.PositiveDuration(config, $"{c}.request-timeout"),
                 HuntRetryDelay = ConfigValues.PositiveDuration(config, $"{c}.hunt-retry-delay"),
+                HuntWarningInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-interval"),
+                HuntWarningMaxInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-max-interval"),
                 MaxQueuedRequests = ConfigValues.Int(config, $"{c}.max-queued-requests"),
                 Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
             },
@@ -115,4 +117,7 @@ public static class NodeConfig
             Sctp = SctpConfig.Apply(config, SctpSessionSettings.Default),
         };
     }
+
+    /// <summary>How long a one-shot client (terminal, fetch) waits for its first session before it gives up (<c>rserpool.pu.give-up-after</c>).</summary>
+    public static TimeSpan ReadGiveUpAfter(Config config) => ConfigValues.PositiveDuration(config, "rserpool.pu.give-up-after");
 }

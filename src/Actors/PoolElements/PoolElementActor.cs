@@ -68,7 +68,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        _log.Info("PE 0x{Identifier:x8} joining pool {PoolHandle} with {Transport}", Identifier, _settings.PoolHandle, _settings.UserTransport);
+        _log.Info("PE 0x{Identifier:x8} joining pool {PoolHandle} with {Transport}", Identifier, _settings.PoolHandle, LogText.Transport(_settings.UserTransport));
         Notify(PoolElementStatus.Registering, null);
         Register();
     }

@@ -66,7 +66,7 @@ internal sealed partial class PoolActor
                 _children[entry.Identifier] = new PeChild(actor, generation, peer);
                 TellWatchHome(entry, PoolChangeReason.TakenOver);
                 _log.Info("PE 0x{PeId:x8} in {PoolHandle} taken over from 0x{Owner:x8} ({Peer})", entry.Identifier, _poolHandle, transfer.FromOwnerId,
-                    peer.Id != 0 ? peer.ToString() : connects ? $"connecting to its ASAP endpoint {entry.AsapTransport}" : "no association: it re-registers");
+                    peer.Id != 0 ? peer.ToString() : connects ? $"connecting to its ASAP endpoint {LogText.Transport(entry.AsapTransport)}" : "no association: it re-registers");
             }
 
             _registered.Add(new PoolElementRegistered(_poolHandle, entry.Identifier, transfer.ToOwnerId, associationId));

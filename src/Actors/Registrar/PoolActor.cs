@@ -211,7 +211,7 @@ internal sealed partial class PoolActor : ReceiveActor
             var actor = Context.ActorOf(props, $"pe-{identifier:x8}-{++_childNumber}");
             _children.Add(identifier, new PeChild(actor, generation, peer));
             _log.Info("PE 0x{PeId:x8} registered in {PoolHandle} from {Peer} ({Policy}, {UserTransport})",
-                identifier, _poolHandle, peer, element.Policy, element.UserTransport);
+                identifier, _poolHandle, peer, LogText.Policy(element.Policy), LogText.Transport(element.UserTransport));
         }
 
         bool changesBooks = reservesSlot || result.Outcome == RegistrationOutcome.Added

@@ -44,12 +44,15 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
     private long _nextRequestId;
     private int _huntIndex;
     private int _triedInRound;
+    private readonly HuntWarningSchedule _huntWarnings;
+    private readonly Dictionary<IPEndPoint, string> _huntFailures = [];
 
     public RegistrarClientActor(RegistrarClientSettings settings, IRegistrarConnector connector)
     {
         _settings = settings;
         _connector = connector;
         _log = Context.GetLogger();
+        _huntWarnings = new HuntWarningSchedule(_clock, settings.HuntWarningInterval, settings.HuntWarningMaxInterval, settings.HuntWarningFirstAfter);
         foreach (IPEndPoint endPoint in settings.StaticRegistrars)
         {
             _known.Add(new KnownRegistrar(endPoint, 0, IsStatic: true, DateTimeOffset.MaxValue));
@@ -110,7 +113,11 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
     {
         ExpireAnnounced();
         uint serverId = _current is not null && _associations.TryGetValue(_current, out var info) ? info.ServerId : 0;
-        return new RegistrarClientState(_currentEndPoint, serverId, [.. _known], _announceEndPoint);
+        return new RegistrarClientState(_currentEndPoint, serverId, [.. _known], _announceEndPoint)
+        {
+            HuntFailures = new Dictionary<IPEndPoint, string>(_huntFailures),
+            Transport = TransportName(_connector),
+        };
     }
 
     // Requests: queue, send, match, time out.
@@ -283,13 +290,15 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         if (_known.Count == 0)
         {
             _log.Debug("no registrar known yet: waiting for a Server Announce");
+            WarnHuntFailing();
             return;
         }
 
         if (_triedInRound >= _known.Count)
         {
             _triedInRound = 0;
-            _log.Info("no registrar of {Count} reachable: next hunt round in {Delay}", _known.Count, _settings.HuntRetryDelay);
+            _log.Debug("no registrar of {Count} reachable: next hunt round in {Delay}", _known.Count, _settings.HuntRetryDelay);
+            WarnHuntFailing();
             Timers.StartSingleTimer("hunt", HuntAgain.Instance, _settings.HuntRetryDelay);
             return;
         }
@@ -348,6 +357,8 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         _connecting = null;
         Timers.Cancel("connect");
         _triedInRound = 0;
+        _huntWarnings.Succeeded();
+        _huntFailures.Clear();
         uint serverId = _known.FirstOrDefault(k => k.EndPoint.Equals(connecting.EndPoint))?.ServerId ?? 0;
         _associations[association] = (connecting.EndPoint, serverId);
         Context.Watch(association);
@@ -436,12 +447,40 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _log.Info("hunt: registrar {Registrar} unreachable: {Reason}", _connecting.Value.EndPoint, reason);
+        _log.Debug("hunt: registrar {Registrar} unreachable: {Reason}", _connecting.Value.EndPoint, reason);
+        _huntFailures[_connecting.Value.EndPoint] = reason;
         _connecting = null;
         Timers.Cancel("connect");
         _huntIndex++;
         Hunt();
     }
+
+    // Rate-limited (HuntWarningSchedule): what was tried, why it failed, and how to give this process a registrar.
+    private void WarnHuntFailing()
+    {
+        if (!_huntWarnings.Failed())
+        {
+            return;
+        }
+
+        string tried = _known.Count == 0
+            ? "no registrar known"
+            : "tried " + string.Join(", ", _known.Select(k => _huntFailures.TryGetValue(k.EndPoint, out string? why) ? $"{k.EndPoint} ({why})" : $"{k.EndPoint}"));
+        string announces = _settings.AnnounceListenEndPoint is { } listen ? $"Server Announces heard at {listen}" : "Server Announces not heard (announce-listen off)";
+        _log.Warning(
+            "no registrar reachable for {Duration}: {Tried} over {Transport}; {Announces}. Give one with --registrar HOST:PORT "
+            + "(rserpool.registrar-client.registrars) or hear announces with --asap-announce HOST:PORT{TransportHint}; still hunting, next warning in {Next}",
+            HuntText.Duration(_huntWarnings.FailingFor), tried, TransportName(_connector), announces,
+            _connector is TcpRegistrarConnector ? "" : ", or try --registrar-transport tcp", HuntText.Duration(_huntWarnings.NextGap));
+    }
+
+    /// <summary>How the connector reaches registrars, as a warning names it.</summary>
+    private static string TransportName(IRegistrarConnector connector) => connector switch
+    {
+        SctpRegistrarConnector => "SCTP",
+        AutoRegistrarConnector => "SCTP then TCP",
+        _ => "TCP",
+    };
 
     private void Drop(IActorRef association, string reason)
     {

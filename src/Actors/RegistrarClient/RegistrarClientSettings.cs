@@ -51,6 +51,22 @@ public sealed record RegistrarClientSettings
     /// <summary>Pause after a hunt round in which every known registrar failed, before the next round. Default 1 s.</summary>
     public TimeSpan HuntRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A hunt that keeps failing is logged at WARN at once, then after this long, doubled each time up to
+    /// <see cref="HuntWarningMaxInterval"/> (<see cref="HuntWarningSchedule"/>); each attempt logs at DEBUG only. Null = no
+    /// warnings. Default 1 s.
+    /// </summary>
+    public TimeSpan? HuntWarningInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The first hunt warning waits until the hunt has failed this long. Default zero (at once); the one-shot clients
+    /// (terminal, fetch) set twice their give-up time, so only a hunt in a session past its start is warned about.
+    /// </summary>
+    public TimeSpan HuntWarningFirstAfter { get; init; }
+
+    /// <summary>The longest pause between two hunt warnings. Default 5 min.</summary>
+    public TimeSpan HuntWarningMaxInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Requests held while no registrar is connected; more are failed at once. Default 10 000.</summary>
     public int MaxQueuedRequests { get; init; } = 10_000;
 

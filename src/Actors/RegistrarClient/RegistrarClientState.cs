@@ -11,4 +11,11 @@ public sealed record RegistrarClientState(
     IPEndPoint? CurrentRegistrar,
     uint CurrentServerId,
     ImmutableArray<KnownRegistrar> KnownRegistrars,
-    IPEndPoint? AnnounceEndPoint) : IRSerPoolMessage;
+    IPEndPoint? AnnounceEndPoint) : IRSerPoolMessage
+{
+    /// <summary>While hunting: why the last attempt at each registrar failed (empty once one answers).</summary>
+    public IReadOnlyDictionary<IPEndPoint, string> HuntFailures { get; init; } = new Dictionary<IPEndPoint, string>();
+
+    /// <summary>The transport towards registrars, as people read it: TCP, SCTP, or SCTP then TCP.</summary>
+    public string Transport { get; init; } = "TCP";
+}

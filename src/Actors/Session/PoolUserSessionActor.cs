@@ -174,7 +174,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
         var endpoint = EndpointOf(selected.Element);
         if (endpoint is null)
         {
-            _log.Warning("pool {Pool}: PE 0x{Id:x8} has no usable TCP or SCTP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, selected.Element.UserTransport);
+            _log.Warning("pool {Pool}: PE 0x{Id:x8} has no usable TCP or SCTP user transport ({Transport}); trying another", _pool, selected.Element.Identifier, LogText.Transport(selected.Element.UserTransport));
             Exclude(selected.Element.Identifier);
             StartSelection();
             return;
@@ -600,7 +600,7 @@ internal sealed class PoolUserSessionActor : ReceiveActor, IWithTimers
 
     private bool IsCurrentConnection(IActorRef actor) => _connection is not null && actor.Equals(_connection);
 
-    private void Ignore(object message) => _log.Debug("pool {Pool}: ignored {Message}", _pool, message);
+    private void Ignore(object message) => _log.Debug("pool {Pool}: ignored {Message}", _pool, message.GetType().Name);
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 

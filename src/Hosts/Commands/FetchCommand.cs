@@ -11,7 +11,8 @@ namespace RSerPool.Hosts.Commands;
 
 /// <summary>
 /// <c>rserpool fetch</c>: the files service's client. It asks chunk after chunk and, after a failover, asks the new PE
-/// for the byte offset it already holds (services draft §4.3), so the file arrives whole whichever PEs serve it.
+/// for the byte offset it already holds (services draft §4.3), so the file arrives whole whichever PEs serve it. It
+/// writes to a temporary file renamed over the target only when complete (<see cref="FetchTarget"/>).
 /// </summary>
 public static class FetchCommand
 {
@@ -21,12 +22,14 @@ public static class FetchCommand
         var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => ServiceCatalog.DefaultPoolHandle("files") };
         var output = new Option<string?>("--output", "-o") { Description = "file to write (default: NAME in the current directory)" };
         var chunkTimeout = new Option<string>("--chunk-timeout") { Description = "longest wait for one chunk before the PE counts as failed", DefaultValueFactory = _ => "5s" };
+        var giveUpAfter = PoolSessionStarter.GiveUpAfterOption();
         var name = new Argument<string>("NAME") { Description = "file name in the served directory" };
         var command = new Command("fetch", "Fetch a file from a pool of files services, resuming after failovers");
         node.AddTo(command);
         command.Options.Add(pool);
         command.Options.Add(output);
         command.Options.Add(chunkTimeout);
+        command.Options.Add(giveUpAfter);
         command.Arguments.Add(name);
 
         command.SetAction(async (parse, cancel) =>
@@ -35,10 +38,12 @@ public static class FetchCommand
             TimeSpan waitPerChunk;
             PoolSessionOptions sessionOptions;
             RSerPoolNodeOptions nodeOptions;
+            TimeSpan giveUp;
             try
             {
-                config = node.Load(parse);
-                nodeOptions = config.Read(NodeConfig.Read);
+                config = node.Load(parse, node.Overrides(parse).Set(PoolSessionStarter.GiveUpAfterKey, parse.GetValue(giveUpAfter), "--give-up-after"));
+                giveUp = config.Read(NodeConfig.ReadGiveUpAfter);
+                nodeOptions = Terminal.TerminalRun.ForOneShotClient(config.Read(NodeConfig.Read), giveUp);
                 sessionOptions = config.Read(NodeConfig.ReadSession);
                 waitPerChunk = TerminalCommand.Duration(parse.GetValue(chunkTimeout)!, "--chunk-timeout");
             }
@@ -65,15 +70,30 @@ public static class FetchCommand
                             stderr.WriteLine($"fetch: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason}");
                         },
                     };
-                    await using var session = await PoolSession.ConnectAsync(rserpool.System, rserpool.Resolver, PoolHandle.FromString(parse.GetValue(pool)!), options, cancel).ConfigureAwait(false);
-                    await using var file = new FileStream(target, FileMode.Create, FileAccess.Write);
-                    var result = await new FileFetch(session, fileName, file, waitPerChunk).RunAsync(cancel).ConfigureAwait(false);
-                    stderr.WriteLine(result.Error is null
-                        ? $"fetch: {fileName}: {result.Bytes} bytes to {target}, {failovers} failover(s)"
-                        : $"rserpool fetch: {fileName}: {result.Error}");
-                    return result.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+                    if (await PoolSessionStarter.ConnectAsync(rserpool, PoolHandle.FromString(parse.GetValue(pool)!), options, giveUp, "fetch", stderr, cancel).ConfigureAwait(false) is not { } session)
+                    {
+                        return ExitCodes.Failure;
+                    }
+                    await using (session.ConfigureAwait(false))
+                    {
+                        await using var file = FetchTarget.Create(target);
+                        var result = await new FileFetch(session, fileName, file.Stream, waitPerChunk).RunAsync(cancel).ConfigureAwait(false);
+                        if (result.Error is null)
+                        {
+                            await file.CommitAsync().ConfigureAwait(false);
+                        }
+                        stderr.WriteLine(result.Error is null
+                            ? $"fetch: {fileName}: {result.Bytes} bytes to {target}, {failovers} failover(s)"
+                            : $"rserpool fetch: {fileName}: {result.Error} ({Untouched(target)})");
+                        return result.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+                    }
                 }
-                catch (Exception e) when (e is PoolSessionException or TimeoutException or IOException)
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    stderr.WriteLine($"rserpool fetch: {fileName}: stopped ({Untouched(target)})");
+                    return ExitCodes.Success;
+                }
+                catch (Exception e) when (e is PoolSessionException or TimeoutException or IOException or UnauthorizedAccessException)
                 {
                     stderr.WriteLine($"rserpool fetch: {e.Message}");
                     return ExitCodes.Failure;
@@ -82,4 +102,6 @@ public static class FetchCommand
         });
         return command;
     }
+
+    private static string Untouched(string target) => File.Exists(target) ? $"{target} left as it was" : $"{target} not created";
 }

@@ -22,7 +22,7 @@ public static class MonitorCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var status = new Option<string?>("--status") { Description = "the registrar's status endpoint: HOST:PORT or http://HOST:PORT" };
+        var status = new Option<string?>("--status") { HelpName = "HOST:PORT|URL", Description = "the registrar's status endpoint: HOST:PORT or http://HOST:PORT" };
         var watch = new Option<string?>("--watch") { Description = "show again every DURATION (e.g. 2s) until Ctrl-C or --count: redrawn in place under a timestamp on a terminal, printed again otherwise" };
         var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes" };
         var json = new Option<bool>("--json") { Description = "print the JSON document as served (with --watch-pool: one JSON object per line)" };

@@ -20,6 +20,8 @@ public sealed class NodeCommandOptions
 
     public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
 
+    public LogOptions Logs { get; } = new();
+
     public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (port 0 = any free port); registrars are found in the cluster, no --registrar needed (docs/cluster.md)" };
 
     public Option<string[]> Seeds { get; } = new("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT, e.g. a registrar's --cluster (repeatable; with --cluster)" };
@@ -32,6 +34,7 @@ public sealed class NodeCommandOptions
         command.Options.Add(AsapAnnounce);
         command.Options.Add(RegistrarTransport);
         command.Options.Add(LogLevel);
+        Logs.AddTo(command);
         command.Options.Add(Cluster);
         command.Options.Add(Seeds);
     }
@@ -52,7 +55,7 @@ public sealed class NodeCommandOptions
             RegistrarTransportText.Parse(transport, sctpAvailable: true, "--registrar-transport"); // a bad value is a usage error
         }
 
-        return new ConfigOverrides()
+        return Logs.AddOverrides(new ConfigOverrides(), parse)
             .SetList($"{c}.registrars", registrars, "--registrar")
             .Set($"{c}.announce-listen", parse.GetValue(AsapAnnounce), "--asap-announce")
             .Set($"{c}.transport", parse.GetValue(RegistrarTransport), "--registrar-transport")

@@ -47,13 +47,15 @@ public static class RegistrarCommand
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
         var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)" };
         var seeds = new Option<string[]>("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT (repeatable; with --cluster; none = this node starts the cluster)" };
-        var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus; port 0 = any free port), or off (default)" };
+        var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus, /health, /ready, / live page; port 0 = any free port), or off (default)" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
             maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status, cluster, seeds,
         };
+        var logs = new LogOptions();
+        logs.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             HostConfig config;
@@ -65,7 +67,7 @@ public static class RegistrarCommand
             try
             {
                 const string r = "rserpool.registrar";
-                var overrides = new ConfigOverrides()
+                var overrides = logs.AddOverrides(new ConfigOverrides(), parse)
                     .Set($"{r}.asap", parse.GetValue(asap), "--asap")
                     .Set($"{r}.asap-sctp", parse.GetValue(asapSctp), "--asap-sctp")
                     .Set($"{r}.server-id", ParseId(parse.GetValue(serverId)), "--server-id")

@@ -33,7 +33,7 @@ public static class ServerCommand
         var directory = new Option<string?>("--directory") { Description = "directory the files service serves" };
         var transport = new Option<string?>("--transport") { Description = "user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; default rserpool.server.transport (auto)" };
         var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)" };
-        var status = new Option<string?>("--status") { Description = "this server's status endpoint HOST:PORT (port 0 = any free port) or off: /status, /metrics, /health, /ready (200 while registered); default off" };
+        var status = new Option<string?>("--status") { HelpName = "HOST:PORT", Description = "this server's status endpoint HOST:PORT (port 0 = any free port) or off: /status, /metrics, /health, /ready (200 while registered); default off" };
         var command = new Command("server", "Run a pool element with an example service");
         node.AddTo(command);
         command.Options.Add(pool);

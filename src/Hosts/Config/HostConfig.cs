@@ -19,12 +19,13 @@ public sealed class HostConfig
     private readonly IReadOnlyList<(string File, AkkaConfig Config)> _files;
     private readonly ConfigOverrides _flags;
 
-    private HostConfig(AkkaConfig config, IReadOnlyList<(string File, AkkaConfig Config)> files, ConfigOverrides flags, HostLogLevel logLevel)
+    private HostConfig(AkkaConfig config, IReadOnlyList<(string File, AkkaConfig Config)> files, ConfigOverrides flags, HostLogLevel logLevel, LoggingConfig? logging)
     {
         Config = config;
         _files = files;
         _flags = flags;
         LogLevel = logLevel;
+        Logging = logging ?? new LoggingConfig(LogFormat.Text, null, Serilog.RollingInterval.Day, null, null);
     }
 
     /// <summary>The merged configuration: flags, then the files (last first), then the reference.</summary>
@@ -32,6 +33,9 @@ public sealed class HostConfig
 
     /// <summary><c>akka.loglevel</c> in both vocabularies (the merged config holds Akka's name).</summary>
     public HostLogLevel LogLevel { get; }
+
+    /// <summary><c>rserpool.logging</c>: format and log file (checked when loaded).</summary>
+    public LoggingConfig Logging { get; }
 
     /// <summary>The console's minimum level.</summary>
     public LogEventLevel SerilogLevel => LogLevel.Serilog;
@@ -52,7 +56,7 @@ public sealed class HostConfig
         }
 
         merged = ConfigurationFactory.ParseString(flags.ToHocon()).WithFallback(merged);
-        var partial = new HostConfig(merged, layers, flags, default);
+        var partial = new HostConfig(merged, layers, flags, default, null);
         string levelText = partial.Read(c => c.GetString("akka.loglevel") ?? "");
         if (!HostLogLevel.TryParse(levelText, out var level))
         {
@@ -61,7 +65,8 @@ public sealed class HostConfig
 
         // Akka takes only its own names: the merged config always holds one.
         var final = ConfigurationFactory.ParseString($"akka.loglevel = {ConfigOverrides.Quote(level.Akka)}").WithFallback(merged);
-        return new HostConfig(final, layers, flags, level);
+        var logging = partial.Read(LoggingConfig.Read);
+        return new HostConfig(final, layers, flags, level, logging);
     }
 
     /// <summary>
@@ -71,7 +76,7 @@ public sealed class HostConfig
     public HostConfig WithOverlay(AkkaConfig overlay)
     {
         ArgumentNullException.ThrowIfNull(overlay);
-        return overlay.IsEmpty ? this : new HostConfig(overlay.WithFallback(Config), _files, _flags, LogLevel);
+        return overlay.IsEmpty ? this : new HostConfig(overlay.WithFallback(Config), _files, _flags, LogLevel, Logging);
     }
 
     /// <summary>Runs a reader of RSerPool.Actors.Configuration on <see cref="Config"/>; an error gets the file or flag that set its key.</summary>

@@ -21,7 +21,13 @@ public static class ClientHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(work);
-        HostLogging.Install(config.SerilogLevel, toStandardError: true);
+        if (HostLogging.FileProblem(config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"rserpool: {problem}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        HostLogging.Install(config, systemName, toStandardError: true);
         try
         {
             if (await HostSystem.TryCreateAsync(systemName, config, stderr).ConfigureAwait(false) is not { } system)

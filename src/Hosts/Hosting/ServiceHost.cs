@@ -37,7 +37,13 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(start);
-        HostLogging.Install(config.SerilogLevel);
+        if (HostLogging.FileProblem(config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"rserpool: {problem}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        HostLogging.Install(config, systemName);
         StartupTimeline.Mark("logging");
         try
         {

@@ -34,12 +34,12 @@ public sealed class RequestLedgerTests
         Assert.False(ledger.RecordAnswer("garbage"u8));
 
         Assert.False(ledger.AllAnswered);
-        Assert.Equal("demo: sent=3 answered=2 lost=1 failovers=1 max-gap-ms=37 duplicates=1 max-wait-ms=41", ledger.Summary(1));
+        Assert.Equal("terminal: sent=3 answered=2 lost=1 failovers=1 max-gap-ms=37 duplicates=1 max-wait-ms=41", ledger.Summary(1));
         time.Ticks += TimeSpan.FromMilliseconds(1).Ticks;
         Assert.True(ledger.RecordAnswer(third));
         Assert.True(ledger.AllAnswered);
         Assert.Equal(1, ledger.Duplicates);
         Assert.Equal(TimeSpan.FromMilliseconds(42), ledger.MaxWait); // request 3, sent at 0, answered at 42 ms
-        Assert.Equal("demo: sent=3 answered=3 lost=0 failovers=2 max-gap-ms=37 duplicates=1 max-wait-ms=42", ledger.Summary(2));
+        Assert.Equal("terminal: sent=3 answered=3 lost=0 failovers=2 max-gap-ms=37 duplicates=1 max-wait-ms=42", ledger.Summary(2));
     }
 }

@@ -85,8 +85,9 @@ public sealed class RegistrarProcessTests
         Assert.Single(registrar.LinesMatching("rserpool-registrar: shutting down"));
     }
 
-    // The console format of hocon/reference.conf's Serilog pipeline (src/Hosts/HostLogging.cs): time, level, message,
-    // then the other properties; an actor's line carries its path, a host line none; Akka's own INFO lines stay out.
+    // The console format of hocon/reference.conf's Serilog pipeline (src/Hosts/HostLogging.cs): date and time with the
+    // UTC offset, level, message, then the other properties; an actor's line carries its path, a host line none;
+    // Akka's own INFO lines stay out.
     [Fact]
     public async Task Log_lines_keep_their_format_and_akkas_own_chatter_stays_below_info()
     {
@@ -96,8 +97,8 @@ public sealed class RegistrarProcessTests
         Assert.Equal(0, await registrar.WaitForExitAsync());
 
         var lines = registrar.Lines;
-        Assert.All(lines, line => Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} \[(INF|WRN|ERR)\] .* (\{\}|\{""ActorPath"": ""akka://rserpool-registrar/[^""]*""\})$", line));
-        string ready = $@"^\d\d:\d\d:\d\d\.\d{{3}} \[INF\] registrar 0x00000abc ready: ASAP on TCP {Regex.Escape(endPoint.ToString())}, ENRP on TCP 127\.0\.0\.1:\d+ \{{\}}$";
+        Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d \[(INF|WRN|ERR)\] .* (\{\}|\{""ActorPath"": ""akka://rserpool-registrar/[^""]*""\})$", line));
+        string ready = $@"^\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{{3}}[+-]\d\d:\d\d \[INF\] registrar 0x00000abc ready: ASAP on TCP {Regex.Escape(endPoint.ToString())}, ENRP on TCP 127\.0\.0\.1:\d+ \{{\}}$";
         Assert.Single(lines, line => Regex.IsMatch(line, ready));
         Assert.Contains(lines, line => line.Contains($"[INF] registrar 0x00000abc serving ASAP on TCP {endPoint} (actors on dispatcher akka.actor.default-dispatcher) {{\"ActorPath\": \"akka://rserpool-registrar/user/registrar\"}}", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("CoordinatedShutdown", StringComparison.Ordinal) || line.Contains("SerilogLogger", StringComparison.Ordinal)

@@ -19,7 +19,7 @@ public sealed class TerminalDurationProcessTests
         // No --generate: --duration alone bounds the run (the count would be unlimited).
         await using var terminal = RserpoolProcess.Start("terminal", "--registrar", endPoint, "--asap-announce", "off",
             "--duration", "1s", "--interval", "10ms");
-        var summary = await terminal.WaitForLineAsync(@"^demo: sent=(\d+) answered=(\d+) lost=(\d+) failovers=\d+ max-gap-ms=\d+ duplicates=(\d+) max-wait-ms=(\d+)$");
+        var summary = await terminal.WaitForLineAsync(@"^terminal: sent=(\d+) answered=(\d+) lost=(\d+) failovers=\d+ max-gap-ms=\d+ duplicates=(\d+) max-wait-ms=(\d+)$");
         Assert.Equal(0, await terminal.WaitForExitAsync());
 
         long sent = Number(summary, 1);

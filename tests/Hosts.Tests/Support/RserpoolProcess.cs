@@ -147,6 +147,21 @@ public sealed class RserpoolProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>The exit code, awaited for at most <paramref name="within"/>; a <see cref="TimeoutException"/> with the output after.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not exit within {within}; output:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     private void OnLine(string? line)
     {
         if (line is null)

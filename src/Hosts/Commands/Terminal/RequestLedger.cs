@@ -92,7 +92,7 @@ public sealed class RequestLedger(TimeProvider time)
         lock (_gate)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"demo: sent={_sent} answered={_answered.Count} lost={_sent - _answered.Count} failovers={failovers} max-gap-ms={Ms(_maxGap)} duplicates={_duplicates} max-wait-ms={Ms(_maxWait)}");
+                $"terminal: sent={_sent} answered={_answered.Count} lost={_sent - _answered.Count} failovers={failovers} max-gap-ms={Ms(_maxGap)} duplicates={_duplicates} max-wait-ms={Ms(_maxWait)}");
         }
     }
 

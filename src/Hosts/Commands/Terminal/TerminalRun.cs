@@ -21,7 +21,13 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
 
     private int _failovers;
 
-    public async Task<int> InteractAsync(TimeSpan answerTimeout, CancellationToken cancel)
+    /// <summary>
+    /// Sends each stdin line, prints each answer; ends when stdin ends and every line is answered, or once the PE has
+    /// acknowledged every line (it acknowledges after handling, and an answer made while handling precedes the ack:
+    /// docs/session-shim.md) and <paramref name="answerGrace"/> passed without the missing answers (a service that
+    /// answers nothing, such as discard), at the latest after <paramref name="answerTimeout"/>. A signal ends it at once.
+    /// </summary>
+    public async Task<int> InteractAsync(TimeSpan answerTimeout, TimeSpan answerGrace, CancellationToken cancel)
     {
         return await RunAsync(async (session, logger) =>
         {
@@ -42,10 +48,13 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                 }
             }, cancel);
 
-            while (await stdin.ReadLineAsync(cancel).ConfigureAwait(false) is { } line)
+            // Console.In's ReadLineAsync reads synchronously on the caller's thread and ignores cancellation: the read
+            // runs on the thread pool, and a signal abandons it instead of waiting for the next line.
+            while (await Task.Run(stdin.ReadLine, CancellationToken.None).WaitAsync(cancel).ConfigureAwait(false) is { } line)
             {
                 Interlocked.Increment(ref sent);
                 _board.Sent();
+                // Completes when the PE acknowledged the line (after handling it).
                 await session.SendAsync(_protocol.Encode(line), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
             }
             Volatile.Write(ref inputEnded, true);
@@ -53,23 +62,29 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
             {
                 allAnswered.TrySetResult();
             }
-            // Services that answer nothing (discard) end by the timeout, which is not an error here.
-            await Task.WhenAny(allAnswered.Task, Task.Delay(answerTimeout, cancel), receiving).ConfigureAwait(false);
+            var wait = answerGrace < answerTimeout ? answerGrace : answerTimeout;
+            await Task.WhenAny(allAnswered.Task, Task.Delay(wait, cancel), receiving).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancel).ConfigureAwait(false);
     }
 
-    /// <summary>Sends <c>request 1..count</c>, one per <paramref name="interval"/>, stopping early once <paramref name="sendFor"/> has passed.</summary>
-    public async Task<int> GenerateAsync(int count, TimeSpan interval, TimeSpan answerTimeout, TimeSpan? sendFor, CancellationToken cancel)
+    /// <summary>
+    /// Sends <c>request 1..count</c>, one per <paramref name="interval"/>, stopping early once <paramref name="sendFor"/>
+    /// has passed or on a signal; then prints the summary line. After a signal it waits at most
+    /// <paramref name="answerGrace"/> for outstanding answers and exits 0 (a clean stop; the summary counts what was lost).
+    /// </summary>
+    public async Task<int> GenerateAsync(int count, TimeSpan interval, TimeSpan answerTimeout, TimeSpan answerGrace, TimeSpan? sendFor, CancellationToken cancel)
     {
         return await RunAsync(async (session, logger) =>
         {
             var ledger = new RequestLedger(TimeProvider.System);
             var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var sendingDone = false;
+            // Answers are still read after a signal stopped the sending, until the summary is printed.
+            using var stopReceiving = new CancellationTokenSource();
             var receiving = Task.Run(async () =>
             {
-                await foreach (var message in session.ReadAllAsync(cancel).ConfigureAwait(false))
+                await foreach (var message in session.ReadAllAsync(stopReceiving.Token).ConfigureAwait(false))
                 {
                     if (ledger.RecordAnswer(message.Payload.Span))
                     {
@@ -81,32 +96,42 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                         allAnswered.TrySetResult();
                     }
                 }
-            }, cancel);
+            }, CancellationToken.None);
 
+            bool stopped = false;
             long started = TimeProvider.System.GetTimestamp();
-            for (int i = 0; i < count; i++)
+            try
             {
-                if (sendFor is { } limit && TimeProvider.System.GetElapsedTime(started) >= limit)
+                for (int i = 0; i < count; i++)
                 {
-                    break;
+                    if (sendFor is { } limit && TimeProvider.System.GetElapsedTime(started) >= limit)
+                    {
+                        break;
+                    }
+                    await session.SendAsync(ledger.NextRequest(), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
+                    _board.Sent();
+                    if (interval > TimeSpan.Zero)
+                    {
+                        await Task.Delay(interval, cancel).ConfigureAwait(false); // pacing of the generated load
+                    }
                 }
-                await session.SendAsync(ledger.NextRequest(), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
-                _board.Sent();
-                if (interval > TimeSpan.Zero)
-                {
-                    await Task.Delay(interval, cancel).ConfigureAwait(false); // pacing of the generated load
-                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                stopped = true;
             }
             Volatile.Write(ref sendingDone, true);
             if (ledger.AllAnswered)
             {
                 allAnswered.TrySetResult();
             }
-            await Task.WhenAny(allAnswered.Task, Task.Delay(answerTimeout, cancel), receiving).ConfigureAwait(false);
+            var wait = stopped && answerGrace < answerTimeout ? answerGrace : answerTimeout;
+            await Task.WhenAny(allAnswered.Task, Task.Delay(wait, CancellationToken.None), receiving).ConfigureAwait(false);
+            await stopReceiving.CancelAsync().ConfigureAwait(false);
             var summary = ledger.Summary(Volatile.Read(ref _failovers));
             logger.Info("{Summary}", summary);
             await WriteLineAsync(stdout, summary).ConfigureAwait(false);
-            return ledger.AllAnswered ? ExitCodes.Success : ExitCodes.Failure;
+            return stopped || ledger.AllAnswered ? ExitCodes.Success : ExitCodes.Failure;
         }, cancel).ConfigureAwait(false);
     }
 
@@ -114,9 +139,11 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
     {
         RSerPoolNodeOptions nodeOptions;
         PoolSessionOptions sessionOptions;
+        TimeSpan giveUpAfter;
         try
         {
-            nodeOptions = config.Read(NodeConfig.Read);
+            giveUpAfter = config.Read(NodeConfig.ReadGiveUpAfter);
+            nodeOptions = ForOneShotClient(config.Read(NodeConfig.Read), giveUpAfter);
             sessionOptions = config.Read(NodeConfig.ReadSession);
         }
         catch (RSerPoolConfigException e)
@@ -150,14 +177,8 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                         stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason} (now {Where(failover.NewElement)})");
                     },
                 };
-                PoolSession session;
-                try
+                if (await PoolSessionStarter.ConnectAsync(node, pool, options, giveUpAfter, "terminal", stderr, cancel).ConfigureAwait(false) is not { } session)
                 {
-                    session = await PoolSession.ConnectAsync(node, pool, options, cancel).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is PoolSessionException or TimeoutException)
-                {
-                    await stderr.WriteLineAsync($"rserpool terminal: no PE of pool {pool}: {e.Message}").ConfigureAwait(false);
                     return ExitCodes.Failure;
                 }
 
@@ -174,6 +195,14 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
             }
         }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A one-shot client reports a failed start itself, in one line (<see cref="PoolSessionStarter"/>): the registrar
+    /// client's hunt warnings, meant for daemons, start only after twice <paramref name="giveUpAfter"/>, so they show
+    /// only a registrar lost by a session that started.
+    /// </summary>
+    internal static RSerPoolNodeOptions ForOneShotClient(RSerPoolNodeOptions options, TimeSpan giveUpAfter) =>
+        options with { RegistrarClient = options.RegistrarClient with { HuntWarningFirstAfter = giveUpAfter * 2 } };
 
     // "at SCTP port 4711": which transport the session uses (scripts/interop finds the PE process by it).
     private static string Where(RSerPool.Wire.Parameters.PoolElement element) =>

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace RSerPool.Hosts.Tests.Support;
+
+/// <summary>`rserpool SUBCOMMAND --help` in process, and checks that documented command lines use only its flags.</summary>
+public static class CommandHelp
+{
+    public static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "registrar", "server", "terminal", "fetch", "monitor", "decode",
+    };
+
+    public static string Of(string subcommand)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(0, Program.Run([subcommand, "--help"], TextReader.Null, stdout, stderr));
+        return stdout.ToString();
+    }
+
+    /// <summary>Each <c>--flag</c> of <paramref name="arguments"/> (the words after <c>rserpool</c>) is in its subcommand's help.</summary>
+    public static void AssertFlagsExist(string where, IReadOnlyList<string> arguments)
+    {
+        Assert.True(arguments.Count > 0 && Subcommands.Contains(arguments[0]), $"{where}: `rserpool {string.Join(' ', arguments)}` names no subcommand");
+        string help = Of(arguments[0]);
+        foreach (string token in arguments.Where(token => token.StartsWith("--", StringComparison.Ordinal)))
+        {
+            string flag = token.Split('=')[0];
+            Assert.True(Regex.IsMatch(help, $@"(^|[\s,]){Regex.Escape(flag)}(?=[\s,<])", RegexOptions.Multiline),
+                $"{where}: `rserpool {arguments[0]} --help` has no {flag}");
+        }
+    }
+}
