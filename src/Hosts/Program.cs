@@ -25,6 +25,7 @@ public static class Program
             TerminalCommand.Create(stdin, stdout, stderr),
             FetchCommand.Create(stdout, stderr),
             MonitorCommand.Create(stdout, stderr),
+            ConfigCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         StartupTimeline.Mark("command line");

@@ -22,6 +22,27 @@ internal static class ConfigValues
     public static long Long(Config config, string path) =>
         long.TryParse(String(config, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw Bad(path, "an integer", Value(config, path));
 
+    /// <summary>An integer ≥ 1 (limits and counts: 0 or less would refuse everything).</summary>
+    public static int PositiveInt(Config config, string path)
+    {
+        int value = Int(config, path);
+        return value >= 1 ? value : throw Bad(path, "an integer ≥ 1", Value(config, path));
+    }
+
+    /// <summary>An integer ≥ 0.</summary>
+    public static int NonNegativeInt(Config config, string path)
+    {
+        int value = Int(config, path);
+        return value >= 0 ? value : throw Bad(path, "an integer ≥ 0", Value(config, path));
+    }
+
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static int IntInRange(Config config, string path, int min, int max)
+    {
+        int value = Int(config, path);
+        return value >= min && value <= max ? value : throw Bad(path, $"an integer from {min} to {max}", Value(config, path));
+    }
+
     /// <summary>An integer from 0 to 4294967295 (identifiers, counts on the wire).</summary>
     public static uint UInt(Config config, string path) =>
         uint.TryParse(String(config, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw Bad(path, "an integer from 0 to 4294967295", Value(config, path));

@@ -48,7 +48,9 @@ public static class EndPointText
             host = s;
         }
 
-        if (!IPAddress.TryParse(host, out var address))
+        // IPAddress.TryParse also takes inet_aton's short forms ("1.2.3" is 1.2.0.3, "10" is 0.0.0.10): an IPv4
+        // address must be written as four decimal octets.
+        if (!IPAddress.TryParse(host, out var address) || (!host.Contains(':', StringComparison.Ordinal) && !IsDottedQuad(host)))
         {
             return false;
         }
@@ -63,9 +65,16 @@ public static class EndPointText
         return true;
     }
 
+    private static bool IsDottedQuad(string host)
+    {
+        var octets = host.Split('.');
+        return octets.Length == 4 && octets.All(o => o.Length is >= 1 and <= 3 && o.All(char.IsAsciiDigit)
+            && int.Parse(o, NumberStyles.None, CultureInfo.InvariantCulture) <= 255);
+    }
+
     /// <summary>Parses <paramref name="text"/> or throws <see cref="RSerPoolConfigException"/> naming <paramref name="key"/> (a key or a flag).</summary>
     public static IPEndPoint Parse(string text, int defaultPort, string key) =>
         TryParse(text, defaultPort, out var endPoint)
             ? endPoint
-            : throw new RSerPoolConfigException(key, $"{key}: '{text}' is not an address:port (e.g. 0.0.0.0:3863 or [::1]:3863)");
+            : throw new RSerPoolConfigException(key, $"{key}: '{text}' is not an address:port (an IPv4 address of four octets or an [IPv6] address, e.g. 0.0.0.0:3863 or [::1]:3863)");
 }

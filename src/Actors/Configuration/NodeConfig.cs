@@ -67,7 +67,7 @@ public static class NodeConfig
                 HuntRetryDelay = ConfigValues.PositiveDuration(config, $"{c}.hunt-retry-delay"),
                 HuntWarningInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-interval"),
                 HuntWarningMaxInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-max-interval"),
-                MaxQueuedRequests = ConfigValues.Int(config, $"{c}.max-queued-requests"),
+                MaxQueuedRequests = ConfigValues.PositiveInt(config, $"{c}.max-queued-requests"),
                 Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
             },
             ClusterRegistrars = ClusterRegistrarSettings.Default with
@@ -84,7 +84,7 @@ public static class NodeConfig
                 HandleResolutionItems = ConfigValues.UInt(config, $"{u}.handle-resolution-items"),
                 MinUnreachableReportInterval = ConfigValues.Duration(config, $"{u}.min-unreachable-report-interval"),
                 UnreachableExclusionTime = ConfigValues.Duration(config, $"{u}.unreachable-exclusion"),
-                MaxWaitingPerPool = ConfigValues.Int(config, $"{u}.max-waiting-per-pool"),
+                MaxWaitingPerPool = ConfigValues.PositiveInt(config, $"{u}.max-waiting-per-pool"),
             },
         };
     }
@@ -113,7 +113,7 @@ public static class NodeConfig
             ConnectTimeout = ConfigValues.PositiveDuration(config, $"{s}.connect-timeout"),
             HeartbeatInterval = heartbeat > TimeSpan.Zero ? heartbeat : null,
             HeartbeatTimeout = ConfigValues.PositiveDuration(config, $"{s}.heartbeat-timeout"),
-            MaxUnackedMessages = ConfigValues.Int(config, $"{s}.max-unacked-messages"),
+            MaxUnackedMessages = ConfigValues.PositiveInt(config, $"{s}.max-unacked-messages"),
             Sctp = SctpConfig.Apply(config, SctpSessionSettings.Default),
         };
     }

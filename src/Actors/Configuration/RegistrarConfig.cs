@@ -38,10 +38,10 @@ public static class RegistrarConfig
             AsapSctpOnTcpEndPoint = IsAuto(sctp),
             AsapSctpStyle = ReadSctpStyle(ConfigValues.String(config, $"{R}.asap-sctp-style"), $"{R}.asap-sctp-style"),
             AsapSctp = SctpConfig.Apply(config, SctpSettings.Asap),
-            AsapAnnounce = new AnnounceSettings(announceTargets, ConfigValues.Duration(config, $"{R}.announce-interval"), ConfigValues.Int(config, $"{R}.announce-ttl")),
+            AsapAnnounce = new AnnounceSettings(announceTargets, ConfigValues.Duration(config, $"{R}.announce-interval"), ConfigValues.IntInRange(config, $"{R}.announce-ttl", 0, 255)),
             KeepAliveInterval = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-interval"),
             KeepAliveTimeout = ConfigValues.PositiveDuration(config, $"{R}.keep-alive-timeout"),
-            DefaultHandleResolutionItems = Math.Clamp(ConfigValues.Int(config, $"{R}.max-handle-resolution-items"), 1, 128),
+            DefaultHandleResolutionItems = Math.Min(ConfigValues.PositiveInt(config, $"{R}.max-handle-resolution-items"), 128),
             MaxHandleResolutionRate = ConfigValues.NonNegativeDouble(config, $"{R}.max-handle-resolution-rate"),
             MaxHandleResolutionRatePerHost = ConfigValues.NonNegativeDouble(config, $"{R}.max-handle-resolution-rate-per-host"),
             MaxEndpointUnreachableRate = ConfigValues.NonNegativeDouble(config, $"{R}.max-endpoint-unreachable-rate"),
@@ -51,15 +51,15 @@ public static class RegistrarConfig
             CheckAddressScope = ConfigValues.Bool(config, $"{R}.check-address-scope"),
             Handlespace = HandlespaceSettings.Default with
             {
-                MaxPoolHandleLength = ConfigValues.Int(config, $"{R}.limits.max-pool-handle-length"),
-                MaxPools = ConfigValues.Int(config, $"{R}.limits.max-pools"),
-                MaxElementsPerPool = ConfigValues.Int(config, $"{R}.limits.max-pes-per-pool"),
-                MaxElementsPerAssociation = ConfigValues.Int(config, $"{R}.limits.max-pes-per-association"),
-                MaxUnreachableReports = ConfigValues.Int(config, $"{R}.max-bad-pe-reports"),
-                MaxIncrement = ConfigValues.Int(config, $"{R}.max-increment"),
+                MaxPoolHandleLength = ConfigValues.PositiveInt(config, $"{R}.limits.max-pool-handle-length"),
+                MaxPools = ConfigValues.PositiveInt(config, $"{R}.limits.max-pools"),
+                MaxElementsPerPool = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-pool"),
+                MaxElementsPerAssociation = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-association"),
+                MaxUnreachableReports = ConfigValues.PositiveInt(config, $"{R}.max-bad-pe-reports"),
+                MaxIncrement = ConfigValues.NonNegativeInt(config, $"{R}.max-increment"),
             },
             Association = ReadAssociation(config),
-            MaxAssociations = ConfigValues.Int(config, $"{R}.limits.max-associations"),
+            MaxAssociations = ConfigValues.PositiveInt(config, $"{R}.limits.max-associations"),
             Enrp = ReadEnrp(config),
             Dispatcher = ReadDispatcher(config),
         };
@@ -159,6 +159,12 @@ public static class RegistrarConfig
         string endpoint = ConfigValues.String(config, $"{e}.endpoint");
         if (IsOff(endpoint))
         {
+            // Unused without ENRP, but a bad peer is still an error rather than a surprise once ENRP is turned on.
+            foreach (string peer in ConfigValues.StringList(config, $"{e}.peers"))
+            {
+                EndPointText.Parse(peer, EnrpSettings.DefaultPort, $"{e}.peers");
+            }
+
             return null;
         }
 
@@ -173,20 +179,20 @@ public static class RegistrarConfig
                 .Where(t => !IsOff(t))
                 .Select(t => EndPointText.Parse(t, EnrpSettings.DefaultPort, $"{e}.presence-announce"))
                 .ToArray(),
-            MulticastTimeToLive = ConfigValues.Int(config, $"{e}.presence-ttl"),
+            MulticastTimeToLive = ConfigValues.IntInRange(config, $"{e}.presence-ttl", 0, 255),
             PeerHeartbeatCycle = ConfigValues.PositiveDuration(config, $"{e}.peer-heartbeat-cycle"),
             MaxTimeLastHeard = ConfigValues.PositiveDuration(config, $"{e}.max-time-last-heard"),
             MaxTimeNoResponse = ConfigValues.PositiveDuration(config, $"{e}.max-time-no-response"),
             TakeoverExpiry = ConfigValues.PositiveDuration(config, $"{e}.takeover-expiry"),
             MentorDiscoveryTimeout = ConfigValues.PositiveDuration(config, $"{e}.mentor-discovery-timeout"),
-            MaxElementsPerHandleTableResponse = Math.Max(1, ConfigValues.Int(config, $"{e}.max-elements-per-handle-table-response")),
-            MaxHandleTableResponseBytes = Math.Max(256, ConfigValues.Int(config, $"{e}.max-handle-table-response-bytes")),
-            MaxInvalidMessagesPerAssociation = Math.Max(1, ConfigValues.Int(config, $"{e}.max-invalid-messages-per-association")),
-            MaxPoolElementsPerPeer = Math.Max(1, ConfigValues.Int(config, $"{e}.max-pes-per-peer")),
-            MaxPeers = Math.Max(1, ConfigValues.Int(config, $"{e}.max-peers")),
+            MaxElementsPerHandleTableResponse = ConfigValues.PositiveInt(config, $"{e}.max-elements-per-handle-table-response"),
+            MaxHandleTableResponseBytes = Math.Max(256, ConfigValues.PositiveInt(config, $"{e}.max-handle-table-response-bytes")),
+            MaxInvalidMessagesPerAssociation = ConfigValues.PositiveInt(config, $"{e}.max-invalid-messages-per-association"),
+            MaxPoolElementsPerPeer = ConfigValues.PositiveInt(config, $"{e}.max-pes-per-peer"),
+            MaxPeers = ConfigValues.PositiveInt(config, $"{e}.max-peers"),
             Sctp = SctpConfig.Apply(config, SctpSettings.Enrp),
-            MaxAssociations = Math.Max(1, ConfigValues.Int(config, $"{e}.max-associations")),
-            MaxQueuedWhileConnecting = Math.Max(1, ConfigValues.Int(config, $"{e}.max-queued-while-connecting")),
+            MaxAssociations = ConfigValues.PositiveInt(config, $"{e}.max-associations"),
+            MaxQueuedWhileConnecting = ConfigValues.PositiveInt(config, $"{e}.max-queued-while-connecting"),
             Association = ReadEnrpAssociation(config),
         };
     }
@@ -201,11 +207,11 @@ public static class RegistrarConfig
 
     private static AssociationSettings ReadAssociation(Config config) => AssociationSettings.Default with
     {
-        MaxMessageLength = ConfigValues.Int(config, "rserpool.wire.max-message-length"),
-        MaxPendingSendBytes = ConfigValues.Int(config, $"{R}.limits.max-pending-send-bytes"),
-        MaxAssociationsPerHost = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-associations-per-host")),
-        MaxInFlightRequests = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.max-in-flight-requests")),
-        PauseReadingAboveBytes = Math.Max(1, ConfigValues.Int(config, $"{R}.limits.pause-reading-above-bytes")),
+        MaxMessageLength = ConfigValues.PositiveInt(config, "rserpool.wire.max-message-length"),
+        MaxPendingSendBytes = ConfigValues.PositiveInt(config, $"{R}.limits.max-pending-send-bytes"),
+        MaxAssociationsPerHost = ConfigValues.PositiveInt(config, $"{R}.limits.max-associations-per-host"),
+        MaxInFlightRequests = ConfigValues.PositiveInt(config, $"{R}.limits.max-in-flight-requests"),
+        PauseReadingAboveBytes = ConfigValues.PositiveInt(config, $"{R}.limits.pause-reading-above-bytes"),
         FirstMessageTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.first-message-timeout"),
         PartialFrameTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.partial-frame-timeout"),
         SendStallTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.send-stall-timeout"),

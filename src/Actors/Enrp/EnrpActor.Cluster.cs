@@ -64,7 +64,7 @@ internal sealed partial class EnrpActor
         peer.AwaitsMajority = false;
         if (_replica.CountOwnedBy(targetId) > 0 && !_takers.ContainsKey(targetId))
         {
-            _log.Info("registrar 0x{ServerId:x8}: the cluster removed 0x{TargetId:x8}: taking it over now", _serverId, targetId);
+            _log.Warning("registrar 0x{ServerId:x8}: the cluster removed 0x{TargetId:x8}: taking it over now", _serverId, targetId);
             StartTakeover(targetId);
         }
         else

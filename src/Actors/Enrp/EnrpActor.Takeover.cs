@@ -102,7 +102,7 @@ internal sealed partial class EnrpActor
             .Select(peer => peer.ServerId)
             .ToHashSet();
         _takeovers.Add(targetId, outstanding);
-        _log.Info("registrar 0x{ServerId:x8}: taking over 0x{TargetId:x8} ({Count} PEs); awaiting {Acks} acknowledgements",
+        _log.Warning("registrar 0x{ServerId:x8}: taking over 0x{TargetId:x8} ({Count} PEs); awaiting {Acks} acknowledgements",
             _serverId, targetId, _replica.CountOwnedBy(targetId), outstanding.Count);
         foreach (PeerEntry peer in _peers.Values)
         {
@@ -170,7 +170,7 @@ internal sealed partial class EnrpActor
         _takenOver.Add(targetId);
         RememberTakeover(targetId, _serverId);
         RSerPoolMetrics.TakeoverCompleted();
-        _log.Info("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
+        _log.Warning("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
         RemovePeer(targetId, "taken over");
     }
 
@@ -282,7 +282,7 @@ internal sealed partial class EnrpActor
             }
         }
 
-        _log.Info("registrar 0x{ServerId:x8}: 0x{TakerId:x8} took over 0x{TargetId:x8} ({Count} PEs)", _serverId, takerId, targetId, _scratch.Count);
+        _log.Warning("registrar 0x{ServerId:x8}: 0x{TakerId:x8} took over 0x{TargetId:x8} ({Count} PEs)", _serverId, takerId, targetId, _scratch.Count);
         _scratch.Clear();
         FlushReplica();
         Context.Parent.Tell(new OwnershipTransfer(targetId, takerId), Self);

@@ -1,5 +1,6 @@
 // The ENRP server of one registrar (RFC 5353 §3 procedures, §3.5 takeover, §3.6 audit; docs/protocol-notes.md §10): peer list, Presence.
 using System.Net;
+using RSerPool.Wire.Errors;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Metrics;
 using Akka.Actor;
@@ -89,6 +90,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 if (OutboundOf(established.Association) is { } outbound)
                 {
                     _establishedOutbound.Add(outbound);
+                    OnOutboundEstablished(_outboundEndPoints[outbound]);
                     _associationTransports[established.Association] = _associationTransports[outbound];
                 }
 
@@ -118,6 +120,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<UdpPresenceReceived>(received => OnUdpPresence(received.Presence, received.Source));
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
+        Receive<EnrpConnectFailed>(OnConnectFailed);
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveCluster();
     }
@@ -276,7 +279,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
         if (message is EnrpError error)
         {
-            _log.Info("ENRP Error from 0x{PeerId:x8}: {Causes}", senderId, string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+            _log.Warning("ENRP Error from 0x{PeerId:x8}: {Causes}", senderId, string.Join(", ", error.Error.Causes.Select(c => ErrorCauseText.Describe(c.Code))));
             return;
         }
 
@@ -468,7 +471,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         Context.Stop(peer.Actor);
-        _log.Info("registrar 0x{ServerId:x8}: ENRP peer 0x{PeerId:x8} removed: {Why}", _serverId, serverId, why);
+        _log.Warning("registrar 0x{ServerId:x8}: ENRP peer 0x{PeerId:x8} removed: {Why}", _serverId, serverId, why);
         if (_inStartup && _mentorId == serverId)
         {
             EndStartup("the mentor went away");
@@ -642,5 +645,6 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _takenOver.ToList())
     {
         ServedTransports = _endPoint is null ? [] : ServedTransports(),
+        UnreachablePeers = UnreachablePeers(),
     };
 }

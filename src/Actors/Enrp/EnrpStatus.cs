@@ -22,4 +22,7 @@ public sealed record EnrpStatus(
 {
     /// <summary>Transports ENRP is served over ("tcp", "sctp"), the configured one first; empty before binding.</summary>
     public IReadOnlyList<string> ServedTransports { get; init; } = [];
+
+    /// <summary>Configured peers (static or the cluster's) that cannot be connected to and are not in <see cref="Peers"/>.</summary>
+    public IReadOnlyList<EnrpUnreachablePeer> UnreachablePeers { get; init; } = [];
 }

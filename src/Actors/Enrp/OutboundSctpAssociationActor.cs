@@ -49,6 +49,7 @@ public sealed class OutboundSctpAssociationActor : ReceiveActor
         Receive<ConnectFailed>(failed =>
         {
             _log.Debug("ENRP SCTP connect to {Remote} failed: {Reason}", _remote, failed.Reason);
+            _handler.Tell(new EnrpConnectFailed(_remote, failed.Reason), Self);
             Context.Stop(Self);
         });
         Receive<AssociationSend<EnrpMessage>>(send =>

@@ -98,6 +98,7 @@ public sealed class OutboundTcpAssociationActor : ReceiveActor
         if (result.Socket is null)
         {
             _log.Debug("ENRP connect to {Remote} failed: {Reason}", _remote, result.Reason);
+            _handler.Tell(new EnrpConnectFailed(_remote, result.Reason), Self);
             Context.Stop(Self);
             return;
         }

@@ -2,6 +2,7 @@
 // Place in the actor tree: rserpool-node ├── pe-<handle>/<id>.
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Wire.Errors;
 using RSerPool.Wire;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Wire.Parameters;
@@ -122,7 +123,7 @@ public sealed class PoolElementActor : ReceiveActor, IWithTimers
                 }
                 else
                 {
-                    string cause = response.Error is { } error && !error.Causes.IsEmpty ? $"cause 0x{(ushort)error.Causes[0].Code:x4}" : "rejected";
+                    string cause = response.Error is { } error && !error.Causes.IsEmpty ? $"cause {ErrorCauseText.Describe(error.Causes[0].Code)}" : "rejected";
                     _log.Warning("PE 0x{Identifier:x8}: registration in {PoolHandle} rejected ({Cause}); retrying in {Delay}",
                         Identifier, _settings.PoolHandle, cause, _retryDelay);
                     Notify(PoolElementStatus.Rejected, cause);

@@ -177,8 +177,8 @@ internal sealed partial class PoolActor : ReceiveActor
             if (screened.Element is not null && cause.Code != ErrorCauseCode.RejectionDueToSecurityConsiderations
                 && _refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), $"registration-0x{(ushort)cause.Code:x4}"))
             {
-                _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({CauseName}; logged once per host and cause, then counted)",
-                    identifier, _poolHandle, peer, (ushort)cause.Code, cause.Code);
+                _log.Warning("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause {Cause} (logged once per host and cause, then counted)",
+                    identifier, _poolHandle, peer, ErrorCauseText.Describe(cause.Code));
             }
 
             Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier, Rejected: true, new OperationError(cause)));

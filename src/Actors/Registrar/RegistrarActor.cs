@@ -372,7 +372,7 @@ public sealed partial class RegistrarActor : ReceiveActor
                 if (_refusals.Note(RefusalBook.OffenderOf(state.Peer.Remote, state.Peer.Id), "asap-error-received"))
                 {
                     _log.Info("ASAP Error from {Peer}: {Causes} (logged once per host, then counted)", state.Peer,
-                        string.Join(", ", error.Error.Causes.Select(c => $"0x{(ushort)c.Code:x4}")));
+                        string.Join(", ", error.Error.Causes.Select(c => ErrorCauseText.Describe(c.Code))));
                 }
 
                 break;
@@ -429,8 +429,8 @@ public sealed partial class RegistrarActor : ReceiveActor
         uint identifier = registration.PoolElement.Identifier;
         if (_refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), $"registration-0x{(ushort)cause.Code:x4}"))
         {
-            _log.Info("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause 0x{Cause:x4} ({Why}; logged once per host and cause, then counted)",
-                identifier, registration.PoolHandle, peer, (ushort)cause.Code, why);
+            _log.Warning("registration of PE 0x{PeId:x8} in {PoolHandle} from {Peer} rejected: cause {Cause} ({Why}; logged once per host and cause, then counted)",
+                identifier, registration.PoolHandle, peer, ErrorCauseText.Describe(cause.Code), why);
         }
 
         Reply(peer, new AsapRegistrationResponse(registration.PoolHandle, identifier, Rejected: true, new OperationError(cause)));

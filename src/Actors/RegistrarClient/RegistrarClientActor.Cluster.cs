@@ -50,7 +50,7 @@ public sealed partial class RegistrarClientActor
             _huntIndex = 0;   // the next hunt starts at the best registrar
             if (currentFromCluster && !listed.Contains(_currentEndPoint!))
             {
-                _log.Info("registrar {Registrar} left the cluster or became unreachable: moving to another registrar", _currentEndPoint);
+                _log.Warning("registrar {Registrar} left the cluster or became unreachable: moving to another registrar", _currentEndPoint);
                 Drop(_current, "registrar left the cluster");
             }
 

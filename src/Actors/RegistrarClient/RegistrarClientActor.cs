@@ -549,7 +549,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _log.Info("registrar association with {Registrar} lost: {Reason}", info.EndPoint, reason);
+        _log.Warning("registrar association with {Registrar} lost: {Reason}", info.EndPoint, reason);
         _current = null;
         _currentEndPoint = null;
         int index = _known.FindIndex(k => k.EndPoint.Equals(info.EndPoint));

@@ -19,9 +19,9 @@ public static class FetchCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var node = new NodeCommandOptions();
-        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => ServiceCatalog.DefaultPoolHandle("files") };
-        var output = new Option<string?>("--output", "-o") { Description = "file to write (default: NAME in the current directory)" };
-        var chunkTimeout = new Option<string>("--chunk-timeout") { Description = "longest wait for one chunk before the PE counts as failed", DefaultValueFactory = _ => "5s" };
+        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => ServiceCatalog.DefaultPoolHandle("files"), HelpName = "HANDLE" };
+        var output = new Option<string?>("--output", "-o") { Description = "file to write (default: NAME in the current directory)", HelpName = "FILE" };
+        var chunkTimeout = new Option<string>("--chunk-timeout") { Description = "longest wait for one chunk before the PE counts as failed", DefaultValueFactory = _ => "5s", HelpName = "DURATION" };
         var giveUpAfter = PoolSessionStarter.GiveUpAfterOption();
         var name = new Argument<string>("NAME") { Description = "file name in the served directory" };
         var command = new Command("fetch", "Fetch a file from a pool of files services, resuming after failovers");

@@ -22,19 +22,25 @@ public static class MonitorCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var status = new Option<string?>("--status") { HelpName = "HOST:PORT|URL", Description = "the registrar's status endpoint: HOST:PORT or http://HOST:PORT" };
-        var watch = new Option<string?>("--watch") { Description = "show again every DURATION (e.g. 2s) until Ctrl-C or --count: redrawn in place under a timestamp on a terminal, printed again otherwise" };
-        var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes" };
+        var status = new Option<string?>("--status") { Description = "the registrar's status endpoint, HOST:PORT or http://HOST:PORT", HelpName = "HOST:PORT" };
+        var watch = new Option<string?>("--watch") { Description = "show again every DURATION (e.g. 2s) until Ctrl-C or --count: redrawn in place under a timestamp on a terminal, printed again otherwise", HelpName = "DURATION" };
+        var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "print the JSON document as served (with --watch-pool: one JSON object per line)" };
-        var watchPool = new Option<string?>("--watch-pool") { Description = "cluster mode: print the members of pool HANDLE (text, or 0x-hex bytes), then every change as it happens, until Ctrl-C or --count" };
-        var cluster = new Option<string?>("--cluster") { Description = "with --watch-pool: this node's Akka.Remote endpoint HOST:PORT (port 0 = any free port)" };
-        var seeds = new Option<string[]>("--seed") { Description = "with --watch-pool: a seed node's Akka.Remote endpoint HOST:PORT (repeatable)" };
+        var watchPool = new Option<string?>("--watch-pool") { Description = "cluster mode: print the members of pool HANDLE (text, or 0x-hex bytes), then every change as it happens, until Ctrl-C or --count", HelpName = "HANDLE" };
+        var cluster = new Option<string?>("--cluster") { Description = "with --watch-pool: this node's Akka.Remote endpoint (port 0 = any free port)", HelpName = "HOST:PORT" };
+        var seeds = new Option<string[]>("--seed") { Description = "with --watch-pool: a seed node's Akka.Remote endpoint (repeatable)", HelpName = "HOST:PORT" };
         var command = new Command("monitor", "Show a registrar's handlespace and ENRP peers (its --status endpoint), or follow a pool in cluster mode (--watch-pool)")
         {
             status, watch, count, json, watchPool, cluster, seeds,
         };
         command.SetAction(async (parse, cancel) =>
         {
+            if (parse.GetValue(count) is < 1 and var badCount)
+            {
+                stderr.WriteLine($"rserpool monitor: --count: {badCount} is not a count of at least 1");
+                return ExitCodes.Usage;
+            }
+
             if (parse.GetValue(watchPool) is { } pool)
             {
                 return await WatchPoolAsync(pool, parse.GetValue(cluster), parse.GetValue(seeds) ?? [], parse.GetValue(count), parse.GetValue(json), stdout, stderr, cancel)
@@ -43,7 +49,7 @@ public static class MonitorCommand
 
             if (parse.GetValue(status) is null)
             {
-                stderr.WriteLine("rserpool monitor: give --status HOST:PORT (or http://HOST:PORT), or --watch-pool HANDLE with --cluster and --seed");
+                stderr.WriteLine("rserpool monitor: give --status HOST:PORT, or --watch-pool HANDLE with --cluster and --seed");
                 return ExitCodes.Usage;
             }
 
@@ -51,7 +57,7 @@ public static class MonitorCommand
             TimeSpan? interval;
             try
             {
-                address = new Uri(StatusAddress.Parse(parse.GetValue(status)!, "--status"), "status");
+                address = StatusAddress(parse.GetValue(status)!);
                 interval = parse.GetValue(watch) is { } text ? TerminalCommand.Duration(text, "--watch") : null;
             }
             catch (RSerPoolConfigException e)
@@ -159,6 +165,23 @@ public static class MonitorCommand
 
             return ExitCodes.Success;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The /status address of <paramref name="text"/>: http://HOST:PORT (or https), or HOST:PORT alone (a host name or
+    /// an address, as the registrar's --status prints it). Throws <see cref="RSerPoolConfigException"/> naming --status.
+    /// </summary>
+    public static Uri StatusAddress(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string absolute = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+        if (!Uri.TryCreate(absolute, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Host.Length == 0)
+        {
+            throw new RSerPoolConfigException("--status", $"--status: '{text}' is not HOST:PORT or http://HOST:PORT");
+        }
+
+        return new Uri(uri, "status");
     }
 
     private static PoolHandle ParsePoolHandle(string text)

@@ -10,21 +10,21 @@ namespace RSerPool.Hosts.Commands;
 /// </summary>
 public sealed class NodeCommandOptions
 {
-    public Option<string[]> ConfigFiles { get; } = new("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)" };
+    public Option<string[]> ConfigFiles { get; } = new("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)", HelpName = "FILE" };
 
-    public Option<string[]> Registrars { get; } = new("--registrar") { Description = "registrar ASAP endpoint HOST:PORT (repeatable; default: those heard in Server Announces)" };
+    public Option<string[]> Registrars { get; } = new("--registrar") { Description = "registrar ASAP endpoint (repeatable; default: those heard in Server Announces)", HelpName = "HOST:PORT" };
 
-    public Option<string?> AsapAnnounce { get; } = new("--asap-announce") { Description = "where Server Announces are heard: off or HOST:PORT (default off; RSPLIB uses 239.0.0.50:3863)" };
+    public Option<string?> AsapAnnounce { get; } = new("--asap-announce") { Description = $"where Server Announces are heard: off or HOST:PORT ({ReferenceDefault.Of("rserpool.registrar-client.announce-listen")}; RSPLIB uses 239.0.0.50:3863)", HelpName = "HOST:PORT|off" };
 
-    public Option<string?> RegistrarTransport { get; } = new("--registrar-transport") { Description = "ASAP towards registrars over tcp, sctp (RSPLIB) or auto (SCTP where the kernel has it); default auto" };
+    public Option<string?> RegistrarTransport { get; } = new("--registrar-transport") { Description = $"ASAP towards registrars over tcp, sctp (RSPLIB) or auto (SCTP where the kernel has it); {ReferenceDefault.Of("rserpool.registrar-client.transport")}", HelpName = "tcp|sctp|auto" };
 
-    public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
+    public Option<string?> LogLevel { get; } = new("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)", HelpName = "LEVEL" };
 
     public LogOptions Logs { get; } = new();
 
-    public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (port 0 = any free port); registrars are found in the cluster, no --registrar needed (docs/cluster.md)" };
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint (port 0 = any free port); registrars are found in the cluster, no --registrar needed (docs/cluster.md)", HelpName = "HOST:PORT" };
 
-    public Option<string[]> Seeds { get; } = new("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT, e.g. a registrar's --cluster (repeatable; with --cluster)" };
+    public Option<string[]> Seeds { get; } = new("--seed") { Description = "a seed node's Akka.Remote endpoint, e.g. a registrar's --cluster (repeatable; with --cluster)", HelpName = "HOST:PORT" };
 
     public void AddTo(Command command)
     {

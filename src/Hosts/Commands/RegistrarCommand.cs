@@ -23,31 +23,32 @@ public static class RegistrarCommand
 {
     public static Command Create(TextWriter stderr)
     {
-        var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)", AllowMultipleArgumentsPerToken = false };
-        var asap = new Option<string?>("--asap") { Description = "ASAP TCP endpoint HOST:PORT (default 0.0.0.0:3863; port 0 = any free port)" };
-        var asapSctp = new Option<string?>("--asap-sctp") { Description = "ASAP SCTP endpoint HOST:PORT, auto (the TCP endpoint; default) or off; used where the kernel has SCTP" };
-        var announce = new Option<string[]>("--asap-announce") { Description = "Server Announce target HOST:PORT, or off (repeatable; default 239.0.0.50:3863)" };
-        var serverId = new Option<string?>("--server-id") { Description = "Server Identifier, decimal or 0x-hex (default: random)" };
-        var keepAliveInterval = new Option<string?>("--keep-alive-interval") { Description = "time from an Ack to the next Endpoint Keep Alive (e.g. 500ms)" };
-        var keepAliveTimeout = new Option<string?>("--keep-alive-timeout") { Description = "time to wait for the Keep Alive Ack (e.g. 500ms)" };
-        var maxPools = new Option<int?>("--max-pools") { Description = "most pools held" };
-        var maxPesPerPool = new Option<int?>("--max-pes-per-pool") { Description = "most PEs per pool" };
-        var maxPesPerAssociation = new Option<int?>("--max-pes-per-association") { Description = "most PEs registered over one association" };
-        var maxHandleLength = new Option<int?>("--max-pool-handle-length") { Description = "longest pool handle in bytes (default 32)" };
-        var maxHrRate = new Option<double?>("--max-hr-rate") { Description = "handle resolutions per second per association (default 1000; 0 = unlimited; RSPLIB -maxhrrate)" };
-        var maxHrRatePerHost = new Option<double?>("--max-hr-rate-per-host") { Description = "handle resolutions per second per remote host (default 10000; 0 = unlimited)" };
-        var maxEuRate = new Option<double?>("--max-eu-rate") { Description = "unreachable reports per second per association (default 10; 0 = unlimited; RSPLIB -maxeurate)" };
-        var maxEuRatePerHost = new Option<double?>("--max-eu-rate-per-host") { Description = "unreachable reports per second per remote host (default 100; 0 = unlimited)" };
-        var minLife = new Option<string?>("--min-registration-life") { Description = "shortest Registration Life granted (default 1s)" };
-        var maxLife = new Option<string?>("--max-registration-life") { Description = "longest Registration Life granted (default 10m)" };
-        var enrp = new Option<string?>("--enrp") { Description = "ENRP TCP endpoint HOST:PORT, or off (default 0.0.0.0:9901; port 0 = any free port)" };
-        var enrpTransport = new Option<string?>("--enrp-transport") { Description = "ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); default rserpool.registrar.enrp.transport (auto)" };
-        var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint HOST:PORT (repeatable; RSPLIB -peer)" };
-        var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = "UDP Presence target HOST:PORT (multicast group or unicast), or off (repeatable; default off; RSPLIB 239.0.0.51:9901)" };
-        var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)" };
-        var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint HOST:PORT (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)" };
-        var seeds = new Option<string[]>("--seed") { Description = "a seed node's Akka.Remote endpoint HOST:PORT (repeatable; with --cluster; none = this node starts the cluster)" };
-        var status = new Option<string?>("--status") { Description = "HTTP status endpoint HOST:PORT (/status JSON, /metrics Prometheus, /health, /ready, / live page; port 0 = any free port), or off (default)" };
+        const string r = "rserpool.registrar";
+        var configFiles = new Option<string[]>("--config") { Description = "HOCON file overriding hocon/reference.conf, akka.* keys included (repeatable; later files win)", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        var asap = new Option<string?>("--asap") { Description = $"ASAP TCP endpoint ({ReferenceDefault.Of($"{r}.asap")}; port 0 = any free port)", HelpName = "HOST:PORT" };
+        var asapSctp = new Option<string?>("--asap-sctp") { Description = $"ASAP SCTP endpoint, auto (the TCP endpoint) or off; used where the kernel has SCTP ({ReferenceDefault.Of($"{r}.asap-sctp")})", HelpName = "HOST:PORT|auto|off" };
+        var announce = new Option<string[]>("--asap-announce") { Description = $"Server Announce target, or off (repeatable; {ReferenceDefault.Of($"{r}.asap-announce")})", HelpName = "HOST:PORT|off" };
+        var serverId = new Option<string?>("--server-id") { Description = "Server Identifier, decimal or 0x-hex (default: random)", HelpName = "ID" };
+        var keepAliveInterval = new Option<string?>("--keep-alive-interval") { Description = $"time from an Ack to the next Endpoint Keep Alive ({ReferenceDefault.Of($"{r}.keep-alive-interval")})", HelpName = "DURATION" };
+        var keepAliveTimeout = new Option<string?>("--keep-alive-timeout") { Description = $"time to wait for the Keep Alive Ack ({ReferenceDefault.Of($"{r}.keep-alive-timeout")})", HelpName = "DURATION" };
+        var maxPools = new Option<int?>("--max-pools") { Description = $"most pools held, at least 1 ({ReferenceDefault.Of($"{r}.limits.max-pools")})", HelpName = "N" };
+        var maxPesPerPool = new Option<int?>("--max-pes-per-pool") { Description = $"most PEs per pool, at least 1 ({ReferenceDefault.Of($"{r}.limits.max-pes-per-pool")})", HelpName = "N" };
+        var maxPesPerAssociation = new Option<int?>("--max-pes-per-association") { Description = $"most PEs registered over one association, at least 1 ({ReferenceDefault.Of($"{r}.limits.max-pes-per-association")})", HelpName = "N" };
+        var maxHandleLength = new Option<int?>("--max-pool-handle-length") { Description = $"longest pool handle in bytes, at least 1 ({ReferenceDefault.Of($"{r}.limits.max-pool-handle-length")})", HelpName = "BYTES" };
+        var maxHrRate = new Option<double?>("--max-hr-rate") { Description = $"handle resolutions per second per association ({ReferenceDefault.Of($"{r}.max-handle-resolution-rate")}; 0 = unlimited; RSPLIB -maxhrrate)", HelpName = "PER-SECOND" };
+        var maxHrRatePerHost = new Option<double?>("--max-hr-rate-per-host") { Description = $"handle resolutions per second per remote host ({ReferenceDefault.Of($"{r}.max-handle-resolution-rate-per-host")}; 0 = unlimited)", HelpName = "PER-SECOND" };
+        var maxEuRate = new Option<double?>("--max-eu-rate") { Description = $"unreachable reports per second per association ({ReferenceDefault.Of($"{r}.max-endpoint-unreachable-rate")}; 0 = unlimited; RSPLIB -maxeurate)", HelpName = "PER-SECOND" };
+        var maxEuRatePerHost = new Option<double?>("--max-eu-rate-per-host") { Description = $"unreachable reports per second per remote host ({ReferenceDefault.Of($"{r}.max-endpoint-unreachable-rate-per-host")}; 0 = unlimited)", HelpName = "PER-SECOND" };
+        var minLife = new Option<string?>("--min-registration-life") { Description = $"shortest Registration Life granted ({ReferenceDefault.Of($"{r}.min-registration-life")})", HelpName = "DURATION" };
+        var maxLife = new Option<string?>("--max-registration-life") { Description = $"longest Registration Life granted ({ReferenceDefault.Of($"{r}.max-registration-life")})", HelpName = "DURATION" };
+        var enrp = new Option<string?>("--enrp") { Description = $"ENRP endpoint, or off ({ReferenceDefault.Of($"{r}.enrp.endpoint")}; port 0 = any free port)", HelpName = "HOST:PORT|off" };
+        var enrpTransport = new Option<string?>("--enrp-transport") { Description = $"ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); {ReferenceDefault.Of($"{r}.enrp.transport")}", HelpName = "tcp|sctp|auto" };
+        var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint: an IPv4 address of four octets or [IPv6], and the port (repeatable; RSPLIB -peer)", HelpName = "HOST:PORT" };
+        var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = $"UDP Presence target (multicast group or unicast), or off (repeatable; {ReferenceDefault.Of($"{r}.enrp.presence-announce")}; RSPLIB 239.0.0.51:9901)", HelpName = "HOST:PORT|off" };
+        var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)", HelpName = "LEVEL" };
+        var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)", HelpName = "HOST:PORT" };
+        var seeds = new Option<string[]>("--seed") { Description = "a seed node's Akka.Remote endpoint (repeatable; with --cluster; none = this node starts the cluster)", HelpName = "HOST:PORT" };
+        var status = new Option<string?>("--status") { Description = $"HTTP status endpoint (/status JSON, /metrics Prometheus, /health, /ready, / live page; port 0 = any free port), or off ({ReferenceDefault.Of($"{r}.status")})", HelpName = "HOST:PORT|off" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
@@ -66,7 +67,6 @@ public static class RegistrarCommand
             ClusterSettings clusterSettings;
             try
             {
-                const string r = "rserpool.registrar";
                 var overrides = logs.AddOverrides(new ConfigOverrides(), parse)
                     .Set($"{r}.asap", parse.GetValue(asap), "--asap")
                     .Set($"{r}.asap-sctp", parse.GetValue(asapSctp), "--asap-sctp")
@@ -179,7 +179,16 @@ public static class RegistrarCommand
                             Connections = settings.Association.Counters,
                             Cluster = () => ClusterStatusReader.Read(system),
                         };
-                        var statusServer = await StatusServer.StartAsync(statusEndPoint, reader, statusEventsInterval, cancel).ConfigureAwait(false);
+                        StatusServer statusServer;
+                        try
+                        {
+                            statusServer = await StatusServer.StartAsync(statusEndPoint, reader, statusEventsInterval, cancel).ConfigureAwait(false);
+                        }
+                        catch (IOException e)
+                        {
+                            throw new IOException($"status endpoint {statusEndPoint} (--status): {e.Message}", e);
+                        }
+
                         log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics, live page {StatusAddress}", statusServer.Address, statusServer.Address,
                             statusServer.Address);
                         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>

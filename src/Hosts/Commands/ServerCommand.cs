@@ -26,14 +26,14 @@ public static class ServerCommand
     public static Command Create(TextWriter stderr)
     {
         var node = new NodeCommandOptions();
-        var pool = new Option<string?>("--pool") { Description = "pool handle (default: RSPLIB's pool of the service, e.g. EchoPool)" };
-        var service = new Option<string>("--service") { Description = $"service: {string.Join("|", ServiceCatalog.Names)}", DefaultValueFactory = _ => "echo" };
-        var policy = new Option<string>("--policy") { Description = "pool policy NAME[:VALUE...], e.g. RoundRobin, WeightedRoundRobin:5, LeastUsed", DefaultValueFactory = _ => "RoundRobin" };
-        var local = new Option<string>("--local") { Description = "where PUs connect, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:0" };
-        var directory = new Option<string?>("--directory") { Description = "directory the files service serves" };
-        var transport = new Option<string?>("--transport") { Description = "user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; default rserpool.server.transport (auto)" };
-        var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)" };
-        var status = new Option<string?>("--status") { HelpName = "HOST:PORT", Description = "this server's status endpoint HOST:PORT (port 0 = any free port) or off: /status, /metrics, /health, /ready (200 while registered); default off" };
+        var pool = new Option<string?>("--pool") { Description = "pool handle (default: RSPLIB's pool of the service, e.g. EchoPool)", HelpName = "HANDLE" };
+        var service = new Option<string>("--service") { Description = $"service: {string.Join("|", ServiceCatalog.Names)}", DefaultValueFactory = _ => "echo", HelpName = "NAME" };
+        var policy = new Option<string>("--policy") { Description = "pool policy NAME[:VALUE...], e.g. RoundRobin, WeightedRoundRobin:5, LeastUsed", DefaultValueFactory = _ => "RoundRobin", HelpName = "NAME[:VALUE...]" };
+        var local = new Option<string>("--local") { Description = "where PUs connect (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:0", HelpName = "HOST:PORT" };
+        var directory = new Option<string?>("--directory") { Description = "directory the files service serves (must exist; --service files)", HelpName = "DIRECTORY" };
+        var transport = new Option<string?>("--transport") { Description = $"user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; {ReferenceDefault.Of("rserpool.server.transport")}", HelpName = "tcp|sctp|auto" };
+        var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)", HelpName = "ID" };
+        var status = new Option<string?>("--status") { Description = "this server's status endpoint (port 0 = any free port) or off: /status, /metrics, /health, /ready (200 while registered); default off", HelpName = "HOST:PORT|off" };
         var command = new Command("server", "Run a pool element with an example service");
         node.AddTo(command);
         command.Options.Add(pool);

@@ -22,15 +22,15 @@ public static class TerminalCommand
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var node = new NodeCommandOptions();
-        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool" };
-        var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary" };
-        var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary" };
-        var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms" };
-        var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s" };
+        var pool = new Option<string>("--pool") { Description = "pool handle", DefaultValueFactory = _ => "EchoPool", HelpName = "HANDLE" };
+        var generate = new Option<int?>("--generate") { Description = "send N numbered requests instead of reading stdin, then print the demo summary", HelpName = "N" };
+        var duration = new Option<string?>("--duration") { Description = "send numbered requests for this long (with --generate N: until N or this time, whichever comes first), then print the summary", HelpName = "DURATION" };
+        var interval = new Option<string>("--interval") { Description = "time between generated requests", DefaultValueFactory = _ => "5ms", HelpName = "DURATION" };
+        var answerTimeout = new Option<string>("--answer-timeout") { Description = "how long to wait for outstanding answers after the last send", DefaultValueFactory = _ => "10s", HelpName = "DURATION" };
         var answerGrace = new Option<string>("--answer-grace") { HelpName = "DURATION", Description = "once the PE acknowledged every line (or after a signal), how long answers still missing are awaited; a service that answers nothing (discard) ends after it", DefaultValueFactory = _ => "500ms" };
         var giveUpAfter = PoolSessionStarter.GiveUpAfterOption();
-        var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text" };
-        var status = new Option<string?>("--status") { HelpName = "HOST:PORT", Description = "this terminal's status endpoint HOST:PORT (port 0 = any free port) or off: /status (sent, answered, failovers), /metrics, /health, /ready (200 once its session has a PE); default off" };
+        var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text", HelpName = "text|pingpong" };
+        var status = new Option<string?>("--status") { Description = "this terminal's status endpoint (port 0 = any free port) or off: /status (sent, answered, failovers), /metrics, /health, /ready (200 once its session has a PE); default off", HelpName = "HOST:PORT|off" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
         node.AddTo(command);
         command.Options.Add(pool);

@@ -128,14 +128,33 @@ public sealed class HostConfig
         }
     }
 
-    private static AkkaConfig ParseFile(string file)
+    /// <summary>
+    /// Reads and parses one --config file, without the check for unknown keys (<see cref="UnknownKeyErrors"/>).
+    /// Throws <see cref="RSerPoolConfigException"/> naming the file for a missing or unreadable file or bad HOCON.
+    /// </summary>
+    public static AkkaConfig ParseFileText(string file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        if (Directory.Exists(file))
+        {
+            throw new RSerPoolConfigException(null, $"configuration file {file} is a directory");
+        }
+
         if (!File.Exists(file))
         {
             throw new RSerPoolConfigException(null, $"configuration file not found: {file}");
         }
 
-        string text = File.ReadAllText(file);
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RSerPoolConfigException(null, $"configuration file {file} cannot be read: {e.Message}", e);
+        }
+
         if (HoconPitfalls.Find(text) is { } pitfall)
         {
             throw new RSerPoolConfigException(pitfall.Key, $"{file}: line {pitfall.Line}: {pitfall.Message}");
@@ -158,12 +177,20 @@ public sealed class HostConfig
             throw new RSerPoolConfigException(null, $"{file}: not valid HOCON ({Explain(inner)})", inner);
         }
 
-        if (RSerPoolConfig.FindUnknownKeys(config) is [var unknown, ..])
-        {
-            throw new RSerPoolConfigException(unknown, $"{file}: unknown configuration key '{unknown}' (hocon/reference.conf lists every key)");
-        }
-
         return config;
+    }
+
+    /// <summary>One error per key under <c>rserpool</c> that <paramref name="config"/> (read from <paramref name="file"/>) sets and hocon/reference.conf does not know.</summary>
+    public static IReadOnlyList<RSerPoolConfigException> UnknownKeyErrors(string file, AkkaConfig config) =>
+        RSerPoolConfig.FindUnknownKeys(config).Select(unknown => new RSerPoolConfigException(unknown,
+            $"{file}: unknown configuration key '{unknown}'{Suggestion(unknown)} (hocon/reference.conf lists every key)")).ToArray();
+
+    private static string Suggestion(string unknown) => KeySuggestion.Closest(unknown) is { } known ? $"; did you mean '{known}'?" : "";
+
+    private static AkkaConfig ParseFile(string file)
+    {
+        var config = ParseFileText(file);
+        return UnknownKeyErrors(file, config) is [var first, ..] ? throw first : config;
     }
 
     private static string Explain(Exception e) => e switch

@@ -106,7 +106,9 @@ public static class ServiceHost
             }
             catch (Exception e)
             {
-                log.Error(e, "{System} cannot start: {Reason}", systemName, e.Message);
+                // One line for the operator (a busy port, a refused registration); the stack trace only at Debug.
+                log.Error("{System} cannot start: {Reason}", systemName, Describe(e));
+                log.Debug(e, "{System} start failure", systemName);
                 return null;
             }
         }
@@ -120,6 +122,23 @@ public static class ServiceHost
                 _ = shutdown.Run(HostShutdownReason.Signal);
             }
         }
+    }
+
+    /// <summary>The message of <paramref name="e"/> and of its inner exceptions where they add to it, on one line.</summary>
+    public static string Describe(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var parts = new List<string>();
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            string message = current.Message.ReplaceLineEndings(" ").Trim();
+            if (message.Length > 0 && !parts.Any(p => p.Contains(message, StringComparison.Ordinal)))
+            {
+                parts.Add(message);
+            }
+        }
+
+        return string.Join(": ", parts);
     }
 
     private static int ExitCode(CoordinatedShutdown shutdown) =>

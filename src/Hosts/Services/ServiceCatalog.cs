@@ -16,9 +16,15 @@ public static class ServiceCatalog
         "daytime" => new DaytimeService(time),
         "chargen" => new ChargenService(),
         "pingpong" => new PingPongService(),
-        "files" => new FilesService(filesDirectory ?? throw new ArgumentException("the files service needs a directory (--directory)")),
+        "files" => new FilesService(ExistingDirectory(filesDirectory)),
         _ => throw new ArgumentException($"unknown service '{name}' (one of {string.Join(", ", Names)})"),
     };
+
+    // A PE that serves a directory that is not there would register and then answer every request with an error.
+    private static string ExistingDirectory(string? directory) =>
+        directory is null ? throw new ArgumentException("--directory: the files service needs a directory")
+        : Directory.Exists(directory) ? directory
+        : throw new ArgumentException($"--directory: '{directory}' is not a directory");
 
     /// <summary>RSPLIB's default pool handle for each service (rspserver's defaults).</summary>
     public static string DefaultPoolHandle(string name) => name switch

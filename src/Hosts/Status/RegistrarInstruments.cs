@@ -41,7 +41,10 @@ public sealed class RegistrarInstruments : IDisposable
         ]), description: "PEs in the handlespace, by owner");
         Meter.CreateObservableGauge("rserpool.pool_elements_per_pool", () => Observe(PerPool),
             description: $"PEs of each of the {TopPools} largest pools; the rest summed as pool=\"{OtherPools}\"");
-        Meter.CreateObservableGauge("rserpool.enrp_peers", () => Observe<int>(status => [new Measurement<int>(status.Peers.Count)]), description: "ENRP peers known");
+        Meter.CreateObservableGauge("rserpool.enrp_peers", () => Observe<int>(status => [new Measurement<int>(status.Peers.Count(peer => !peer.IsUnreachable))]),
+            description: "ENRP peers known");
+        Meter.CreateObservableGauge("rserpool.enrp_peers_unreachable", () => Observe<int>(status => [new Measurement<int>(status.Peers.Count(peer => peer.IsUnreachable))]),
+            description: "Configured ENRP peers that cannot be connected to");
         Meter.CreateObservableGauge("rserpool.enrp_peers_silent", () => Observe<int>(status => [new Measurement<int>(status.Peers.Count(peer => peer.Silent))]),
             description: "ENRP peers not heard within max-time-last-heard");
         Meter.CreateObservableGauge("rserpool.enrp_startup", () => Observe<int>(status => [new Measurement<int>(status.EnrpStartup ? 1 : 0)]),

@@ -39,7 +39,13 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
                 Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, StatusText.TransportOf(pe.UserTransport), StatusText.Policy(pe.Policy),
                 pe.RegistrationLifeMs, pe.UnreachableReports)).ToList()))
             .ToList();
-        var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent)).ToList() ?? [];
+        var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent))
+            .Concat(enrpStatus.UnreachablePeers.Select(peer => new PeerStatus("unknown", peer.EndPoint.ToString(), PeerStatus.UnreachableState, Silent: false)
+            {
+                Reason = peer.Reason,
+                FailedConnects = peer.Attempts,
+            }))
+            .ToList() ?? [];
         return new RegistrarStatus(Id(started.ServerId), started.AsapEndPoint.ToString(), started.AsapSctpEndPoint?.ToString(),
             started.EnrpEndPoint?.ToString(), started.EnrpTransports ?? [], enrpStatus?.InStartup ?? false, peers, pools)
         {

@@ -33,11 +33,14 @@ public static class StatusText
                     .Append(member.Reachable ? "  reachable" : "  UNREACHABLE").Append(member.Self ? "  (this node)" : string.Empty).AppendLine();
             }
         }
-        text.Append("ENRP peers: ").Append(status.Peers.Count).AppendLine();
+        int unreachable = status.Peers.Count(peer => peer.IsUnreachable);
+        text.Append("ENRP peers: ").Append(status.Peers.Count - unreachable)
+            .Append(unreachable > 0 ? $", {unreachable} configured unreachable" : string.Empty).AppendLine();
         foreach (var peer in status.Peers)
         {
             text.Append("  ").Append(peer.ServerId).Append("  ").Append(peer.EndPoint ?? "-").Append("  ").Append(peer.State)
-                .Append(peer.Silent ? "  silent" : string.Empty).AppendLine();
+                .Append(peer.Silent ? "  silent" : string.Empty)
+                .Append(peer.IsUnreachable ? $"  {peer.Reason} ({peer.FailedConnects} failed connects)" : string.Empty).AppendLine();
         }
         text.Append("pools: ").Append(status.Pools.Count).Append(", PEs: ").Append(status.Pools.Sum(pool => pool.Elements.Count)).AppendLine();
         foreach (var pool in status.Pools)

@@ -82,7 +82,7 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
         ExpectSent<AsapRegistration>(association);
         var refused = new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.LackOfResources));
         Deliver(association, new AsapRegistrationResponse(Pool, PeId, Rejected: true, refused));
-        Assert.Equal("cause 0x0006", ExpectStatus(PoolElementStatus.Rejected).Reason);
+        Assert.Equal("cause 0x0006 LackOfResources", ExpectStatus(PoolElementStatus.Rejected).Reason);
 
         Advance(TimeSpan.FromMilliseconds(249));
         association.ExpectNoMsg();

@@ -150,7 +150,7 @@ public sealed class HostConfigTests
     {
         using var file = TestConfig.File("rserpool.registrar {\n  keep-alive-intervall = 2s\n}\nakka.some-setting-akka-ignores = 1");
         var error = Assert.Throws<RSerPoolConfigException>(() => HostConfig.Load([file.Path]));
-        Assert.Equal($"{file.Path}: unknown configuration key 'rserpool.registrar.keep-alive-intervall' (hocon/reference.conf lists every key)", error.Message);
+        Assert.Equal($"{file.Path}: unknown configuration key 'rserpool.registrar.keep-alive-intervall'; did you mean 'rserpool.registrar.keep-alive-interval'? (hocon/reference.conf lists every key)", error.Message);
         Assert.Empty(RSerPoolConfig.FindUnknownKeys(RSerPoolConfig.Default));
     }
 

@@ -83,6 +83,11 @@ public sealed class EnrpProcessTests(Xunit.Abstractions.ITestOutputHelper output
         uint taker = b.Output.Contains("took over 0x000000a1: now home", StringComparison.Ordinal) ? 0xb2u : 0xc3u;
         await (taker == 0xb2u ? c : b).WaitForLineAsync("0x000000(b2|c3) took over 0x000000a1");
         Assert.False((taker == 0xb2u ? c : b).Output.Contains("took over 0x000000a1: now home", StringComparison.Ordinal));
+        // Issue 16: a takeover is a warning on both sides, and the dead registrar, a configured peer of b and c, is
+        // then warned about as unreachable.
+        Assert.NotEmpty((taker == 0xb2u ? b : c).LinesMatching(@"\[WRN\] registrar 0x000000(b2|c3): took over 0x000000a1: now home"));
+        Assert.NotEmpty((taker == 0xb2u ? c : b).LinesMatching(@"\[WRN\] registrar 0x000000(b2|c3): 0x000000(b2|c3) took over 0x000000a1"));
+        await b.WaitForLineAsync($@"\[WRN\] registrar 0x000000b2: configured ENRP peer {System.Text.RegularExpressions.Regex.Escape(aEnrp.ToString())} unreachable: ");
         foreach (var asap in new[] { bAsap, cAsap })
         {
             using var pu = await AsapClient.ConnectAsync(asap);

@@ -139,34 +139,6 @@ public sealed class StatusProcessTests
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
     }
 
-    [Theory]
-    [InlineData("localhost:")]
-    [InlineData("ftp://127.0.0.1:1/")]
-    [InlineData("127.0.0.1")]
-    public void The_monitor_refuses_a_status_address_that_is_neither_host_port_nor_a_url(string address)
-    {
-        var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        Assert.Equal(2, Program.Run(["monitor", "--status", address], TextReader.Null, TextWriter.Null, stderr));
-        Assert.Contains($"rserpool monitor: --status: '{address}' is neither HOST:PORT nor an http://HOST:PORT URL", stderr.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_monitor_watch_prints_each_status_under_a_timestamp_and_ends_with_0_on_ctrl_c()
-    {
-        var registrar = RserpoolProcess.Start("registrar", "--asap", "127.0.0.1:0", "--asap-announce", "off", "--enrp", "off", "--status", "127.0.0.1:0");
-        await using var _ = registrar;
-        string url = (await registrar.WaitForLineAsync(@"status on (http://127\.0\.0\.1:\d+/)status")).Groups[1].Value;
-        string hostPort = new Uri(url).Authority;
-
-        var monitor = RserpoolProcess.Start("monitor", "--status", hostPort, "--watch", "200ms");
-        await using var __ = monitor;
-        await monitor.WaitForLineAsync($@"^rserpool monitor  http://{Regex.Escape(hostPort)}/status  \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC$");
-        await monitor.WaitForLineAsync("^pools: 0, PEs: 0$");
-        monitor.Interrupt();   // Ctrl-C
-
-        Assert.Equal(0, await monitor.WaitForExitAsync());
-    }
-
     [Fact]
     public void The_monitor_reports_an_unreachable_status_endpoint_as_a_failure()
     {

@@ -32,6 +32,8 @@ public sealed class TakeoverProcessTests(Xunit.Abstractions.ITestOutputHelper ou
         await taker.WaitForLineAsync("association to the ASAP endpoint .* of 1 adopted PEs is up");
         await pe.WaitForLineAsync($"registrar 0x{takerId:x8} is the new home \\(H flag\\)");
         output.WriteLine($"PE adopted its new home {clock.ElapsedMilliseconds} ms after SIGKILL of registrar A");
+        // Issue 16: the PE's lost registrar is a warning, not an INFO line.
+        Assert.NotEmpty(pe.LinesMatching($@"\[WRN\] registrar association with {System.Text.RegularExpressions.Regex.Escape(cluster.AAsap.ToString())} lost"));
         foreach (var asap in cluster.Survivors)
         {
             var elements = await ResolveUntilAsync(asap, found => found.Length == 1 && found[0].HomeServerIdentifier == takerId);

@@ -30,6 +30,12 @@ public static class FieldTreeBuilder
             return PolicyFields(policy);
         }
         var nodes = new List<FieldNode>();
+        if (record is TransportParameter transport)
+        {
+            // SCTP (0x0004), TCP (0x0005) and UDP transports have the same fields: the type tells them apart (RFC 5354 §3.3-§3.5).
+            nodes.Add(Node("ParameterType", transport.ParameterType)!);
+        }
+
         foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (SkippedProperties.Contains(property.Name) || property.GetIndexParameters().Length > 0
