@@ -114,7 +114,16 @@ public static class ServerCommand
                     // Started before the first registration: a server still hunting for a registrar answers /ready with 503 and why.
                     string? NotReady() => Read() is var now && now.Registration == nameof(RegistrationState.Registered) ? null
                         : $"PE {now.PoolElement} in pool {now.Pool} is {now.Registration}" + (now.Reason is { } why ? $": {why}" : string.Empty);
-                    var statusServer = await NodeStatusServer.StartAsync(statusEndPoint, Read, NotReady, cancel).ConfigureAwait(false);
+                    NodeStatusServer statusServer;
+                    try
+                    {
+                        statusServer = await NodeStatusServer.StartAsync(statusEndPoint, Read, NotReady, cancel).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new IOException($"status endpoint {statusEndPoint} (--status): {e.Message}", e);   // one line, as the registrar's
+                    }
+
                     log.Info("server status on {StatusAddress}status", statusServer.Address);
                     // service-stop, after the deregistration (service-unbind).
                     shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-server-status-endpoint", async () =>

@@ -92,6 +92,21 @@ public sealed class ServerStatusProcessTests
     }
 
     [Fact]
+    public async Task A_busy_status_port_ends_the_server_with_exit_1_and_one_line()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        string endPoint = busy.LocalEndpoint.ToString()!;
+        var server = RserpoolProcess.Start("server", "--pool", "EchoPool", "--service", "echo", "--registrar", "127.0.0.1:9", "--asap-announce", "off",
+            "--local", "127.0.0.1:0", "--status", endPoint);
+        await using var _ = server;
+
+        Assert.Equal(ExitCodes.Failure, await server.WaitForExitAsync());
+        Assert.Single(server.LinesMatching($@"\[ERR\] .*status endpoint {System.Text.RegularExpressions.Regex.Escape(endPoint)} \(--status\): .*address already in use"));
+        Assert.Empty(server.LinesMatching(@"^\s+at |Exception"));
+    }
+
+    [Fact]
     public void A_bad_status_endpoint_is_a_usage_error_naming_the_flag()
     {
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
