@@ -36,8 +36,26 @@ ensure_chaos_tools() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The live page's browser test drives Debian's chromium through Playwright (its own browsers cannot be downloaded);
+# the /metrics test parses the exposition with promtool (package prometheus). Without them those tests are skipped.
+ensure_browser_and_promtool() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  if [ "${#missing[@]}" -eq 0 ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: ${missing[*]} not found and cannot install them here; the live-page and promtool tests will be skipped" >&2
+    return 0
+  fi
+  echo "test.sh: installing ${missing[*]} (headless browser for the live page, promtool for /metrics)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 ensure_tshark
 ensure_chaos_tools
+ensure_browser_and_promtool
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(pwd)/artifacts/test-results"

@@ -19,6 +19,13 @@ namespace RSerPool.Actors.Configuration;
 /// </summary>
 public static class NodeConfig
 {
+    /// <summary>rserpool.terminal.status: the terminal's own status endpoint; null = off.</summary>
+    public static System.Net.IPEndPoint? ReadTerminalStatusEndPoint(Config config)
+    {
+        string text = ConfigValues.String(config, "rserpool.terminal.status");
+        return text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? null : EndPointText.Parse(text, 0, "rserpool.terminal.status");
+    }
+
     /// <summary>
     /// The node's registrar client (the registrar hunt of RFC 5352: static registrars, Server Announces, and on a cluster
     /// node the cluster's registrars) and pool-user settings. <see cref="RSerPoolNodeOptions.System"/> and the other host choices keep their defaults.

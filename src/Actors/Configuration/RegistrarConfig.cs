@@ -116,6 +116,9 @@ public static class RegistrarConfig
         return IsOff(text) ? null : EndPointText.Parse(text, 0, $"{R}.status");
     }
 
+    /// <summary>rserpool.registrar.status-events-interval: how often the live page's feed reads the handlespace.</summary>
+    public static TimeSpan ReadStatusEventsInterval(Config config) => ConfigValues.PositiveDuration(config, $"{R}.status-events-interval");
+
     /// <summary>An SCTP socket style: "one-to-one" or "one-to-many" (RFC 6458 §3, §4).</summary>
     /// <param name="key">The key or flag the text came from, named in the error.</param>
     public static SctpSocketStyle ReadSctpStyle(string text, string key)

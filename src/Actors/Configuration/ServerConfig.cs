@@ -10,6 +10,13 @@ public static class ServerConfig
 {
     private const string S = "rserpool.server";
 
+    /// <summary>rserpool.server.status: the server's own status endpoint; null = off.</summary>
+    public static System.Net.IPEndPoint? ReadStatusEndPoint(Config config)
+    {
+        string text = ConfigValues.String(config, $"{S}.status");
+        return text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? null : EndPointText.Parse(text, 0, $"{S}.status");
+    }
+
     /// <summary>
     /// The server's limits (<c>rserpool.server.max-sessions</c>, <c>max-sessions-per-host</c>, <c>first-frame-timeout</c>)
     /// over <see cref="PoolElementServerOptions.Default"/>.

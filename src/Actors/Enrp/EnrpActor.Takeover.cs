@@ -1,5 +1,6 @@
 // Registrar takeover (RFC 5353 §3.5; contested takeovers resolved by the lower server id as RSPLIB, docs/protocol-notes.md §10).
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Wire.Messages.Enrp;
@@ -168,6 +169,7 @@ internal sealed partial class EnrpActor
         Context.Parent.Tell(new OwnershipTransfer(targetId, _serverId), Self);
         _takenOver.Add(targetId);
         RememberTakeover(targetId, _serverId);
+        RSerPoolMetrics.TakeoverCompleted();
         _log.Warning("registrar 0x{ServerId:x8}: took over 0x{TargetId:x8}: now home of its {Count} PEs", _serverId, targetId, count);
         RemovePeer(targetId, "taken over");
     }
@@ -210,6 +212,7 @@ internal sealed partial class EnrpActor
             if (sender is null)
             {
                 association.Tell(new Transport.AssociationSend<EnrpMessage>(Presence(takerId, replyRequired: true)), Self);
+                RSerPoolMetrics.EnrpSent(EnrpMessageType.Presence);
             }
 
             return;
@@ -245,6 +248,7 @@ internal sealed partial class EnrpActor
         else
         {
             association.Tell(new Transport.AssociationSend<EnrpMessage>(ack), Self);
+            RSerPoolMetrics.EnrpSent(ack.Type);
         }
     }
 

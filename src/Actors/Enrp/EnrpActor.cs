@@ -2,6 +2,7 @@
 using System.Net;
 using RSerPool.Wire.Errors;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
@@ -189,6 +190,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (!_udpPresence.Equals(ActorRefs.Nobody))
         {
             _udpPresence.Tell(new SendPresenceDatagram(EnrpEncoder.EncodeToArray(Presence(0, replyRequired: false))), Self);
+            RSerPoolMetrics.EnrpSent(EnrpMessageType.Presence);
         }
 
         // Jitter ±12.5 % (docs/protocol-notes.md §7, RSPLIB registrarRandomizeCycle).
@@ -249,6 +251,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     private void OnMessage(EnrpMessage message, IActorRef association)
     {
+        RSerPoolMetrics.EnrpReceived(message.Type);
         uint senderId = message.SenderServerId;
         if (senderId == _serverId)
         {
@@ -286,6 +289,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             {
                 // docs/protocol-notes.md §10 responder: not in the peer list → R=1.
                 association.Tell(new AssociationSend<EnrpMessage>(new EnrpHandleTableResponse(_serverId, senderId, default, Rejected: true)), Self);
+                RSerPoolMetrics.EnrpSent(EnrpMessageType.HandleTableResponse);
             }
             else if (message is EnrpInitTakeover initTakeover)
             {
@@ -412,6 +416,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     // audit, no answer on UDP (a new peer is greeted by unicast over its association).
     private void OnUdpPresence(EnrpPresence presence, IPEndPoint source)
     {
+        RSerPoolMetrics.EnrpReceived(EnrpMessageType.Presence);
         uint senderId = presence.SenderServerId;
         if (senderId == _serverId || senderId == 0)
         {
@@ -570,6 +575,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         else
         {
             peer.LastAssociation.Tell(new AssociationSend<EnrpMessage>(message), Self);
+            RSerPoolMetrics.EnrpSent(message.Type);
         }
     }
 
@@ -586,6 +592,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         }
 
         association.Tell(new AssociationSend<EnrpMessage>(message), Self);
+        RSerPoolMetrics.EnrpSent(message.Type);
     }
 
     // A peer that keeps sending what cannot be used is disconnected (issue 6 "bad input and limits").

@@ -2,6 +2,7 @@ using Akka.Actor;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Asap;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Actors.Registrar;
 
@@ -234,6 +235,7 @@ internal sealed class PeRegistrationActor : UntypedActor
                 Arm();
                 break;
             case PeTimerEvent.KeepAliveTimedOut:
+                RSerPoolMetrics.KeepAliveFailed();
                 _peer.Association.Tell(new CloseAssociation($"no Endpoint Keep Alive Ack for PE 0x{_identifier:x8}"), Self);
                 RequestRemoval(RemovalReason.KeepAliveTimeout);
                 break;

@@ -2,6 +2,7 @@ using System.Net;
 using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Time;
@@ -107,13 +108,17 @@ internal sealed partial class PoolActor : ReceiveActor
         switch (routed.Message)
         {
             case AsapRegistration registration:
+                long registrationStarted = RSerPoolMetrics.StartTiming(registration: true);
                 Register(registration, routed.Peer, routed.ReservesSlot);
+                RSerPoolMetrics.RegistrationAnswered(registrationStarted);
                 break;
             case AsapDeregistration deregistration:
                 Deregister(deregistration, routed.Peer);
                 break;
             case AsapHandleResolution resolution:
+                long resolutionStarted = RSerPoolMetrics.StartTiming(registration: false);
                 Resolve(resolution, routed.Peer);
+                RSerPoolMetrics.HandleResolved(resolutionStarted);
                 break;
             case AsapEndpointKeepAliveAck ack:
                 if (_children.TryGetValue(ack.PoolElementIdentifier, out PeChild? child))
@@ -185,6 +190,7 @@ internal sealed partial class PoolActor : ReceiveActor
             return;
         }
 
+        RSerPoolMetrics.RegistrationAccepted(added: result.Outcome == RegistrationOutcome.Added);
         Reply(peer, new AsapRegistrationResponse(_poolHandle, identifier));
         Context.Parent.Tell(new HomeElementUpdated(_poolHandle, result.Entry!.ToPoolElement()), Self);
         TellWatchHome(result.Entry!, result.Outcome == RegistrationOutcome.Added || result.PreviousOwnerId != _serverId
@@ -330,6 +336,7 @@ internal sealed partial class PoolActor : ReceiveActor
         if (entry is not null)
         {
             Remove(identifier, RemovalReason.Deregistered);
+            RSerPoolMetrics.Deregistered();
         }
 
         Reply(peer, new AsapDeregistrationResponse(_poolHandle, identifier));
@@ -364,6 +371,7 @@ internal sealed partial class PoolActor : ReceiveActor
     private void ReportUnreachable(AsapEndpointUnreachable report, AsapPeer peer)
     {
         uint identifier = report.PoolElementIdentifier;
+        RSerPoolMetrics.UnreachableReported();
         switch (_space.ReportUnreachable(_poolHandle, identifier, out PoolElementEntry? entry))
         {
             case UnreachableOutcome.Removed:
@@ -395,6 +403,7 @@ internal sealed partial class PoolActor : ReceiveActor
             peer = child.Peer.ToString();
         }
 
+        RSerPoolMetrics.Removed(reason);
         _log.Info("PE 0x{PeId:x8} removed from {PoolHandle} (registered from {Peer}): {Reason}", entry.Identifier, _poolHandle, peer, reason);
         Context.Parent.Tell(new PoolElementRemoved(_poolHandle, entry.Identifier, reason), Self);
         TellWatchRemoved(entry, reason);

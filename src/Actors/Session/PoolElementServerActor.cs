@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Akka.Actor;
 using RSerPool.Actors.Transport;
 using Akka.Event;
+using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Actors.Session;
 
@@ -36,7 +37,11 @@ internal sealed class PoolElementServerActor : ReceiveActor
         _admission = new ConnectionAdmission("PE server", "sessions", options.MaxSessions, options.MaxSessionsPerHost, _log);
 
         Receive<SocketAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(terminated => _admission.Ended(terminated.ActorRef));
+        Receive<Terminated>(terminated =>
+        {
+            _admission.Ended(terminated.ActorRef);
+            RSerPoolMetrics.SessionEnded();
+        });
     }
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, TaskCompletionSource<IPEndPoint> bound) =>
@@ -90,5 +95,6 @@ internal sealed class PoolElementServerActor : ReceiveActor
         var child = Context.ActorOf(PoolElementSessionActor.Props(socket, _service, _options), $"session-{++_accepted}");
         Context.Watch(child);
         _admission.Started(child, host);
+        RSerPoolMetrics.SessionStarted();
     }
 }

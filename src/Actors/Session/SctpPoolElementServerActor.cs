@@ -3,6 +3,7 @@ using System.Net;
 using Akka.Actor;
 using Akka.Event;
 using RSerPool.Actors.Transport.Sctp;
+using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Actors.Session;
 
@@ -36,7 +37,11 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
         _log = Context.GetLogger();
 
         Receive<SctpAccepted>(accepted => Accept(accepted.Socket));
-        Receive<Terminated>(_ => _open--);
+        Receive<Terminated>(_ =>
+        {
+            _open--;
+            RSerPoolMetrics.SessionEnded();
+        });
     }
 
     public static Props Props(IPEndPoint endpoint, IPoolElementService service, PoolElementServerOptions options, SctpSessionSettings sctp,
@@ -108,6 +113,7 @@ internal sealed class SctpPoolElementServerActor : ReceiveActor
             PoolElementSessionActor.Props(handler => SctpSessionConnectionActor.Accepted(socket, handler, sctp), peer, _service, _options),
             $"session-{++_accepted}");
         Context.Watch(child);
+        RSerPoolMetrics.SessionStarted();
         _open++;
     }
 }

@@ -8,6 +8,7 @@ using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Status;
 using RSerPool.Wire.Parameters;
+using Spectre.Console;
 
 namespace RSerPool.Hosts.Commands;
 
@@ -22,7 +23,7 @@ public static class MonitorCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var status = new Option<string?>("--status") { Description = "the registrar's status endpoint, HOST:PORT or http://HOST:PORT", HelpName = "HOST:PORT" };
-        var watch = new Option<string?>("--watch") { Description = "print again every DURATION (e.g. 2s) until Ctrl-C or --count", HelpName = "DURATION" };
+        var watch = new Option<string?>("--watch") { Description = "show again every DURATION (e.g. 2s) until Ctrl-C or --count: redrawn in place under a timestamp on a terminal, printed again otherwise", HelpName = "DURATION" };
         var count = new Option<int?>("--count") { Description = "with --watch: stop after N prints; with --watch-pool: after N changes", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "print the JSON document as served (with --watch-pool: one JSON object per line)" };
         var watchPool = new Option<string?>("--watch-pool") { Description = "cluster mode: print the members of pool HANDLE (text, or 0x-hex bytes), then every change as it happens, until Ctrl-C or --count", HelpName = "HANDLE" };
@@ -67,9 +68,18 @@ public static class MonitorCommand
 
             int limit = interval is null ? 1 : parse.GetValue(count) ?? int.MaxValue;
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            for (int printed = 0; printed < limit && !cancel.IsCancellationRequested; printed++)
+            var watcher = new StatusWatch(http, address, TimeProvider.System);
+            try
             {
-                try
+                // A watch on a terminal redraws in place; anything else (a pipe, a log, --json) gets every print.
+                if (interval is { } every && !parse.GetValue(json) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected)
+                {
+                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+                    await watcher.RunLiveAsync(console, every, limit, cancel).ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+
+                for (int printed = 0; printed < limit; printed++)
                 {
                     if (printed > 0)
                     {
@@ -81,21 +91,25 @@ public static class MonitorCommand
                     {
                         stdout.WriteLine(await http.GetStringAsync(address, cancel).ConfigureAwait(false));
                     }
-                    else
+                    else if (interval is null)
                     {
                         var document = await http.GetFromJsonAsync<RegistrarStatus>(address, StatusServer.Json, cancel).ConfigureAwait(false);
                         stdout.Write(StatusText.Render(document!));
                     }
+                    else
+                    {
+                        stdout.Write(await watcher.ReadAsync(cancel).ConfigureAwait(false));
+                    }
                 }
-                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-                {
-                    return ExitCodes.Success;   // Ctrl-C ends a watch
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
-                {
-                    stderr.WriteLine($"rserpool monitor: {address}: {e.Message}");
-                    return ExitCodes.Failure;
-                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return ExitCodes.Success;   // Ctrl-C ends a watch
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            {
+                stderr.WriteLine($"rserpool monitor: {address}: {e.Message}");
+                return ExitCodes.Failure;
             }
 
             return ExitCodes.Success;

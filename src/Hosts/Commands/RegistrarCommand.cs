@@ -48,7 +48,7 @@ public static class RegistrarCommand
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)", HelpName = "LEVEL" };
         var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)", HelpName = "HOST:PORT" };
         var seeds = new Option<string[]>("--seed") { Description = "a seed node's Akka.Remote endpoint (repeatable; with --cluster; none = this node starts the cluster)", HelpName = "HOST:PORT" };
-        var status = new Option<string?>("--status") { Description = $"HTTP status endpoint (/status JSON, /metrics Prometheus; port 0 = any free port), or off ({ReferenceDefault.Of($"{r}.status")})", HelpName = "HOST:PORT|off" };
+        var status = new Option<string?>("--status") { Description = $"HTTP status endpoint (/status JSON, /metrics Prometheus, /health, /ready, / live page; port 0 = any free port), or off ({ReferenceDefault.Of($"{r}.status")})", HelpName = "HOST:PORT|off" };
 
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
@@ -62,6 +62,7 @@ public static class RegistrarCommand
             HostConfig config;
             RegistrarSettings settings;
             IPEndPoint? statusEndPoint;
+            TimeSpan statusEventsInterval;
             IdleMemoryTrimSettings idleMemoryTrim;
             ClusterSettings clusterSettings;
             try
@@ -95,6 +96,7 @@ public static class RegistrarCommand
                 config = HostConfig.Load(parse.GetValue(configFiles) ?? [], overrides);
                 settings = config.Read(RegistrarConfig.Read);
                 statusEndPoint = config.Read(RegistrarConfig.ReadStatusEndPoint);
+                statusEventsInterval = config.Read(RegistrarConfig.ReadStatusEventsInterval);
                 idleMemoryTrim = config.Read(RegistrarConfig.ReadIdleMemoryTrim);
                 clusterSettings = config.Read(ClusterConfig.Read);
                 if (!clusterSettings.Enabled && clusterSettings.Seeds.Count > 0)
@@ -180,14 +182,15 @@ public static class RegistrarCommand
                         StatusServer statusServer;
                         try
                         {
-                            statusServer = await StatusServer.StartAsync(statusEndPoint, reader, cancel).ConfigureAwait(false);
+                            statusServer = await StatusServer.StartAsync(statusEndPoint, reader, statusEventsInterval, cancel).ConfigureAwait(false);
                         }
                         catch (IOException e)
                         {
                             throw new IOException($"status endpoint {statusEndPoint} (--status): {e.Message}", e);
                         }
 
-                        log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics", statusServer.Address, statusServer.Address);
+                        log.Info("registrar status on {StatusAddress}status and {StatusAddress}metrics, live page {StatusAddress}", statusServer.Address, statusServer.Address,
+                            statusServer.Address);
                         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-status-endpoint", async () =>
                         {
                             await statusServer.DisposeAsync().ConfigureAwait(false);

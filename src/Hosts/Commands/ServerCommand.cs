@@ -9,6 +9,9 @@ using RSerPool.Actors.Session;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
 using RSerPool.Hosts.Services;
+using RSerPool.Hosts.Status;
+using RSerPool.Actors.Metrics;
+using RegistrationState = RSerPool.Actors.PoolElements.PoolElementStatus;
 using RSerPool.Wire.Parameters;
 
 namespace RSerPool.Hosts.Commands;
@@ -30,6 +33,7 @@ public static class ServerCommand
         var directory = new Option<string?>("--directory") { Description = "directory the files service serves (must exist; --service files)", HelpName = "DIRECTORY" };
         var transport = new Option<string?>("--transport") { Description = $"user transport PUs connect to: tcp (shim), sctp (RSPLIB PUs; PPID split of RFC 5352) or auto; {ReferenceDefault.Of("rserpool.server.transport")}", HelpName = "tcp|sctp|auto" };
         var identifier = new Option<string?>("--identifier") { Description = "PE identifier, decimal or 0x-hex (default: random)", HelpName = "ID" };
+        var status = new Option<string?>("--status") { Description = "this server's status endpoint (port 0 = any free port) or off: /status, /metrics, /health, /ready (200 while registered); default off", HelpName = "HOST:PORT|off" };
         var command = new Command("server", "Run a pool element with an example service");
         node.AddTo(command);
         command.Options.Add(pool);
@@ -39,6 +43,7 @@ public static class ServerCommand
         command.Options.Add(directory);
         command.Options.Add(identifier);
         command.Options.Add(transport);
+        command.Options.Add(status);
 
         command.SetAction(async (parse, cancel) =>
         {
@@ -54,9 +59,13 @@ public static class ServerCommand
             uint peIdentifier;
             PoolElementOptions registration;
             bool sctp;
+            IPEndPoint? statusEndPoint;
             try
             {
-                config = node.Load(parse, node.Overrides(parse).Set("rserpool.server.transport", parse.GetValue(transport), "--transport"));
+                config = node.Load(parse, node.Overrides(parse)
+                    .Set("rserpool.server.transport", parse.GetValue(transport), "--transport")
+                    .Set("rserpool.server.status", parse.GetValue(status), "--status"));
+                statusEndPoint = config.Read(ServerConfig.ReadStatusEndPoint);
                 sctp = config.Read(ServerConfig.UsesSctp);
                 nodeOptions = config.Read(NodeConfig.Read);
                 serverOptions = config.Read(ServerConfig.ReadOptions);
@@ -88,13 +97,52 @@ public static class ServerCommand
                     ? await PoolElementServer.StartSctpAsync(system, localEndPoint, implementation, serverOptions, sctpSettings, cancel).ConfigureAwait(false)
                     : await PoolElementServer.StartAsync(system, localEndPoint, implementation, serverOptions).ConfigureAwait(false);
                 await server.WarmUpAsync(cancel).ConfigureAwait(false);
+                var shutdown = CoordinatedShutdown.Get(system);
+                PoolElementRegistration? current = null;   // set once the first registration has an outcome
+                string? lastReason = null;
+                if (statusEndPoint is not null)
+                {
+                    var userTransport = StatusText.TransportOf(server.ToRegisteredTransport());
+                    NodeStatus Read() => Volatile.Read(ref current) is { } pe
+                        ? new NodeStatus("server", poolHandle, $"0x{pe.Identifier:x8}", pe.Status.ToString(), pe.HomeServerId == 0 ? null : $"0x{pe.HomeServerId:x8}",
+                            userTransport, RSerPoolMetrics.SessionsOpen, RSerPoolMetrics.SessionsStarted)
+                        {
+                            Reason = pe.Status == RegistrationState.Registered ? null : Volatile.Read(ref lastReason),
+                        }
+                        : new NodeStatus("server", poolHandle, registration.Identifier == 0 ? "(not yet chosen)" : $"0x{registration.Identifier:x8}",
+                            nameof(RegistrationState.Registering), null, userTransport, RSerPoolMetrics.SessionsOpen, RSerPoolMetrics.SessionsStarted);
+                    // Started before the first registration: a server still hunting for a registrar answers /ready with 503 and why.
+                    string? NotReady() => Read() is var now && now.Registration == nameof(RegistrationState.Registered) ? null
+                        : $"PE {now.PoolElement} in pool {now.Pool} is {now.Registration}" + (now.Reason is { } why ? $": {why}" : string.Empty);
+                    NodeStatusServer statusServer;
+                    try
+                    {
+                        statusServer = await NodeStatusServer.StartAsync(statusEndPoint, Read, NotReady, cancel).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new IOException($"status endpoint {statusEndPoint} (--status): {e.Message}", e);   // one line, as the registrar's
+                    }
+
+                    log.Info("server status on {StatusAddress}status", statusServer.Address);
+                    // service-stop, after the deregistration (service-unbind).
+                    shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "stop-server-status-endpoint", async () =>
+                    {
+                        await statusServer.DisposeAsync().ConfigureAwait(false);
+                        return Done.Instance;
+                    });
+                }
+
                 var registered = await rserpool.RegisterAsync(registration with { UserTransport = server.ToRegisteredTransport() }, cancel).ConfigureAwait(false);
                 registered.StatusChanged += (_, change) =>
+                {
+                    Volatile.Write(ref lastReason, change.Reason);
                     log.Info("PE 0x{Identifier:x8}: {Status} (home registrar 0x{Home:x8})", registered.Identifier, change.Status, change.HomeServerId);
+                };
+                Volatile.Write(ref current, registered);
                 log.Info("server ready: PE 0x{Identifier:x8} in pool {Pool}, serving {Service} on {Transport} {EndPoint}, policy {Policy}",
                     registered.Identifier, poolHandle, serviceName, server.IsSctp ? "SCTP" : "TCP", server.LocalEndPoint, selectionPolicy.Type);
 
-                var shutdown = CoordinatedShutdown.Get(system);
                 // service-unbind: PUs stop finding this PE (RFC 5352 §3.2 deregistration) before it stops serving.
                 shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "deregister-pool-element", async () =>
                 {

@@ -30,6 +30,7 @@ public static class TerminalCommand
         var answerGrace = new Option<string>("--answer-grace") { HelpName = "DURATION", Description = "once the PE acknowledged every line (or after a signal), how long answers still missing are awaited; a service that answers nothing (discard) ends after it", DefaultValueFactory = _ => "500ms" };
         var giveUpAfter = PoolSessionStarter.GiveUpAfterOption();
         var protocol = new Option<string>("--protocol") { Description = "text (each line as is) or pingpong (RSPLIB rspserver -pingpong: Ping/Pong on PPID 33, cookie echoed after failover)", DefaultValueFactory = _ => "text", HelpName = "text|pingpong" };
+        var status = new Option<string?>("--status") { Description = "this terminal's status endpoint (port 0 = any free port) or off: /status (sent, answered, failovers), /metrics, /health, /ready (200 once its session has a PE); default off", HelpName = "HOST:PORT|off" };
         var command = new Command("terminal", "Send lines to a pool and print the answers (session mode, with failover)");
         node.AddTo(command);
         command.Options.Add(pool);
@@ -40,6 +41,7 @@ public static class TerminalCommand
         command.Options.Add(answerGrace);
         command.Options.Add(giveUpAfter);
         command.Options.Add(protocol);
+        command.Options.Add(status);
 
         command.SetAction(async (parse, cancel) =>
         {
@@ -49,9 +51,13 @@ public static class TerminalCommand
             TimeSpan grace;
             TerminalProtocol terminalProtocol;
             TimeSpan? sendFor = null;
+            System.Net.IPEndPoint? statusEndPoint;
             try
             {
-                config = node.Load(parse, node.Overrides(parse).Set(PoolSessionStarter.GiveUpAfterKey, parse.GetValue(giveUpAfter), "--give-up-after"));
+                config = node.Load(parse, node.Overrides(parse)
+                    .Set(PoolSessionStarter.GiveUpAfterKey, parse.GetValue(giveUpAfter), "--give-up-after")
+                    .Set("rserpool.terminal.status", parse.GetValue(status), "--status"));
+                statusEndPoint = config.Read(NodeConfig.ReadTerminalStatusEndPoint);
                 pause = Duration(parse.GetValue(interval)!, "--interval");
                 waitForAnswers = Duration(parse.GetValue(answerTimeout)!, "--answer-timeout");
                 grace = Duration(parse.GetValue(answerGrace)!, "--answer-grace");
@@ -70,7 +76,10 @@ public static class TerminalCommand
                 stderr.WriteLine($"rserpool terminal: {e.Message}");
                 return ExitCodes.Usage;
             }
-            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol);
+            var run = new TerminalRun(config, PoolHandle.FromString(parse.GetValue(pool)!), stdin, stdout, stderr, terminalProtocol)
+            {
+                StatusEndPoint = statusEndPoint,
+            };
             int? count = parse.GetValue(generate) ?? (sendFor is null ? null : int.MaxValue);
             return count is { } n
                 ? await run.GenerateAsync(n, pause, waitForAnswers, grace, sendFor, cancel).ConfigureAwait(false)

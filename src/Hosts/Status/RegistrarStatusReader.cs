@@ -36,7 +36,7 @@ public sealed class RegistrarStatusReader(IActorRef registrar, RegistrarStarted 
         var pools = snapshot.Elements
             .GroupBy(pe => pe.PoolHandle)
             .Select(pool => new PoolStatus(pool.Key.ToString(), pool.Select(pe => new PoolElementStatus(
-                Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, StatusText.Transport(pe.UserTransport), StatusText.Policy(pe.Policy),
+                Id(pe.Identifier), Id(pe.OwnerId), pe.OwnerId == started.ServerId, StatusText.TransportOf(pe.UserTransport), StatusText.Policy(pe.Policy),
                 pe.RegistrationLifeMs, pe.UnreachableReports)).ToList()))
             .ToList();
         var peers = enrpStatus?.Peers.Select(peer => new PeerStatus(Id(peer.ServerId), peer.EndPoint?.ToString(), peer.State.ToString(), peer.Silent))

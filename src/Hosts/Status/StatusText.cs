@@ -65,16 +65,29 @@ public static class StatusText
     }
 
     /// <summary>A transport as status and watch lines show it: kind, addresses, port.</summary>
-    public static string Transport(TransportParameter transport)
+    public static string Transport(TransportParameter transport) => TransportOf(transport).ToString();
+
+    /// <summary>A transport as /status gives it: protocol, addresses, port and use as separate fields.</summary>
+    public static TransportStatus TransportOf(TransportParameter transport)
     {
-        string kind = transport switch
+        ArgumentNullException.ThrowIfNull(transport);
+        (string protocol, TransportUse? use) = transport switch
         {
-            SctpTransport => "SCTP",
-            TcpTransport => "TCP",
-            UdpTransport => "UDP",
-            _ => transport.ParameterType.ToString(),
+            SctpTransport sctp => ("sctp", sctp.TransportUse),
+            TcpTransport tcp => ("tcp", (TransportUse?)tcp.TransportUse),
+            UdpTransport => ("udp", null),
+            UdpLiteTransport => ("udp-lite", null),
+            DccpTransport => ("dccp", null),
+            _ => (transport.ParameterType.ToString().ToLowerInvariant(), null),
         };
-        return $"{kind} {string.Join(",", transport.Addresses)} port {transport.Port}";
+        string? useText = use switch
+        {
+            null => null,
+            TransportUse.DataOnly => "data",
+            TransportUse.DataPlusControl => "data+control",
+            _ => $"0x{(ushort)use:x4}",
+        };
+        return new TransportStatus(protocol, [.. transport.Addresses.Select(address => address.ToString())], transport.Port, useText);
     }
 
     /// <summary>A policy as status and watch lines show it: name (or number) and its values.</summary>

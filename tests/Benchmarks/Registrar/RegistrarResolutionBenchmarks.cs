@@ -36,8 +36,11 @@ public class RegistrarResolutionBenchmarks
     [Params(1, 16)]
     public int Connections { get; set; }
 
-    [Params("registrar", "echo")]
+    /// <summary>registrar-metrics: the registrar with its "RSerPool" Meter exported as the status endpoint does (docs/metrics.md).</summary>
+    [Params("registrar", "registrar-metrics", "echo")]
     public string Server { get; set; } = "registrar";
+
+    private RSerPool.Hosts.Status.MeterExporter? _exporter;
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +55,7 @@ public class RegistrarResolutionBenchmarks
         }
         else
         {
+            _exporter = Server == "registrar-metrics" ? new RSerPool.Hosts.Status.MeterExporter(new Dictionary<string, string[]>()) : null;
             endpoint = StartRegistrar();
             _responseType = (byte)AsapMessageType.HandleResolutionResponse;
         }
@@ -91,6 +95,7 @@ public class RegistrarResolutionBenchmarks
         _peConnection?.Dispose();
         _echo?.Dispose();
         _system?.Terminate().GetAwaiter().GetResult();
+        _exporter?.Dispose();
     }
 
     private async Task RunAsync(PipelinedAsapClient client)

@@ -85,6 +85,15 @@ public sealed class RegistrarConfigTests
     }
 
     [Fact]
+    public void The_live_page_feed_reads_every_second_by_default_and_refuses_zero()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), RegistrarConfig.ReadStatusEventsInterval(TestConfig.Reference));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), RegistrarConfig.ReadStatusEventsInterval(TestConfig.With("rserpool.registrar.status-events-interval = 250ms")));
+        var e = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.ReadStatusEventsInterval(TestConfig.With("rserpool.registrar.status-events-interval = 0s")));
+        Assert.Contains("rserpool.registrar.status-events-interval", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Asap_over_sctp_follows_the_tcp_endpoint_by_default_or_is_set_or_off()
     {
         var byDefault = RegistrarConfig.Read(TestConfig.Reference);

@@ -1,9 +1,12 @@
+using System.Net;
 using RSerPool.Hosts.Status;
+using RSerPool.Wire;
+using RSerPool.Wire.Parameters;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Status;
 
-/// <summary>How `rserpool monitor` prints a status and how /metrics counts it.</summary>
+/// <summary>How `rserpool monitor` prints a status and how /status gives a transport.</summary>
 public sealed class StatusRenderingTests
 {
     private static readonly RegistrarStatus Status = new(
@@ -12,8 +15,8 @@ public sealed class StatusRenderingTests
         [
             new PoolStatus("EchoPool",
             [
-                new PoolElementStatus("0x00000101", "0x0000000a", Home: true, "SCTP 10.0.0.1 port 7000", "RoundRobin", 90000, 0),
-                new PoolElementStatus("0x00000102", "0x0000000b", Home: false, "TCP 10.0.0.2 port 7001", "WeightedRoundRobin:5", 90000, 2),
+                new PoolElementStatus("0x00000101", "0x0000000a", Home: true, new TransportStatus("sctp", ["10.0.0.1"], 7000, "data"), "RoundRobin", 90000, 0),
+                new PoolElementStatus("0x00000102", "0x0000000b", Home: false, new TransportStatus("tcp", ["10.0.0.2"], 7001, "data"), "WeightedRoundRobin:5", 90000, 2),
             ]),
         ]);
 
@@ -31,40 +34,37 @@ public sealed class StatusRenderingTests
     }
 
     [Fact]
-    public void The_metrics_count_home_pes_copies_and_silent_peers()
-    {
-        string metrics = StatusMetrics.Render(Status);
-
-        Assert.Contains("rserpool_pools 1\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_pool_elements{owner=\"home\"} 1\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_pool_elements{owner=\"peers\"} 1\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_enrp_peers 2\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_enrp_peers_silent 1\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_enrp_startup 1\n", metrics, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refusals_are_counters_by_cause_in_the_metrics_and_a_line_in_the_text()
+    public void Refusals_are_a_line_in_the_text()
     {
         var status = Status with { Refusals = new Dictionary<string, long> { ["pe-identifier-taken"] = 3, ["handle-resolution-rate"] = 12 } };
 
-        string metrics = StatusMetrics.Render(status);
-        string text = StatusText.Render(status);
-
-        Assert.Contains("# TYPE rserpool_refusals_total counter\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_refusals_total{cause=\"pe-identifier-taken\"} 3\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_refusals_total{cause=\"handle-resolution-rate\"} 12\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("refusals: pe-identifier-taken 3, handle-resolution-rate 12", text, StringComparison.Ordinal);
+        Assert.Contains("refusals: pe-identifier-taken 3, handle-resolution-rate 12", StatusText.Render(status), StringComparison.Ordinal);
         Assert.DoesNotContain("refusals", StatusText.Render(Status), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_metrics_count_connection_refusals_and_closes_by_cause()
+    public void A_transport_is_structured_in_the_json()
     {
-        string metrics = StatusMetrics.Render(Status with { Connections = new Dictionary<string, long> { ["RefusedMaxPerHost"] = 30, ["ClosedPartialFrame"] = 2 } });
+        string json = System.Text.Json.JsonSerializer.Serialize(Status, StatusServer.Json);
 
-        Assert.Contains("# TYPE rserpool_asap_connection_events_total counter\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_asap_connection_events_total{cause=\"RefusedMaxPerHost\"} 30\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("rserpool_asap_connection_events_total{cause=\"ClosedPartialFrame\"} 2\n", metrics, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var transport = document.RootElement.GetProperty("pools")[0].GetProperty("elements")[1].GetProperty("userTransport");
+        Assert.Equal("tcp", transport.GetProperty("protocol").GetString());
+        Assert.Equal(["10.0.0.2"], transport.GetProperty("addresses").EnumerateArray().Select(address => address.GetString()));
+        Assert.Equal(7001, transport.GetProperty("port").GetInt32());
+        Assert.Equal("data", transport.GetProperty("use").GetString());
+    }
+
+    [Fact]
+    public void A_transport_parameter_becomes_protocol_addresses_port_and_use()
+    {
+        var sctp = StatusText.TransportOf(new SctpTransport(7000, TransportUse.DataPlusControl, ValueArray.Create<IPAddress>([IPAddress.Parse("10.0.0.1"), IPAddress.Parse("10.0.0.9")])));
+        var udp = StatusText.TransportOf(new UdpTransport(53, ValueArray.Create<IPAddress>([IPAddress.Loopback])));
+
+        Assert.Equal(new TransportStatus("sctp", ["10.0.0.1", "10.0.0.9"], 7000, "data+control").ToString(), sctp.ToString());
+        Assert.Equal(["10.0.0.1", "10.0.0.9"], sctp.Addresses);
+        Assert.Equal("data+control", sctp.Use);
+        Assert.Equal("SCTP 10.0.0.1,10.0.0.9 port 7000", sctp.ToString());
+        Assert.Equal(("udp", 53, (string?)null), (udp.Protocol, udp.Port, udp.Use));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Registrar;
 using RSerPool.Hosts.Status;
+using RSerPool.Hosts.Tests.Support;
 using Xunit;
 
 namespace RSerPool.Hosts.Tests.Status;
@@ -30,9 +31,9 @@ public sealed class UnreachablePeerStatusTests
     }
 
     [Fact]
-    public void The_metrics_count_known_and_unreachable_peers_apart()
+    public async Task The_metrics_count_known_and_unreachable_peers_apart()
     {
-        string metrics = StatusMetrics.Render(Status);
+        string metrics = await MetricsText.RenderAsync(Status);
 
         Assert.Contains("rserpool_enrp_peers 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("rserpool_enrp_peers_unreachable 1\n", metrics, StringComparison.Ordinal);

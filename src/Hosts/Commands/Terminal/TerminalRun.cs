@@ -4,6 +4,7 @@ using RSerPool.Actors.Api;
 using RSerPool.Actors.Configuration;
 using RSerPool.Hosts.Config;
 using RSerPool.Hosts.Hosting;
+using RSerPool.Hosts.Status;
 using RSerPool.Wire.Parameters;
 using RSerPool.Actors.Session;
 
@@ -13,6 +14,10 @@ namespace RSerPool.Hosts.Commands.Terminal;
 public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader stdin, TextWriter stdout, TextWriter stderr, TerminalProtocol? protocol = null)
 {
     private readonly TerminalProtocol _protocol = protocol ?? TerminalProtocol.Text;
+    private readonly TerminalBoard _board = new(pool.ToString());
+
+    /// <summary>The terminal's own status endpoint (rserpool.terminal.status, --status); null = none.</summary>
+    public System.Net.IPEndPoint? StatusEndPoint { get; init; }
 
     private int _failovers;
 
@@ -35,6 +40,7 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                 await foreach (var message in session.ReadAllAsync(cancel).ConfigureAwait(false))
                 {
                     await WriteLineAsync(stdout, _protocol.Describe(message.Payload.Span)).ConfigureAwait(false);
+                    _board.Answered();
                     if (Interlocked.Increment(ref answered) >= Volatile.Read(ref sent) && Volatile.Read(ref inputEnded))
                     {
                         allAnswered.TrySetResult();
@@ -47,6 +53,7 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
             while (await Task.Run(stdin.ReadLine, CancellationToken.None).WaitAsync(cancel).ConfigureAwait(false) is { } line)
             {
                 Interlocked.Increment(ref sent);
+                _board.Sent();
                 // Completes when the PE acknowledged the line (after handling it).
                 await session.SendAsync(_protocol.Encode(line), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
             }
@@ -81,6 +88,7 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                 {
                     if (ledger.RecordAnswer(message.Payload.Span))
                     {
+                        _board.Answered();
                         await WriteLineAsync(stdout, Encoding.UTF8.GetString(message.Payload.Span)).ConfigureAwait(false);
                     }
                     if (Volatile.Read(ref sendingDone) && ledger.AllAnswered)
@@ -101,6 +109,7 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                         break;
                     }
                     await session.SendAsync(ledger.NextRequest(), new SendOptions { AckRequested = true }, cancel).ConfigureAwait(false);
+                    _board.Sent();
                     if (interval > TimeSpan.Zero)
                     {
                         await Task.Delay(interval, cancel).ConfigureAwait(false); // pacing of the generated load
@@ -149,12 +158,22 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
             try
             {
                 await using var node = await RSerPoolNode.StartAsync(nodeOptions with { System = system }, cancel).ConfigureAwait(false);
+                await using var statusServer = StatusEndPoint is { } statusEndPoint
+                    ? await NodeStatusServer.StartAsync(statusEndPoint, _board.Read, () => _board.IsConnected ? null : $"looking for a PE of pool {pool}", cancel)
+                        .ConfigureAwait(false)
+                    : null;
+                if (statusServer is not null)
+                {
+                    log.Info("terminal status on {StatusAddress}status", statusServer.Address);
+                }
+
                 var options = sessionOptions with
                 {
                     Sctp = _protocol.SctpSettings(sessionOptions.Sctp),
                     OnFailover = failover =>
                     {
                         Interlocked.Increment(ref _failovers);
+                        _board.FailedOver(failover.NewIdentifier);
                         stderr.WriteLine($"terminal: failover from PE 0x{failover.OldIdentifier:x8} to PE 0x{failover.NewIdentifier:x8}: {failover.Reason} (now {Where(failover.NewElement)})");
                     },
                 };
@@ -163,6 +182,7 @@ public sealed class TerminalRun(HostConfig config, PoolHandle pool, TextReader s
                     return ExitCodes.Failure;
                 }
 
+                _board.Connected(session.CurrentPoolElement.Identifier);
                 await using (session.ConfigureAwait(false))
                 {
                     await stderr.WriteLineAsync($"terminal: session with PE 0x{session.CurrentPoolElement.Identifier:x8} of pool {pool} {Where(session.CurrentPoolElement)}").ConfigureAwait(false);
