@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Akka.Configuration;
+using RSerPool.Actors.Transport;
 using RSerPool.Actors.Api;
 using RSerPool.Actors.Cluster;
 using RSerPool.Actors.PoolElements;
@@ -69,6 +70,7 @@ public static class NodeConfig
                 HuntWarningMaxInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-max-interval"),
                 MaxQueuedRequests = ConfigValues.PositiveInt(config, $"{c}.max-queued-requests"),
                 Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
+                Association = AssociationSettings.Default with { Tls = TlsConfig.Read(config) },
             },
             ClusterRegistrars = ClusterRegistrarSettings.Default with
             {

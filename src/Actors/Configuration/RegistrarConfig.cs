@@ -216,6 +216,7 @@ public static class RegistrarConfig
         PartialFrameTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.partial-frame-timeout"),
         SendStallTimeout = ConfigValues.PositiveDuration(config, $"{R}.limits.send-stall-timeout"),
         Counters = new ConnectionCounters(),
+        Tls = TlsConfig.Read(config),
     };
 
     private static bool IsAuto(string text) => text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);

@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Enrp;
 
 namespace RSerPool.Actors.Metrics;
@@ -29,6 +30,7 @@ public static class RSerPoolMetrics
     {
         ["rserpool.pool_elements_removed"] = ["reason"],
         ["rserpool.enrp_messages"] = ["direction", "type"],
+        ["rserpool.tls_handshake_failures"] = ["reason"],
     };
 
     private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("rserpool.registrations", "{registration}",
@@ -54,6 +56,9 @@ public static class RSerPoolMetrics
 
     private static readonly Counter<long> EnrpMessages = Meter.CreateCounter<long>("rserpool.enrp_messages", "{message}",
         "ENRP messages sent and received, by type and direction (RFC 5353 §2)");
+
+    private static readonly Counter<long> TlsHandshakeFailures = Meter.CreateCounter<long>("rserpool.tls_handshake_failures", "{handshake}",
+        "TLS handshakes refused or failed on ASAP and ENRP over TCP, by reason (RFC 5355 section 4)");
 
     private static readonly Counter<long> Takeovers = Meter.CreateCounter<long>("rserpool.takeovers", "{takeover}",
         "Takeovers of a silent registrar completed by this registrar (RFC 5353 §3.5)");
@@ -130,6 +135,8 @@ public static class RSerPoolMetrics
     public static void KeepAliveFailed() => KeepAliveFailures.Add(1);
 
     public static void Removed(RemovalReason reason) => Removals.Add(1, RemovalTags[(int)reason]);
+
+    public static void TlsHandshakeFailed(TlsRefusal refusal) => TlsHandshakeFailures.Add(1, new KeyValuePair<string, object?>("reason", TlsRefusalNames.Of(refusal)));
 
     public static void TakeoverCompleted() => Takeovers.Add(1);
 

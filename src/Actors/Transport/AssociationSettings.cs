@@ -48,6 +48,12 @@ public sealed record AssociationSettings
     /// <summary>Where refusals and forced closes are counted; give each listener its own to tell them apart.</summary>
     public ConnectionCounters Counters { get; init; } = new();
 
+    /// <summary>
+    /// TLS over this TCP association (README "TLS"; rserpool.tls), null for plaintext. SCTP associations ignore it:
+    /// SCTP stays plaintext for RSPLIB interop.
+    /// </summary>
+    public TlsCredentials? Tls { get; init; }
+
     /// <summary>Decoder limits (parameters per message, nesting, addresses).</summary>
     public WireLimits WireLimits { get; init; } = WireLimits.Default;
 }

@@ -59,6 +59,42 @@ internal static class BatchedSocketWriter
         }
     }
 
+    /// <summary>
+    /// The same over a TLS stream: each batch is copied into one buffer and written at once, so a burst of frames
+    /// shares TLS records as it shares segments in plaintext.
+    /// </summary>
+    public static async Task WriteAllAsync(Stream stream, ChannelReader<byte[]> frames, Action<int> written, CancellationToken cancel)
+    {
+        var buffer = new byte[MaxBatchBytes];
+        while (await frames.WaitToReadAsync(cancel).ConfigureAwait(false))
+        {
+            int bytes = 0;
+            int count = 0;
+            while (count < MaxBatchFrames && bytes < MaxBatchBytes && frames.TryPeek(out var frame))
+            {
+                if (bytes > 0 && bytes + frame.Length > buffer.Length)
+                {
+                    break;
+                }
+                frames.TryRead(out _);
+                count++;
+                if (frame.Length > buffer.Length)
+                {
+                    await stream.WriteAsync(frame, cancel).ConfigureAwait(false);
+                    written(frame.Length);
+                    continue;
+                }
+                frame.CopyTo(buffer, bytes);
+                bytes += frame.Length;
+            }
+            if (bytes > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, bytes), cancel).ConfigureAwait(false);
+                written(bytes);
+            }
+        }
+    }
+
     private static async Task SendAllAsync(Socket socket, ArraySegment<byte> frame, CancellationToken cancel)
     {
         int sent = 0;

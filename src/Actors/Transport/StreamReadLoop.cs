@@ -13,7 +13,7 @@ namespace RSerPool.Actors.Transport;
 /// that floods requests or never reads its answers is simply not read any further (TCP flow control then stops it),
 /// and it reports partial frames to the flow for the association's liveness check.
 /// </summary>
-internal sealed class StreamReadLoop<TMessage>(Socket socket, IActorRef association, IActorRef handler, IWireCodec<TMessage> codec,
+internal sealed class StreamReadLoop<TMessage>(Socket socket, Stream? tls, IActorRef association, IActorRef handler, IWireCodec<TMessage> codec,
     AssociationSettings settings, AssociationFlow flow)
     where TMessage : class
 {
@@ -30,7 +30,9 @@ internal sealed class StreamReadLoop<TMessage>(Socket socket, IActorRef associat
                 {
                     (buffer, start, end) = MakeRoom(buffer, start, end);
                 }
-                int read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cancel).ConfigureAwait(false);
+                int read = tls is null
+                    ? await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cancel).ConfigureAwait(false)
+                    : await tls.ReadAsync(buffer.AsMemory(end), cancel).ConfigureAwait(false);
                 if (read == 0)
                 {
                     // A half-close: the peer may still read, so what it sent is answered first.

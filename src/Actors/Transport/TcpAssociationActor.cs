@@ -24,8 +24,14 @@ namespace RSerPool.Actors.Transport;
 /// complete within <see cref="AssociationSettings.PartialFrameTimeout"/>, and one that reads nothing of what is
 /// queued for it within <see cref="AssociationSettings.SendStallTimeout"/>.
 /// </para>
+/// <para>
+/// With <see cref="AssociationSettings.Tls"/> the actor first runs the TLS handshake (server side when accepted, client
+/// side otherwise; README "TLS"), stashing what it is told meanwhile; the handler hears
+/// <see cref="AssociationEstablished"/> with the peer's certificate identity only once it succeeded. A refused
+/// handshake is counted on the Meter, logged at WARN once per source and reason, and closes the connection.
+/// </para>
 /// </summary>
-public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
+public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers, IWithUnboundedStash
     where TMessage : class
 {
     private readonly Socket _socket;
@@ -48,6 +54,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
     private long _watchedBytesWritten;
     private DateTimeOffset _sendProgressAt;
     private DateTimeOffset? _drainingSince;
+    private System.Net.Security.SslStream? _tlsStream;
 
     public TcpAssociationActor(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, bool accepted)
     {
@@ -61,7 +68,49 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         _flow = new AssociationFlow(settings);
         _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
         _badFrames = new BadFrameLog(_log, codec.Name, _peer);
+        if (settings.Tls is not null)
+        {
+            Become(Handshaking);
+            return;
+        }
+        Connected();
+    }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public IStash Stash { get; set; } = null!;
+
+    private void Handshaking()
+    {
+        Receive<TlsEstablished>(established =>
+        {
+            _tlsStream = established.Stream;
+            Become(Connected);
+            Start(established.Identity);
+            Stash.UnstashAll();
+        });
+        Receive<TlsFailed>(failed =>
+        {
+            Metrics.RSerPoolMetrics.TlsHandshakeFailed(failed.Refusal);
+            string source = (_socket.RemoteEndPoint as System.Net.IPEndPoint)?.Address.ToString() ?? _peer;
+            if (_settings.Tls!.FirstRefusal(source, failed.Refusal))
+            {
+                _log.Warning("{Protocol} TLS handshake with {Peer} refused ({Reason}): {Detail} (logged once per source and reason)",
+                    _codec.Name, _peer, TlsRefusalNames.Of(failed.Refusal), failed.Detail);
+            }
+            else
+            {
+                _log.Debug("{Protocol} TLS handshake with {Peer} refused ({Reason}): {Detail}", _codec.Name, _peer, TlsRefusalNames.Of(failed.Refusal), failed.Detail);
+            }
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(t => t.ActorRef.Equals(_handler), _ => Context.Stop(Self));
+        Receive<CloseAssociation>(_ => Context.Stop(Self));
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Connected()
+    {
         Receive<AssociationSend<TMessage>>(send => Send(send.Message));
         Receive<AnswerFrame<TMessage>>(OnAnswerFrame);
         Receive<DiscardedFrame>(discarded =>
@@ -102,8 +151,6 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         });
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     /// <summary>
     /// The wire actor of <paramref name="socket"/>. <paramref name="accepted"/>: the peer connected to us, so it must
     /// send a complete first message within <see cref="AssociationSettings.FirstMessageTimeout"/>.
@@ -114,11 +161,25 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.Watch(_handler);
-        _handler.Tell(new AssociationEstablished(Self, _socket.RemoteEndPoint, _socket.LocalEndPoint), Self);
+        if (_settings.Tls is { } tls)
+        {
+            TlsHandshake.RunAsync(_socket, tls, server: _accepted, _stop.Token).PipeTo(Self, Self,
+                established => established,
+                failure => failure is TlsHandshakeException refused
+                    ? new TlsFailed(refused.Refusal, refused.Message)
+                    : new TlsFailed(TlsRefusal.HandshakeFailed, failure.GetBaseException().Message));
+            return;
+        }
+        Start(identity: null);
+    }
+
+    private void Start(AssociationIdentity? identity)
+    {
+        _handler.Tell(new AssociationEstablished(Self, _socket.RemoteEndPoint, _socket.LocalEndPoint, identity), Self);
         _startedAt = _sendProgressAt = _clock.GetUtcNow();
         Timers.StartPeriodicTimer("liveness", LivenessCheck.Instance, _settings.LivenessCheckInterval);
         var self = Self;
-        _ = new StreamReadLoop<TMessage>(_socket, self, _handler, _codec, _settings, _flow).RunAsync(_stop.Token);
+        _ = new StreamReadLoop<TMessage>(_socket, _tlsStream, self, _handler, _codec, _settings, _flow).RunAsync(_stop.Token);
         _ = WriteLoopAsync(self, _stop.Token);
     }
 
@@ -139,6 +200,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
         {
             _log.Debug("{Protocol} association with {Peer}: socket already closed", _codec.Name, _peer);
         }
+        _tlsStream?.Dispose();
         _socket.Dispose();
         _stop.Dispose();
     }
@@ -294,7 +356,14 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers
     {
         try
         {
-            await BatchedSocketWriter.WriteAllAsync(_socket, _outbound.Reader, _flow.Written, cancel).ConfigureAwait(false);
+            if (_tlsStream is { } tls)
+            {
+                await BatchedSocketWriter.WriteAllAsync(tls, _outbound.Reader, _flow.Written, cancel).ConfigureAwait(false);
+            }
+            else
+            {
+                await BatchedSocketWriter.WriteAllAsync(_socket, _outbound.Reader, _flow.Written, cancel).ConfigureAwait(false);
+            }
             if (!cancel.IsCancellationRequested)
             {
                 self.Tell(new WriteLoopEnded(), ActorRefs.NoSender);

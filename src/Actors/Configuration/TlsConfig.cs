@@ -1,0 +1,42 @@
+using Akka.Configuration;
+using RSerPool.Actors.Transport;
+
+namespace RSerPool.Actors.Configuration;
+
+/// <summary>Reads <c>rserpool.tls.*</c> (README "TLS"): null while no file is given (plaintext, the default).</summary>
+public static class TlsConfig
+{
+    private const string T = "rserpool.tls";
+
+    /// <summary>The TLS material of <paramref name="config"/>, loaded now; throws <see cref="RSerPoolConfigException"/> naming the key on bad input.</summary>
+    public static TlsCredentials? Read(Config config)
+    {
+        string cert = ConfigValues.String(config, $"{T}.cert");
+        string key = ConfigValues.String(config, $"{T}.key");
+        string ca = ConfigValues.String(config, $"{T}.ca");
+        var timeout = ConfigValues.PositiveDuration(config, $"{T}.handshake-timeout");
+        if (string.IsNullOrWhiteSpace(cert) && string.IsNullOrWhiteSpace(key) && string.IsNullOrWhiteSpace(ca))
+        {
+            return null;
+        }
+        foreach (var (name, path) in new[] { ("cert", cert), ("key", key), ("ca", ca) })
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+            {
+                throw new RSerPoolConfigException($"{T}.{name}", $"no such file: {path}");
+            }
+        }
+        try
+        {
+            return TlsCredentials.Create(cert, key, ca, timeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RSerPoolConfigException(string.IsNullOrWhiteSpace(cert) ? $"{T}.cert" : string.IsNullOrWhiteSpace(key) ? $"{T}.key" : $"{T}", e.Message);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new RSerPoolConfigException(T, $"cannot load the PEM files: {e.Message}");
+        }
+    }
+}
