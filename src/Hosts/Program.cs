@@ -26,6 +26,7 @@ public static class Program
             FetchCommand.Create(stdout, stderr),
             MonitorCommand.Create(stdout, stderr),
             ConfigCommand.Create(stdout, stderr),
+            CertsCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         StartupTimeline.Mark("command line");

@@ -178,9 +178,38 @@ public sealed partial class RegistrarActor : ReceiveActor
     {
         if (_asapEndPoint is not null && _sctpSettled && (_settings.Enrp is null || _enrpEndPoint is not null))
         {
+            WarnAboutPlaintext();
             _observer?.Tell(new RegistrarStarted(_serverId, _asapEndPoint, _enrpEndPoint, _enrpTransports) { AsapSctpEndPoint = _asapSctpEndPoint }, Self);
         }
     }
+
+    // README "TLS": one WARN when ASAP or ENRP over TCP is reachable from other hosts in plaintext (RFC 5355 section 3
+    // threats), and one when TLS is on but SCTP listeners serve plaintext next to it (SCTP stays plaintext for RSPLIB).
+    private void WarnAboutPlaintext()
+    {
+        var plaintext = new List<string>();
+        if (_settings.Association.Tls is null && !IsLoopback(_asapEndPoint!.Address))
+        {
+            plaintext.Add($"ASAP on TCP {_asapEndPoint}");
+        }
+        bool enrpOverTcp = _enrpTransports?.Contains("tcp", StringComparer.OrdinalIgnoreCase) == true;
+        if (_settings.Enrp is { } enrp && enrpOverTcp && enrp.Association.Tls is null && _enrpEndPoint is { } enrpEndPoint && !IsLoopback(enrpEndPoint.Address))
+        {
+            plaintext.Add($"ENRP on TCP {enrpEndPoint}");
+        }
+        if (plaintext.Count > 0)
+        {
+            _log.Warning("registrar 0x{ServerId:x8} serves {Listeners} without TLS on a non-loopback address: anyone who reaches it can register, " +
+                "resolve and peer (give --tls-cert, --tls-key and --tls-ca; README \"TLS\")", _serverId, string.Join(" and ", plaintext));
+        }
+        bool sctp = _asapSctpEndPoint is not null || _enrpTransports?.Contains("sctp", StringComparer.OrdinalIgnoreCase) == true;
+        if (_settings.Association.Tls is not null && sctp)
+        {
+            _log.Warning("registrar 0x{ServerId:x8}: TLS covers ASAP and ENRP over TCP only; the SCTP listeners stay plaintext (RSPLIB interop; README \"TLS\")", _serverId);
+        }
+    }
+
+    private static bool IsLoopback(IPAddress address) => IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     // Copies from peers (RFC 5353 §3.3, §3.6.3), split into one message per run of the same pool (order kept per pool); a
     // new pool counts against the pool limit like a registration, and removals for a pool that does not exist are moot.

@@ -22,6 +22,8 @@ public sealed class NodeCommandOptions
 
     public LogOptions Logs { get; } = new();
 
+    public TlsOptions Tls { get; } = new();
+
     public Option<string?> Cluster { get; } = new("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint (port 0 = any free port); registrars are found in the cluster, no --registrar needed (docs/cluster.md)", HelpName = "HOST:PORT" };
 
     public Option<string[]> Seeds { get; } = new("--seed") { Description = "a seed node's Akka.Remote endpoint, e.g. a registrar's --cluster (repeatable; with --cluster)", HelpName = "HOST:PORT" };
@@ -35,6 +37,7 @@ public sealed class NodeCommandOptions
         command.Options.Add(RegistrarTransport);
         command.Options.Add(LogLevel);
         Logs.AddTo(command);
+        Tls.AddTo(command);
         command.Options.Add(Cluster);
         command.Options.Add(Seeds);
     }
@@ -55,7 +58,7 @@ public sealed class NodeCommandOptions
             RegistrarTransportText.Parse(transport, sctpAvailable: true, "--registrar-transport"); // a bad value is a usage error
         }
 
-        return Logs.AddOverrides(new ConfigOverrides(), parse)
+        return Tls.AddOverrides(Logs.AddOverrides(new ConfigOverrides(), parse), parse)
             .SetList($"{c}.registrars", registrars, "--registrar")
             .Set($"{c}.announce-listen", parse.GetValue(AsapAnnounce), "--asap-announce")
             .Set($"{c}.transport", parse.GetValue(RegistrarTransport), "--registrar-transport")

@@ -57,6 +57,8 @@ public static class RegistrarCommand
         };
         var logs = new LogOptions();
         logs.AddTo(command);
+        var tls = new TlsOptions();
+        tls.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             HostConfig config;
@@ -67,7 +69,7 @@ public static class RegistrarCommand
             ClusterSettings clusterSettings;
             try
             {
-                var overrides = logs.AddOverrides(new ConfigOverrides(), parse)
+                var overrides = tls.AddOverrides(logs.AddOverrides(new ConfigOverrides(), parse), parse)
                     .Set($"{r}.asap", parse.GetValue(asap), "--asap")
                     .Set($"{r}.asap-sctp", parse.GetValue(asapSctp), "--asap-sctp")
                     .Set($"{r}.server-id", ParseId(parse.GetValue(serverId)), "--server-id")
