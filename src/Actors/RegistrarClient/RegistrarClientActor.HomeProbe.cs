@@ -10,6 +10,10 @@ namespace RSerPool.Actors.RegistrarClient;
 public sealed partial class RegistrarClientActor
 {
     private long _lastHeardFromCurrent;
+
+    // Whether the current association delivered any message: one closed before that (a TLS handshake refused, a
+    // connection limit) is retried after the hunt's retry delay, not at once.
+    private bool _currentHeard;
     private bool _probeOutstanding;
 
     private void ReceiveHomeProbe()
@@ -33,6 +37,7 @@ public sealed partial class RegistrarClientActor
         if (association.Equals(_current))
         {
             _lastHeardFromCurrent = _clock.GetTimestamp();
+            _currentHeard = true;
         }
     }
 

@@ -281,7 +281,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
     // The hunt (docs/protocol-notes.md §8).
     private void Hunt()
     {
-        if (_current is not null || _connecting is not null)
+        if (_current is not null || _connecting is not null || Timers.IsTimerActive("hunt-backoff"))
         {
             return;
         }
@@ -371,6 +371,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
         _current = association;
         _currentEndPoint = endPoint;
         _lastHeardFromCurrent = _clock.GetTimestamp();
+        _currentHeard = false;
         _probeOutstanding = false;
         SendUnsent(association);
     }
@@ -560,6 +561,13 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             pe.Tell(new RegistrarAssociationLost(reason), Self);
         }
 
+        if (!_currentHeard)
+        {
+            // Closed before a single message (README "TLS": a refused handshake): no tight reconnect loop.
+            _log.Debug("registrar association closed before any message: next hunt in {Delay}", _settings.HuntRetryDelay);
+            Timers.StartSingleTimer("hunt-backoff", HuntAgain.Instance, _settings.HuntRetryDelay);
+            return;
+        }
         Hunt();
     }
 

@@ -126,6 +126,7 @@ public sealed class TlsCredentials
 
     private bool Validate(Loaded loaded, X509Certificate? certificate, SslPolicyErrors errors, bool server, TlsCheck check)
     {
+        check.Checked = true;
         if (certificate is not X509Certificate2 cert)
         {
             if (server && !RequiresClientCertificate)
@@ -133,6 +134,7 @@ public sealed class TlsCredentials
                 return true;
             }
             check.Refusal = TlsRefusal.NoCertificate;
+            check.Detail = "no certificate presented";
             return false;
         }
         using var chain = new X509Chain();
@@ -145,12 +147,17 @@ public sealed class TlsCredentials
         if (!chain.Build(cert))
         {
             var status = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
-            check.Refusal = (status & X509ChainStatusFlags.NotTimeValid) != 0 ? TlsRefusal.Expired : TlsRefusal.UnknownCa;
+            bool expired = (status & X509ChainStatusFlags.NotTimeValid) != 0;
+            check.Refusal = expired ? TlsRefusal.Expired : TlsRefusal.UnknownCa;
+            check.Detail = expired
+                ? $"certificate {cert.Subject} (serial {cert.SerialNumber}) is not valid now: {cert.NotBefore.ToUniversalTime():u} to {cert.NotAfter.ToUniversalTime():u}"
+                : $"certificate {cert.Subject} issued by {cert.Issuer} does not chain to the {(loaded.Roots is null ? "system's trusted roots" : "configured CA")} ({status})";
             return false;
         }
         if (!server && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
             check.Refusal = TlsRefusal.WrongName;
+            check.Detail = $"certificate {cert.Subject} does not name the address connected to";
             return false;
         }
         return true;

@@ -34,10 +34,17 @@ internal static class TlsHandshake
         catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException or TlsHandshakeException)
         {
             await stream.DisposeAsync().ConfigureAwait(false);
+            bool timedOut = e is OperationCanceledException && !stop.IsCancellationRequested;
+            // A server whose peer never reached the certificate exchange (a plaintext client) got no certificate.
+            bool noHandshake = server && !check.Checked && e is AuthenticationException && tls.RequiresClientCertificate;
             var refusal = check.Refusal
                 ?? (e as TlsHandshakeException)?.Refusal
-                ?? (e is OperationCanceledException && !stop.IsCancellationRequested ? TlsRefusal.Timeout : TlsRefusal.HandshakeFailed);
-            throw new TlsHandshakeException(refusal, refusal == TlsRefusal.Timeout ? $"no TLS handshake within {tls.HandshakeTimeout.TotalSeconds:0.###} s" : e.Message, e);
+                ?? (timedOut ? TlsRefusal.Timeout : noHandshake ? TlsRefusal.NoCertificate : TlsRefusal.HandshakeFailed);
+            string detail = timedOut ? $"no TLS handshake within {tls.HandshakeTimeout.TotalSeconds:0.###} s"
+                : check.Detail is { } checkDetail ? checkDetail
+                : noHandshake ? $"no TLS handshake, no certificate (a plaintext client?): {e.Message}"
+                : e.Message;
+            throw new TlsHandshakeException(refusal, detail, e);
         }
     }
 }
