@@ -23,7 +23,7 @@ public static class TlsConfig
         {
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
             {
-                throw new RSerPoolConfigException($"{T}.{name}", $"no such file: {path}");
+                throw new RSerPoolConfigException($"{T}.{name}", $"configuration key '{T}.{name}' (--tls-{name}): no such file: {path}");
             }
         }
         try
@@ -32,11 +32,12 @@ public static class TlsConfig
         }
         catch (ArgumentException e)
         {
-            throw new RSerPoolConfigException(string.IsNullOrWhiteSpace(cert) ? $"{T}.cert" : string.IsNullOrWhiteSpace(key) ? $"{T}.key" : $"{T}", e.Message);
+            string at = string.IsNullOrWhiteSpace(cert) ? $"{T}.cert" : string.IsNullOrWhiteSpace(key) ? $"{T}.key" : T;
+            throw new RSerPoolConfigException(at, $"configuration key '{at}': {e.Message}");
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            throw new RSerPoolConfigException(T, $"cannot load the PEM files: {e.Message}");
+            throw new RSerPoolConfigException(T, $"configuration keys '{T}.cert', '{T}.key', '{T}.ca': cannot load the PEM files: {e.Message}");
         }
     }
 }
