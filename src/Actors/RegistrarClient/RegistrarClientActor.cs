@@ -519,7 +519,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
 
         if (_associations.ContainsKey(actor))
         {
-            Lost(actor, "association closed");
+            Lost(actor, "association closed", closedByPeer: true);
             return;
         }
 
@@ -530,7 +530,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
     }
 
     // The association broke or was dropped: fail what was sent on it, tell the PEs, hunt for the next registrar.
-    private void Lost(IActorRef association, string reason)
+    private void Lost(IActorRef association, string reason, bool closedByPeer = false)
     {
         if (!_associations.Remove(association, out var info))
         {
@@ -561,7 +561,7 @@ public sealed partial class RegistrarClientActor : ReceiveActor, IWithTimers
             pe.Tell(new RegistrarAssociationLost(reason), Self);
         }
 
-        if (!_currentHeard)
+        if (closedByPeer && !_currentHeard)
         {
             // Closed before a single message (README "TLS": a refused handshake): no tight reconnect loop.
             _log.Debug("registrar association closed before any message: next hunt in {Delay}", _settings.HuntRetryDelay);
