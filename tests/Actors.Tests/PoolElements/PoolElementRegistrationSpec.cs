@@ -118,6 +118,24 @@ public sealed class PoolElementRegistrationSpec : PoolElementSpecBase
     }
 
     [Fact]
+    public void A_registrar_that_closes_the_association_before_any_message_is_retried_after_the_hunt_delay_not_at_once()
+    {
+        // README "TLS": a registrar refusing the handshake closes every association at once; no tight reconnect loop.
+        StartClient();
+        var a = Open(RegistrarA, "a");
+        StartPe();
+        ExpectSent<AsapRegistration>(a);
+
+        Sys.Stop(a.Ref);
+        Connects.ExpectNoMsg();
+        Advance(ClientSettings.HuntRetryDelay - TimeSpan.FromMilliseconds(1));
+        Connects.ExpectNoMsg();
+        Advance(TimeSpan.FromMilliseconds(1));
+        var b = Open(RegistrarB, "b");
+        AcceptRegistration(b);
+    }
+
+    [Fact]
     public void A_request_timeout_drops_the_registrar_and_the_registration_moves_to_the_next()
     {
         StartClient();
