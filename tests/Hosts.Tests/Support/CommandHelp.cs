@@ -8,13 +8,14 @@ public static class CommandHelp
 {
     public static readonly IReadOnlySet<string> Subcommands = new HashSet<string>(StringComparer.Ordinal)
     {
-        "registrar", "server", "terminal", "fetch", "monitor", "decode", "config",
+        "registrar", "server", "terminal", "fetch", "monitor", "decode", "config", "certs",
     };
 
     /// <summary>Subcommands with subcommands of their own: their flags are in the inner command's help.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> Nested = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["config"] = ["check", "show"],
+        ["certs"] = ["create"],
     };
 
     public static string Of(params string[] command)
