@@ -46,6 +46,7 @@ public sealed partial class RegistrarActor : ReceiveActor
     private IPEndPoint? _asapEndPoint;
     private IPEndPoint? _enrpEndPoint;
     private IReadOnlyList<string>? _enrpTransports;
+    private bool _plaintextChecked;
     private IActorRef _sctpListener = ActorRefs.Nobody;
     private IPEndPoint? _asapSctpEndPoint;
     private bool _sctpSettled;
@@ -187,16 +188,14 @@ public sealed partial class RegistrarActor : ReceiveActor
     // threats), and one when TLS is on but SCTP listeners serve plaintext next to it (SCTP stays plaintext for RSPLIB).
     private void WarnAboutPlaintext()
     {
-        var plaintext = new List<string>();
-        if (_settings.Association.Tls is null && !IsLoopback(_asapEndPoint!.Address))
+        if (_plaintextChecked)
         {
-            plaintext.Add($"ASAP on TCP {_asapEndPoint}");
+            return;
         }
+        _plaintextChecked = true;
         bool enrpOverTcp = _enrpTransports?.Contains("tcp", StringComparer.OrdinalIgnoreCase) == true;
-        if (_settings.Enrp is { } enrp && enrpOverTcp && enrp.Association.Tls is null && _enrpEndPoint is { } enrpEndPoint && !IsLoopback(enrpEndPoint.Address))
-        {
-            plaintext.Add($"ENRP on TCP {enrpEndPoint}");
-        }
+        var plaintext = PlaintextExposure.Listeners(_asapEndPoint!, _settings.Association.Tls is not null, _settings.Enrp is null ? null : _enrpEndPoint,
+            enrpOverTcp, _settings.Enrp?.Association.Tls is not null);
         if (plaintext.Count > 0)
         {
             _log.Warning("registrar 0x{ServerId:x8} serves {Listeners} without TLS on a non-loopback address: anyone who reaches it can register, " +
@@ -208,8 +207,6 @@ public sealed partial class RegistrarActor : ReceiveActor
             _log.Warning("registrar 0x{ServerId:x8}: TLS covers ASAP and ENRP over TCP only; the SCTP listeners stay plaintext (RSPLIB interop; README \"TLS\")", _serverId);
         }
     }
-
-    private static bool IsLoopback(IPAddress address) => IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     // Copies from peers (RFC 5353 §3.3, §3.6.3), split into one message per run of the same pool (order kept per pool); a
     // new pool counts against the pool limit like a registration, and removals for a pool that does not exist are moot.
