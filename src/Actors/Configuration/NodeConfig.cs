@@ -46,6 +46,7 @@ public static class NodeConfig
         IPEndPoint? takeoverListen = takeover.Equals("off", StringComparison.OrdinalIgnoreCase) ? null
             : takeover.Equals("auto", StringComparison.OrdinalIgnoreCase) ? new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, 0)
             : EndPointText.Parse(takeover, 0, $"{c}.takeover-listen");
+        var tls = TlsConfig.Read(config);
         int maxTakeover = ConfigValues.Int(config, $"{c}.max-takeover-associations");
         if (maxTakeover < 1)
         {
@@ -54,7 +55,7 @@ public static class NodeConfig
 
         return new RSerPoolNodeOptions
         {
-            Connector = RegistrarTransportText.Parse(ConfigValues.String(config, $"{c}.transport"), $"{c}.transport"),
+            Connector = Connector(config, tls, $"{c}.transport"),
             RegistrarClient = RegistrarClientSettings.Default with
             {
                 StaticRegistrars = registrars,
@@ -70,7 +71,7 @@ public static class NodeConfig
                 HuntWarningMaxInterval = ConfigValues.PositiveDuration(config, $"{c}.hunt-warning-max-interval"),
                 MaxQueuedRequests = ConfigValues.PositiveInt(config, $"{c}.max-queued-requests"),
                 Sctp = SctpConfig.Apply(config, SctpSettings.Asap),
-                Association = AssociationSettings.Default with { Tls = TlsConfig.Read(config) },
+                Association = AssociationSettings.Default with { Tls = tls },
             },
             ClusterRegistrars = ClusterRegistrarSettings.Default with
             {
@@ -122,4 +123,19 @@ public static class NodeConfig
 
     /// <summary>How long a one-shot client (terminal, fetch) waits for its first session before it gives up (<c>rserpool.pu.give-up-after</c>).</summary>
     public static TimeSpan ReadGiveUpAfter(Config config) => ConfigValues.PositiveDuration(config, "rserpool.pu.give-up-after");
+
+    // README "TLS": TLS runs over the TCP mapping only, so with TLS "auto" means TCP and "sctp" is refused.
+    private static IRegistrarConnector Connector(Config config, TlsCredentials? tls, string key)
+    {
+        string text = ConfigValues.String(config, key);
+        if (tls is null)
+        {
+            return RegistrarTransportText.Parse(text, key);
+        }
+        if (RegistrarTransportText.IsSctp(text, sctpAvailable: false, key))
+        {
+            throw new RSerPoolConfigException(key, $"configuration key '{key}' is sctp, but TLS (rserpool.tls) runs over TCP only: use tcp or auto");
+        }
+        return RegistrarTransportText.Parse(text, sctpAvailable: false, key);
+    }
 }
