@@ -96,4 +96,22 @@ public sealed class TlsAssociationSpec : RealTimeTestKit
         await ConnectAsync(endPoint, CreateTestProbe(), TlsCredentials.Create(client.Certificate, client.Key, _certs.CaFile, Timeout));
         Assert.Equal("pe-8", (await registrar.ExpectMsgAsync<AssociationEstablished>(Timeout)).Identity?.CommonName);
     }
+
+    [Fact]
+    public async Task A_client_that_never_starts_the_handshake_is_closed_after_the_handshake_timeout()
+    {
+        var server = _certs.Issue("registrar", "registrar");
+        var registrar = CreateTestProbe();
+        var endPoint = await ListenAsync(registrar, TlsCredentials.Create(server.Certificate, server.Key, _certs.CaFile, TimeSpan.FromMilliseconds(300)));
+
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await silent.ConnectAsync(endPoint);
+        var started = DateTime.UtcNow;
+        using var within = new CancellationTokenSource(Timeout);
+        int read = await silent.ReceiveAsync(new byte[16], SocketFlags.None, within.Token);
+
+        Assert.Equal(0, read);                                              // closed by the registrar, nothing sent
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(250), "closed before the handshake timeout");
+        registrar.ExpectNoMsg(TimeSpan.Zero);                               // and never announced to the handler
+    }
 }
