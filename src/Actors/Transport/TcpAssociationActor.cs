@@ -1,7 +1,10 @@
+using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
+using RSerPool.Actors.Metrics;
 using RSerPool.Actors.Time;
 
 namespace RSerPool.Actors.Transport;
@@ -54,7 +57,7 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers, I
     private long _watchedBytesWritten;
     private DateTimeOffset _sendProgressAt;
     private DateTimeOffset? _drainingSince;
-    private System.Net.Security.SslStream? _tlsStream;
+    private SslStream? _tlsStream;
 
     public TcpAssociationActor(Socket socket, IActorRef handler, IWireCodec<TMessage> codec, AssociationSettings settings, bool accepted)
     {
@@ -91,8 +94,8 @@ public sealed class TcpAssociationActor<TMessage> : ReceiveActor, IWithTimers, I
         });
         Receive<TlsFailed>(failed =>
         {
-            Metrics.RSerPoolMetrics.TlsHandshakeFailed(failed.Refusal);
-            string source = (_socket.RemoteEndPoint as System.Net.IPEndPoint)?.Address.ToString() ?? _peer;
+            RSerPoolMetrics.TlsHandshakeFailed(failed.Refusal);
+            string source = (_socket.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? _peer;
             if (_settings.Tls!.FirstRefusal(source, failed.Refusal))
             {
                 _log.Warning("{Protocol} TLS handshake with {Peer} refused ({Reason}): {Detail} (logged once per source and reason)",
