@@ -107,7 +107,7 @@ internal sealed partial class EnrpActor
                 return;
             }
 
-            if (IsStaleClaim(peer, update.PoolHandle, element))
+            if (IsStaleClaim(peer, update.PoolHandle, element) || !PeerMayRegister(peer, association, update.PoolHandle, 1))
             {
                 return;
             }
@@ -226,6 +226,11 @@ internal sealed partial class EnrpActor
 
         foreach (HandleTableEntry entry in response.Entries)
         {
+            if (!PeerMayRegister(peer, association, entry.PoolHandle, entry.PoolElements.Count))
+            {
+                continue;
+            }
+
             foreach (PoolElement element in entry.PoolElements)
             {
                 if (element.HomeServerIdentifier == _serverId || (ownChildrenOnly && element.HomeServerIdentifier != peer.ServerId)
