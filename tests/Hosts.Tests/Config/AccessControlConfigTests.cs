@@ -77,4 +77,25 @@ public sealed class AccessControlConfigTests
         Assert.Contains("rserpool.acl.rules[0].register", run.Error, StringComparison.Ordinal);
         Assert.False(run.HasStackTrace);
     }
+
+    [Fact]
+    public void Config_show_prints_the_rules_so_that_they_read_back_the_same()
+    {
+        using var file = new TempFile("""
+            rserpool.acl.rules = [
+              { identity = "pe-a", register = ["A*", "Exact pool"] }
+              { identity = "anonymous", resolve = ["*"] }
+            ]
+            """);
+
+        var shown = CommandRun.Of("config", "show", "--config", file.Path);
+
+        Assert.Equal(0, shown.ExitCode);
+        using var again = new TempFile(shown.Output);
+        var acl = RSerPool.Hosts.Config.HostConfig.Load([again.Path]).Read(RegistrarConfig.Read).Acl;
+        Assert.Equal(["pe-a", "anonymous"], acl.Rules.Select(rule => rule.Identity));
+        Assert.Equal(["A*", "Exact pool"], acl.Rules[0].Register);
+        Assert.Equal(["*"], acl.Rules[1].Resolve);
+        Assert.Empty(acl.Rules[1].Register);
+    }
 }
