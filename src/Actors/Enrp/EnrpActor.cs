@@ -91,7 +91,6 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
             {
                 IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
                 _remoteAddresses[established.Association] = address;
-                RememberIdentity(established.Association, established.Identity);
                 if (OutboundOf(established.Association) is { } outbound)
                 {
                     _establishedOutbound.Add(outbound);
@@ -103,6 +102,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 {
                     _sharedAssociations[new IPEndPoint(address, remote.Port)] = established.Association;
                 }
+                RememberIdentity(established.Association, established.Identity);
                 Context.Watch(established.Association);
             }
         });
