@@ -27,6 +27,9 @@ public static class RefusalCause
     /// <summary>A Handle Resolution refused by rserpool.acl (answered with cause 0x000A; docs/security.md).</summary>
     public const string AclResolve = "acl-resolve";
 
+    /// <summary>An Endpoint Unreachable report from an identity that may not resolve the pool (ignored; docs/security.md).</summary>
+    public const string AclUnreachable = "acl-unreachable";
+
     /// <summary>PEs of an ENRP peer in a pool its identity may not register in: not applied (docs/security.md).</summary>
     public const string AclEnrpUpdate = "acl-enrp-update";
 }

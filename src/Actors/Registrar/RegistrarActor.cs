@@ -369,6 +369,12 @@ public sealed partial class RegistrarActor : ReceiveActor
                 {
                     NoteRefusal(state.Peer, RefusalCause.UnreachableRate, "Endpoint Unreachable reports over the rate limit: ignored");
                 }
+                else if (!_settings.Acl.Allows(state.Peer.Identity, AccessRight.Resolve, unreachable.PoolHandle))
+                {
+                    // Only a PU that may resolve the pool can know its PEs; the report is ignored (no response, RFC 5352 §3.5).
+                    NoteAclRefusal(state.Peer, RefusalCause.AclUnreachable, unreachable.PoolHandle,
+                        $"Endpoint Unreachable report of PE 0x{unreachable.PoolElementIdentifier:x8}", answered: false);
+                }
                 else
                 {
                     TryRoute(unreachable.PoolHandle, unreachable, state.Peer);
@@ -461,14 +467,14 @@ public sealed partial class RegistrarActor : ReceiveActor
     }
 
     // rserpool.acl (docs/security.md): logged once per identity and pool, then counted.
-    private void NoteAclRefusal(AsapPeer peer, string cause, PoolHandle handle, string what)
+    private void NoteAclRefusal(AsapPeer peer, string cause, PoolHandle handle, string what, bool answered = true)
     {
         string identity = AccessControl.NameOf(peer.Identity);
         if (_refusals.Note($"{identity} in {handle}", cause))
         {
-            _log.Warning("{What} in {PoolHandle} from {Peer} (identity {Identity}) refused by rserpool.acl: cause {Cause} "
-                + "(logged once per identity and pool, then counted)", what, handle, peer, identity,
-                ErrorCauseText.Describe(ErrorCauseCode.RejectionDueToSecurityConsiderations));
+            string outcome = answered ? $"answered with cause {ErrorCauseText.Describe(ErrorCauseCode.RejectionDueToSecurityConsiderations)}" : "ignored";
+            _log.Warning("{What} in {PoolHandle} from {Peer} (identity {Identity}) refused by rserpool.acl: {Outcome} "
+                + "(logged once per identity and pool, then counted)", what, handle, peer, identity, outcome);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class AccessControl
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
+        IsOpen = rules.Count == 0;
     }
 
     /// <summary>No rules: everything allowed.</summary>
@@ -24,7 +25,7 @@ public sealed class AccessControl
     public IReadOnlyList<AccessRule> Rules { get; }
 
     /// <summary>True when there are no rules (every request is allowed without a look at the identity).</summary>
-    public bool IsOpen => Rules.Count == 0;
+    public bool IsOpen { get; }
 
     /// <summary>Whether <paramref name="identity"/> (null: none) may do <paramref name="right"/> on <paramref name="poolHandle"/>.</summary>
     public bool Allows(AssociationIdentity? identity, AccessRight right, PoolHandle poolHandle)

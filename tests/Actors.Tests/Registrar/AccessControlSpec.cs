@@ -96,6 +96,28 @@ public sealed class AccessControlSpec : RegistrarSpecBase
     }
 
     [Fact]
+    public void Unreachable_reports_from_identities_that_may_not_resolve_the_pool_are_ignored()
+    {
+        var pe = Connect(PeA);
+        RegisterAccepted(pe, Asap.Registration(1, handle: PoolA));
+
+        for (int i = 0; i < 3; i++)
+        {
+            Send(Connect(), new AsapEndpointUnreachable(PoolA, 1));   // anonymous: may resolve Public* only
+        }
+
+        Assert.Equal([1u], ResolvedIds(Connect(User), PoolA));
+        Assert.Equal(3, Snapshot().Refusals[RefusalCause.AclUnreachable]);
+
+        for (int i = 0; i < 3; i++)
+        {
+            Send(Connect(User), new AsapEndpointUnreachable(PoolA, 1));   // may resolve A-pool: its reports count
+        }
+
+        Assert.Empty(ResolvedIds(Connect(User), PoolA));
+    }
+
+    [Fact]
     public void Each_identity_and_pool_is_logged_once_and_every_refusal_counted()
     {
         var pe = Connect(PeA);
