@@ -38,6 +38,11 @@ internal sealed partial class EnrpActor
             return true;
         }
 
+        if (peer.SyncOwnChildrenOnly is not null)
+        {
+            peer.AclRefusedDuringSync = true;
+        }
+
         string name = AccessControl.NameOf(identity);
         if (_refusals.Note($"{name} in {poolHandle}", RefusalCause.AclEnrpUpdate))
         {
@@ -47,4 +52,11 @@ internal sealed partial class EnrpActor
 
         return false;
     }
+
+    // A checksum mismatch explained by PEs rserpool.acl refused in the last audit (both checksums unchanged since) is
+    // not audited again: the audit would refuse them again, every heartbeat cycle.
+    private static bool IsSettledByAcl(PeerEntry peer, ushort remote, ushort local) => peer.AclSettledChecksums == (remote, local);
+
+    private void SettleAclMismatch(PeerEntry peer) =>
+        peer.AclSettledChecksums = peer.AclRefusedDuringSync ? (peer.AuditedChecksum, _replica.ChecksumOf(peer.ServerId).Finish()) : null;
 }

@@ -195,6 +195,7 @@ internal sealed partial class EnrpActor
         }
 
         peer.SyncOwnChildrenOnly = ownChildrenOnly;
+        peer.AclRefusedDuringSync = false;
         peer.SyncRequestedAt = Now;
         SetState(peer, EnrpPeerState.Synchronizing);
         SendToPeer(peer, new EnrpHandleTableRequest(_serverId, peer.ServerId, ownChildrenOnly));
@@ -271,6 +272,7 @@ internal sealed partial class EnrpActor
             if (complete)
             {
                 _replica.SweepMarked(peer.ServerId, _scratch);
+                SettleAclMismatch(peer);
             }
 
             foreach (PoolElementEntry entry in _scratch)

@@ -389,14 +389,16 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (peer.SyncOwnChildrenOnly is null && presence.Checksum is { } checksum)
         {
             ushort local = _replica.ChecksumOf(senderId).Finish();
-            if (checksum == local)
+            bool agrees = checksum == local || IsSettledByAcl(peer, checksum, local);
+            if (agrees)
             {
                 Resynchronised(peer);
             }
 
-            if (checksum != local)
+            if (!agrees)
             {
                 _log.Info("ENRP audit of 0x{PeerId:x8}: its checksum 0x{Remote:x4}, ours 0x{Local:x4}", senderId, checksum, local);
+                peer.AuditedChecksum = checksum;
                 StartDownload(peer, ownChildrenOnly: true);
             }
             else if (peer.State == EnrpPeerState.Presence)

@@ -71,6 +71,31 @@ public sealed class EnrpAccessControlSpec : EnrpSpecBase
     }
 
     [Fact]
+    public void Refused_pes_lead_to_one_audit_and_not_to_one_per_heartbeat()
+    {
+        var a = StartRegistrar(IdA, 1, [2]);
+        var b = StartRegistrar(IdB, 2, [1], acl: AclOfB);
+        Settle();
+        Register(a, Connect(a), 0x102, handle: PoolB);   // A's checksum now counts a PE that B does not take
+        Settle();
+        int audits = Audits();
+
+        Advance(TimeSpan.FromSeconds(5));   // 20 heartbeat cycles
+
+        Assert.Equal(audits, Audits());
+        Assert.Empty(Resolve(b, PoolB));
+        Assert.Equal(EnrpPeerState.InService, Assert.Single(Status(b).Peers).State);
+
+        // A real change at A is still audited and applied where allowed.
+        Register(a, Connect(a), 0x101, handle: PoolA);
+        Settle();
+        Assert.Equal([0x101u], Resolve(b, PoolA));
+    }
+
+    // B's Handle Table Requests to A for A's own PEs (RFC 5353 §3.6.3 W=1: audits).
+    private int Audits() => Network.Delivered.Count(m => m is EnrpHandleTableRequest { SenderServerId: IdB, OwnChildrenOnly: true });
+
+    [Fact]
     public void A_plaintext_peer_injects_nothing_when_rules_are_set()
     {
         Network.Identities.Remove(EnrpEndPoint(1));
