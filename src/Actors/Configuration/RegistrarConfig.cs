@@ -60,6 +60,7 @@ public static class RegistrarConfig
             },
             Association = ReadAssociation(config),
             MaxAssociations = ConfigValues.PositiveInt(config, $"{R}.limits.max-associations"),
+            Acl = AccessControlConfig.Read(config),
             Enrp = ReadEnrp(config),
             Dispatcher = ReadDispatcher(config),
         };

@@ -3,6 +3,8 @@ using System.Net;
 using RSerPool.Wire.Errors;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Metrics;
+using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Security;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
@@ -56,9 +58,11 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private long _connectionNumber;
     private long _peerIncarnations;
 
-    public EnrpActor(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace)
+    public EnrpActor(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace, AccessControl? acl = null, RefusalBook? refusals = null)
     {
         _serverId = serverId;
+        _acl = acl ?? AccessControl.Open;
+        _refusals = refusals ?? new RefusalBook();
         _settings = settings;
         _codec = new EnrpWireCodec(serverId);
         _replica = new PoolHandlespace(handlespace with { MaxElementsPerAssociation = int.MaxValue, MaxUnreachableReports = int.MaxValue });
@@ -98,6 +102,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 {
                     _sharedAssociations[new IPEndPoint(address, remote.Port)] = established.Association;
                 }
+                RememberIdentity(established.Association, established.Identity);
                 Context.Watch(established.Association);
             }
         });
@@ -127,8 +132,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace) =>
-        Akka.Actor.Props.Create(() => new EnrpActor(serverId, settings, handlespace));
+    public static Props Props(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace, AccessControl? acl = null, RefusalBook? refusals = null) =>
+        Akka.Actor.Props.Create(() => new EnrpActor(serverId, settings, handlespace, acl, refusals));
 
     // A failing peer actor is not restarted with stale timers: the next Presence creates it again.
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
@@ -384,14 +389,16 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (peer.SyncOwnChildrenOnly is null && presence.Checksum is { } checksum)
         {
             ushort local = _replica.ChecksumOf(senderId).Finish();
-            if (checksum == local)
+            bool agrees = checksum == local || IsSettledByAcl(peer, checksum, local);
+            if (agrees)
             {
                 Resynchronised(peer);
             }
 
-            if (checksum != local)
+            if (!agrees)
             {
                 _log.Info("ENRP audit of 0x{PeerId:x8}: its checksum 0x{Remote:x4}, ours 0x{Local:x4}", senderId, checksum, local);
+                peer.AuditedChecksum = checksum;
                 StartDownload(peer, ownChildrenOnly: true);
             }
             else if (peer.State == EnrpPeerState.Presence)
@@ -626,6 +633,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _establishedOutbound.Remove(actor);
 
         _invalidCounts.Remove(actor);
+        _identities.Remove(actor);
         if (_remoteAddresses.Remove(actor))
         {
             foreach (var shared in _sharedAssociations.Where(entry => entry.Value.Equals(actor)).Select(entry => entry.Key).ToArray())

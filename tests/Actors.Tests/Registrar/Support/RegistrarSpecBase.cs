@@ -41,13 +41,13 @@ public abstract class RegistrarSpecBase : VirtualTimeTestKit
         return observer.ExpectMsg<RegistrarStarted>();
     }
 
-    /// <summary>A probe announced to the registrar as a new ASAP association from 10.1.0.n.</summary>
-    protected TestProbe Connect()
+    /// <summary>A probe announced to the registrar as a new ASAP association from 10.1.0.n, authenticated as <paramref name="identity"/> (null: plaintext).</summary>
+    protected TestProbe Connect(AssociationIdentity? identity = null)
     {
         int n = ++_peerNumber;
         var association = CreateTestProbe($"association{n}");
         var remote = new IPEndPoint(IPAddress.Parse($"10.1.0.{n}"), 40000 + n);
-        Registrar.Tell(new AssociationEstablished(association.Ref, remote, null), association.Ref);
+        Registrar.Tell(new AssociationEstablished(association.Ref, remote, null, identity), association.Ref);
         return association;
     }
 
