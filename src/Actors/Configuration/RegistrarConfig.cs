@@ -56,6 +56,7 @@ public static class RegistrarConfig
                 MaxElementsPerPool = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-pool"),
                 MaxElementsPerAssociation = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-association"),
                 MaxUnreachableReports = ConfigValues.PositiveInt(config, $"{R}.max-bad-pe-reports"),
+                UnreachableReportWindow = ConfigValues.Duration(config, $"{R}.bad-pe-report-window"),
                 MaxIncrement = ConfigValues.NonNegativeInt(config, $"{R}.max-increment"),
             },
             Association = ReadAssociation(config),

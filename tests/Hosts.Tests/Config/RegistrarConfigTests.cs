@@ -19,6 +19,7 @@ public sealed class RegistrarConfigTests
             "a silent PE must be removed within 1 s by default (issue 4)");
         Assert.Equal(32, settings.Handlespace.MaxPoolHandleLength);
         Assert.Equal(3, settings.Handlespace.MaxUnreachableReports);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Handlespace.UnreachableReportWindow);
         Assert.Equal(3, settings.DefaultHandleResolutionItems);
         Assert.Equal(0u, settings.ServerId);
     }
@@ -36,6 +37,7 @@ public sealed class RegistrarConfigTests
               max-handle-resolution-items = 500
               max-handle-resolution-rate = 10
               limits.max-pes-per-association = 7
+              bad-pe-report-window = 0s
             }
             rserpool.wire.max-message-length = 2048
             """);
@@ -50,6 +52,7 @@ public sealed class RegistrarConfigTests
         Assert.Equal(128, settings.DefaultHandleResolutionItems);
         Assert.Equal(10, settings.MaxHandleResolutionRate);
         Assert.Equal(7, settings.Handlespace.MaxElementsPerAssociation);
+        Assert.Equal(TimeSpan.Zero, settings.Handlespace.UnreachableReportWindow);
         Assert.Equal(2048, settings.Association.MaxMessageLength);
     }
 
