@@ -57,6 +57,27 @@ public sealed class RegistrarConfigTests
     }
 
     [Fact]
+    public void The_enrp_allowlist_is_loopback_by_default_and_reads_addresses_and_networks()
+    {
+        var byDefault = RegistrarConfig.Read(TestConfig.Reference).Enrp!.Allow!;
+        Assert.Equal([IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")], byDefault);
+        Assert.DoesNotContain(byDefault, network => network.Contains(IPAddress.Parse("10.0.0.1")));
+
+        var set = RegistrarConfig.Read(TestConfig.With("""rserpool.registrar.enrp.allow = ["10.0.0.5", "192.168.0.0/16", "fd00::/8"]""")).Enrp!.Allow!;
+        Assert.Equal([new IPNetwork(IPAddress.Parse("10.0.0.5"), 32), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fd00::/8")], set);
+    }
+
+    [Theory]
+    [InlineData("[\"10.0.0.0/33\"]")]
+    [InlineData("[\"example.org\"]")]
+    [InlineData("\"10.0.0.0/8\"")]
+    public void A_bad_enrp_allow_entry_is_an_error_naming_the_key(string value)
+    {
+        var error = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.Read(TestConfig.With($"rserpool.registrar.enrp.allow = {value}")));
+        Assert.Contains("rserpool.registrar.enrp.allow", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_asap_sctp_style_is_one_to_many_by_default_and_one_to_one_when_set()
     {
         Assert.Equal(SctpSocketStyle.OneToMany, RegistrarConfig.Read(TestConfig.Reference).AsapSctpStyle);
