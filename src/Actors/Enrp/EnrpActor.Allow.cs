@@ -1,4 +1,4 @@
-// Who may open an ENRP association to this registrar without TLS (issue 17 item 0; RFC 5355 §3.2 rogue registrar).
+// Who may open an ENRP association to this registrar without TLS (issue 17 item 0; RFC 5355 §2.5, a malicious ENRP server joining).
 using System.Net;
 using Akka.Actor;
 using Akka.Event;

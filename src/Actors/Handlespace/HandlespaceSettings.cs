@@ -19,7 +19,7 @@ public sealed record HandlespaceSettings
 
     /// <summary>
     /// Reports count once per reporter (host) and PE within this window, so MAX-BAD-PE-REPORT needs that many distinct
-    /// reporters within it (RFC 5355 §3.1 bogus reports; docs/security.md); <see cref="TimeSpan.Zero"/> = every report
+    /// reporters within it (RFC 5355 §2.13, bogus reports; docs/network-trust.md); <see cref="TimeSpan.Zero"/> = every report
     /// counts, as RSPLIB.
     /// </summary>
     public TimeSpan UnreachableReportWindow { get; init; } = TimeSpan.FromSeconds(30);

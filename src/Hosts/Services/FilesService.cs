@@ -9,7 +9,7 @@ namespace RSerPool.Hosts.Services;
 /// chunk, so a transfer resumes at the client's offset on whichever PE serves it after a failover (services draft §4.3).
 /// Names with path separators or starting with '.' are refused, and a name is served only when its real path (symlinks
 /// resolved) is a regular file directly inside the directory: a symlink leading outside it answers as a missing file
-/// (issue 17; docs/security.md). Nothing outside the directory is reachable.
+/// (issue 17; docs/network-trust.md). Nothing outside the directory is reachable.
 /// </summary>
 public sealed class FilesService(string directory, int chunkLength = FilesService.DefaultChunkLength) : IPoolElementService
 {

@@ -33,7 +33,7 @@ public sealed class UnreachableSpec : RegistrarSpecBase
     [Fact]
     public void Ten_reports_from_one_association_do_not_remove_a_healthy_pe()
     {
-        // RFC 5355 §3.1 (bogus Endpoint Unreachable reports): one reporter counts once per window.
+        // RFC 5355 §2.13 (bogus Endpoint Unreachable reports): one reporter counts once per window.
         Start(Settings with { MaxEndpointUnreachableRate = 0, MaxEndpointUnreachableRatePerHost = 0, KeepAliveInterval = TimeSpan.FromMinutes(1) });
         var pe = Connect();
         var attacker = Connect();
