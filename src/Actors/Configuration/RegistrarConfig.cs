@@ -179,6 +179,11 @@ public static class RegistrarConfig
                 EndPointText.Parse(peer, EnrpSettings.DefaultPort, $"{e}.peers");
             }
 
+            foreach (string allowed in ConfigValues.StringList(config, $"{e}.allow"))
+            {
+                ReadNetwork(allowed, $"{e}.allow");
+            }
+
             return null;
         }
 
