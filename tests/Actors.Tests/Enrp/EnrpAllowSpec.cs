@@ -55,6 +55,19 @@ public sealed class EnrpAllowSpec : VirtualTimeTestKit
         stranger.FishForMessage<AssociationSend<EnrpMessage>>(send => send.Message is EnrpListResponse);
     }
 
+    [Fact]
+    public void A_registrar_whose_udp_presence_was_heard_may_connect()
+    {
+        var (handler, _) = Start(new EnrpSettings { EndPoint = Own, Allow = [] });
+        var information = new ServerInformation(StrangerId, new SctpTransport(9901, TransportUse.DataOnly, ValueArray.Create<IPAddress>([Stranger.Address])));
+        handler.Tell(new UdpPresenceReceived(new EnrpPresence(StrangerId, 0, 0, information), new IPEndPoint(Stranger.Address, 9901)), TestActor);
+        var announcer = CreateTestProbe("announcer");
+
+        Greet(handler, announcer);
+
+        announcer.FishForMessage<AssociationSend<EnrpMessage>>(send => send.Message is EnrpListResponse);
+    }
+
     private (IActorRef Handler, TestProbe Listener) Start(EnrpSettings settings)
     {
         var listener = CreateTestProbe("listener");
