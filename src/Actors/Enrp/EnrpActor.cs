@@ -89,7 +89,12 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             if (established.Remote is IPEndPoint remote)
             {
-                IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                IPAddress address = Normalized(remote.Address);
+                if (RefusedAtAccept(established, address))
+                {
+                    return;
+                }
+
                 _remoteAddresses[established.Association] = address;
                 if (OutboundOf(established.Association) is { } outbound)
                 {
@@ -106,6 +111,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 Context.Watch(established.Association);
             }
         });
+        Receive<AssociationReceived<EnrpMessage>>(_ => _refused.Contains(Sender), _ => { });   // closing: nothing processed
         Receive<AssociationReceived<EnrpMessage>>(received => OnMessage(received.Message, Sender));
         Receive<EnrpTick>(tick => tick == EnrpTick.Heartbeat, _ => Heartbeat());
         Receive<EnrpTick>(tick => tick == EnrpTick.MentorDiscoveryOver, _ => EndStartup("no mentor answered in time"));
@@ -126,6 +132,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
         Receive<EnrpConnectFailed>(OnConnectFailed);
+        Receive<Terminated>(terminated => _refused.Remove(terminated.ActorRef), _ => { });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveCluster();
     }
@@ -429,6 +436,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             return;
         }
+
+        RememberAnnouncer(source.Address);
 
         bool isNew = !_peers.TryGetValue(senderId, out PeerEntry? peer);
         if (peer is null)

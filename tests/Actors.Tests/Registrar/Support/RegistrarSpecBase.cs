@@ -51,6 +51,14 @@ public abstract class RegistrarSpecBase : VirtualTimeTestKit
         return association;
     }
 
+    /// <summary>A probe announced to the registrar as a new ASAP association from <paramref name="address"/>.</summary>
+    protected TestProbe ConnectFrom(string address)
+    {
+        var association = CreateTestProbe();
+        Registrar.Tell(new AssociationEstablished(association.Ref, new IPEndPoint(IPAddress.Parse(address), 40000 + ++_peerNumber), null), association.Ref);
+        return association;
+    }
+
     protected void Send(TestProbe association, AsapMessage message) =>
         Registrar.Tell(new AssociationReceived<AsapMessage>(message), association.Ref);
 
