@@ -56,10 +56,12 @@ public static class RegistrarConfig
                 MaxElementsPerPool = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-pool"),
                 MaxElementsPerAssociation = ConfigValues.PositiveInt(config, $"{R}.limits.max-pes-per-association"),
                 MaxUnreachableReports = ConfigValues.PositiveInt(config, $"{R}.max-bad-pe-reports"),
+                UnreachableReportWindow = ConfigValues.Duration(config, $"{R}.bad-pe-report-window"),
                 MaxIncrement = ConfigValues.NonNegativeInt(config, $"{R}.max-increment"),
             },
             Association = ReadAssociation(config),
             MaxAssociations = ConfigValues.PositiveInt(config, $"{R}.limits.max-associations"),
+            Acl = AccessControlConfig.Read(config),
             Enrp = ReadEnrp(config),
             Dispatcher = ReadDispatcher(config),
         };
@@ -78,6 +80,19 @@ public static class RegistrarConfig
         return config.HasPath($"{section}.type")
             ? dispatcher
             : throw new RSerPoolConfigException($"{R}.dispatcher", $"configuration key '{R}.dispatcher' needs '{section}', which is no dispatcher section (no 'type' key there)");
+    }
+
+    // An address (one host) or a network in CIDR notation, e.g. "10.0.0.5", "10.0.0.0/8", "fd00::/8".
+    private static IPNetwork ReadNetwork(string text, string key)
+    {
+        if (IPNetwork.TryParse(text, out IPNetwork network))
+        {
+            return network;
+        }
+
+        return IPAddress.TryParse(text, out IPAddress? address)
+            ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : throw new RSerPoolConfigException(key, $"configuration key '{key}' has '{text}', which is no address or network such as \"10.0.0.0/8\"");
     }
 
     // RFC 5354 §3.10: the life travels as signed 32-bit milliseconds, so 24.8 days is the most any bound can be.
@@ -165,6 +180,11 @@ public static class RegistrarConfig
                 EndPointText.Parse(peer, EnrpSettings.DefaultPort, $"{e}.peers");
             }
 
+            foreach (string allowed in ConfigValues.StringList(config, $"{e}.allow"))
+            {
+                ReadNetwork(allowed, $"{e}.allow");
+            }
+
             return null;
         }
 
@@ -175,6 +195,7 @@ public static class RegistrarConfig
             Transport = transport,
             AdditionalTransport = additional,
             Peers = ConfigValues.StringList(config, $"{e}.peers").Select(p => EndPointText.Parse(p, EnrpSettings.DefaultPort, $"{e}.peers")).ToArray(),
+            Allow = ConfigValues.StringList(config, $"{e}.allow").Select(text => ReadNetwork(text, $"{e}.allow")).ToArray(),
             PresenceTargets = ConfigValues.StringList(config, $"{e}.presence-announce")
                 .Where(t => !IsOff(t))
                 .Select(t => EndPointText.Parse(t, EnrpSettings.DefaultPort, $"{e}.presence-announce"))

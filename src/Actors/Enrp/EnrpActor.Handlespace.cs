@@ -107,7 +107,7 @@ internal sealed partial class EnrpActor
                 return;
             }
 
-            if (IsStaleClaim(peer, update.PoolHandle, element))
+            if (IsStaleClaim(peer, update.PoolHandle, element) || !PeerMayRegister(peer, association, update.PoolHandle, 1))
             {
                 return;
             }
@@ -195,6 +195,7 @@ internal sealed partial class EnrpActor
         }
 
         peer.SyncOwnChildrenOnly = ownChildrenOnly;
+        peer.AclRefusedDuringSync = false;
         peer.SyncRequestedAt = Now;
         SetState(peer, EnrpPeerState.Synchronizing);
         SendToPeer(peer, new EnrpHandleTableRequest(_serverId, peer.ServerId, ownChildrenOnly));
@@ -226,6 +227,11 @@ internal sealed partial class EnrpActor
 
         foreach (HandleTableEntry entry in response.Entries)
         {
+            if (!PeerMayRegister(peer, association, entry.PoolHandle, entry.PoolElements.Count))
+            {
+                continue;
+            }
+
             foreach (PoolElement element in entry.PoolElements)
             {
                 if (element.HomeServerIdentifier == _serverId || (ownChildrenOnly && element.HomeServerIdentifier != peer.ServerId)
@@ -266,6 +272,7 @@ internal sealed partial class EnrpActor
             if (complete)
             {
                 _replica.SweepMarked(peer.ServerId, _scratch);
+                SettleAclMismatch(peer);
             }
 
             foreach (PoolElementEntry entry in _scratch)

@@ -3,6 +3,8 @@ using System.Net;
 using RSerPool.Wire.Errors;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Metrics;
+using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Security;
 using Akka.Actor;
 using RSerPool.Actors.Time;
 using Akka.Event;
@@ -56,9 +58,11 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
     private long _connectionNumber;
     private long _peerIncarnations;
 
-    public EnrpActor(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace)
+    public EnrpActor(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace, AccessControl? acl = null, RefusalBook? refusals = null)
     {
         _serverId = serverId;
+        _acl = acl ?? AccessControl.Open;
+        _refusals = refusals ?? new RefusalBook();
         _settings = settings;
         _codec = new EnrpWireCodec(serverId);
         _replica = new PoolHandlespace(handlespace with { MaxElementsPerAssociation = int.MaxValue, MaxUnreachableReports = int.MaxValue });
@@ -85,7 +89,12 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             if (established.Remote is IPEndPoint remote)
             {
-                IPAddress address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+                IPAddress address = Normalized(remote.Address);
+                if (RefusedAtAccept(established, address))
+                {
+                    return;
+                }
+
                 _remoteAddresses[established.Association] = address;
                 if (OutboundOf(established.Association) is { } outbound)
                 {
@@ -98,9 +107,11 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
                 {
                     _sharedAssociations[new IPEndPoint(address, remote.Port)] = established.Association;
                 }
+                RememberIdentity(established.Association, established.Identity);
                 Context.Watch(established.Association);
             }
         });
+        Receive<AssociationReceived<EnrpMessage>>(_ => _refused.Contains(Sender), _ => { });   // closing: nothing processed
         Receive<AssociationReceived<EnrpMessage>>(received => OnMessage(received.Message, Sender));
         Receive<EnrpTick>(tick => tick == EnrpTick.Heartbeat, _ => Heartbeat());
         Receive<EnrpTick>(tick => tick == EnrpTick.MentorDiscoveryOver, _ => EndStartup("no mentor answered in time"));
@@ -121,14 +132,15 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         Receive<TakeoverExpired>(expired => OnTakeoverExpired(expired.TargetId));
         Receive<GetEnrpStatus>(_ => Sender.Tell(Status(), Self));
         Receive<EnrpConnectFailed>(OnConnectFailed);
+        Receive<Terminated>(terminated => _refused.Remove(terminated.ActorRef), _ => { });
         Receive<Terminated>(terminated => OnTerminated(terminated.ActorRef));
         ReceiveCluster();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace) =>
-        Akka.Actor.Props.Create(() => new EnrpActor(serverId, settings, handlespace));
+    public static Props Props(uint serverId, EnrpSettings settings, HandlespaceSettings handlespace, AccessControl? acl = null, RefusalBook? refusals = null) =>
+        Akka.Actor.Props.Create(() => new EnrpActor(serverId, settings, handlespace, acl, refusals));
 
     // A failing peer actor is not restarted with stale timers: the next Presence creates it again.
     protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
@@ -384,14 +396,16 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         if (peer.SyncOwnChildrenOnly is null && presence.Checksum is { } checksum)
         {
             ushort local = _replica.ChecksumOf(senderId).Finish();
-            if (checksum == local)
+            bool agrees = checksum == local || IsSettledByAcl(peer, checksum, local);
+            if (agrees)
             {
                 Resynchronised(peer);
             }
 
-            if (checksum != local)
+            if (!agrees)
             {
                 _log.Info("ENRP audit of 0x{PeerId:x8}: its checksum 0x{Remote:x4}, ours 0x{Local:x4}", senderId, checksum, local);
+                peer.AuditedChecksum = checksum;
                 StartDownload(peer, ownChildrenOnly: true);
             }
             else if (peer.State == EnrpPeerState.Presence)
@@ -422,6 +436,8 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         {
             return;
         }
+
+        RememberAnnouncer(source.Address);
 
         bool isNew = !_peers.TryGetValue(senderId, out PeerEntry? peer);
         if (peer is null)
@@ -626,6 +642,7 @@ internal sealed partial class EnrpActor : ReceiveActor, IWithTimers
         _establishedOutbound.Remove(actor);
 
         _invalidCounts.Remove(actor);
+        _identities.Remove(actor);
         if (_remoteAddresses.Remove(actor))
         {
             foreach (var shared in _sharedAssociations.Where(entry => entry.Value.Equals(actor)).Select(entry => entry.Key).ToArray())

@@ -21,6 +21,13 @@ public sealed record EnrpSettings
     /// <summary>Statically configured peers' ENRP endpoints (docs/protocol-notes.md §10 "-peer"); their IDs are learnt from their Presence.</summary>
     public IReadOnlyList<IPEndPoint> Peers { get; init; } = [];
 
+    /// <summary>
+    /// Networks whose inbound ENRP associations are accepted besides the configured, cluster and announcing peers
+    /// (issue 17; hocon/reference.conf <c>rserpool.registrar.enrp.allow</c>, loopback there); null = every source, as
+    /// settings built in code for tests have it.
+    /// </summary>
+    public IReadOnlyList<IPNetwork>? Allow { get; init; }
+
     /// <summary>PEER-HEARTBEAT-CYCLE: Presence period, jittered ±12.5 % (RFC 5353 §3.4.2 and §4; RSPLIB 2444 ms, RFC 30 s).</summary>
     public TimeSpan PeerHeartbeatCycle { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -33,6 +33,18 @@ internal sealed class PeerEntry(uint serverId, IActorRef actor)
     /// </summary>
     public bool Returning { get; set; }
 
+    /// <summary>The Presence checksum that started the running audit (RFC 5353 §3.6.3 W=1).</summary>
+    public ushort AuditedChecksum { get; set; }
+
+    /// <summary>rserpool.acl refused some of this peer's PEs during the running download.</summary>
+    public bool AclRefusedDuringSync { get; set; }
+
+    /// <summary>
+    /// After an audit in which rserpool.acl refused PEs: the peer's checksum and ours then. They differ by the refused
+    /// PEs; while both stay the same, another audit would only refuse them again (docs/security.md).
+    /// </summary>
+    public (ushort Remote, ushort Local)? AclSettledChecksums { get; set; }
+
     /// <summary>MAX-TIME-NO-RESPONSE expired and nothing was heard since.</summary>
     public bool Silent { get; set; }
 

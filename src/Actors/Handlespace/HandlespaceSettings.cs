@@ -18,6 +18,13 @@ public sealed record HandlespaceSettings
     public int MaxUnreachableReports { get; init; } = 3;
 
     /// <summary>
+    /// Reports count once per reporter (host) and PE within this window, so MAX-BAD-PE-REPORT needs that many distinct
+    /// reporters within it (RFC 5355 §2.13, bogus reports; docs/network-trust.md); <see cref="TimeSpan.Zero"/> = every report
+    /// counts, as RSPLIB.
+    /// </summary>
+    public TimeSpan UnreachableReportWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// MaxIncrement (docs/protocol-notes.md §13): 0 = each policy's default; <see cref="UnlimitedMaxIncrement"/> for a PU cache.
     /// </summary>
     public int MaxIncrement { get; init; }

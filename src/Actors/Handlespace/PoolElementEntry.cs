@@ -53,6 +53,9 @@ public sealed class PoolElementEntry
     /// <summary>Endpoint Unreachable reports received for this PE (RFC 5352 §3.5).</summary>
     public int UnreachableReports { get; internal set; }
 
+    /// <summary>When each reporter last counted for this PE (ms), while <see cref="HandlespaceSettings.UnreachableReportWindow"/> is set.</summary>
+    internal Dictionary<string, long>? UnreachableReporters { get; set; }
+
     /// <summary>Marked by an audit and not yet confirmed (RFC 5353 §3.6.3).</summary>
     public bool IsMarked { get; internal set; }
 

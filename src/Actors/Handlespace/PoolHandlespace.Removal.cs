@@ -76,16 +76,38 @@ public sealed partial class PoolHandlespace
 
     /// <summary>
     /// Counts an Endpoint Unreachable report (RFC 5352 §3.5); at MAX-BAD-PE-REPORT the PE is removed and returned in
-    /// <paramref name="entry"/>.
+    /// <paramref name="entry"/>. With a report window, the count is the number of distinct <paramref name="reporter"/>s
+    /// heard within the window up to <paramref name="nowMs"/>: one reporter repeating itself counts once.
     /// </summary>
-    public UnreachableOutcome ReportUnreachable(PoolHandle poolHandle, uint identifier, out PoolElementEntry? entry)
+    public UnreachableOutcome ReportUnreachable(PoolHandle poolHandle, uint identifier, string reporter, long nowMs, out PoolElementEntry? entry)
     {
+        ArgumentNullException.ThrowIfNull(reporter);
         if (!TryGetElement(poolHandle, identifier, out entry))
         {
             return UnreachableOutcome.UnknownElement;
         }
 
-        if (++entry.UnreachableReports < Settings.MaxUnreachableReports)
+        long windowMs = (long)Settings.UnreachableReportWindow.TotalMilliseconds;
+        if (windowMs <= 0)
+        {
+            entry.UnreachableReports++;
+        }
+        else
+        {
+            var reporters = entry.UnreachableReporters ??= [];
+            foreach (var (key, at) in reporters)
+            {
+                if (nowMs - at >= windowMs)
+                {
+                    reporters.Remove(key);   // removing while enumerating a Dictionary is allowed (.NET Core 3.0+)
+                }
+            }
+
+            reporters[reporter] = nowMs;
+            entry.UnreachableReports = reporters.Count;
+        }
+
+        if (entry.UnreachableReports < Settings.MaxUnreachableReports)
         {
             return UnreachableOutcome.Counted;
         }

@@ -2,6 +2,7 @@
 // collects them (OpenTelemetry, dotnet-counters); the status endpoint exports them at /metrics in the Prometheus format.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Messages.Enrp;
@@ -31,6 +32,7 @@ public static class RSerPoolMetrics
         ["rserpool.pool_elements_removed"] = ["reason"],
         ["rserpool.enrp_messages"] = ["direction", "type"],
         ["rserpool.tls_handshake_failures"] = ["reason"],
+        ["rserpool.enrp_refused"] = ["reason"],
     };
 
     private static readonly Counter<long> Registrations = Meter.CreateCounter<long>("rserpool.registrations", "{registration}",
@@ -59,6 +61,11 @@ public static class RSerPoolMetrics
 
     private static readonly Counter<long> TlsHandshakeFailures = Meter.CreateCounter<long>("rserpool.tls_handshake_failures", "{handshake}",
         "TLS handshakes refused or failed on ASAP and ENRP over TCP, by reason (RFC 5355 section 4)");
+
+    private static readonly Counter<long> EnrpRefusals = Meter.CreateCounter<long>("rserpool.enrp_refused", "{association}",
+        "Inbound ENRP associations refused at accept, by reason (rserpool.registrar.enrp.allow)");
+
+    private static readonly KeyValuePair<string, object?> NotAllowedTag = new("reason", "not_allowed");
 
     private static readonly Counter<long> Takeovers = Meter.CreateCounter<long>("rserpool.takeovers", "{takeover}",
         "Takeovers of a silent registrar completed by this registrar (RFC 5353 §3.5)");
@@ -133,6 +140,13 @@ public static class RSerPoolMetrics
     public static void UnreachableReported() => UnreachableReports.Add(1);
 
     public static void KeepAliveFailed() => KeepAliveFailures.Add(1);
+
+    /// <summary>An inbound ENRP association refused at accept.</summary>
+    public static void EnrpRefused(EnrpRefusalReason reason) => EnrpRefusals.Add(1, reason switch
+    {
+        EnrpRefusalReason.NotAllowed => NotAllowedTag,
+        _ => new KeyValuePair<string, object?>("reason", reason.ToString()),
+    });
 
     public static void Removed(RemovalReason reason) => Removals.Add(1, RemovalTags[(int)reason]);
 

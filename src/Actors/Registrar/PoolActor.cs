@@ -372,7 +372,8 @@ internal sealed partial class PoolActor : ReceiveActor
     {
         uint identifier = report.PoolElementIdentifier;
         RSerPoolMetrics.UnreachableReported();
-        switch (_space.ReportUnreachable(_poolHandle, identifier, out PoolElementEntry? entry))
+        long now = Context.System.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        switch (_space.ReportUnreachable(_poolHandle, identifier, ReporterOf(peer), now, out PoolElementEntry? entry))
         {
             case UnreachableOutcome.Removed:
                 AfterRemoval(entry!, RemovalReason.Unreachable);
@@ -385,6 +386,14 @@ internal sealed partial class PoolActor : ReceiveActor
                 break;
         }
     }
+
+    // One reporter is one host (all its associations), so more associations do not make more reporters.
+    private static string ReporterOf(AsapPeer peer) => peer.Remote switch
+    {
+        IPEndPoint ip => ip.Address.ToString(),
+        { } other => other.ToString() ?? $"association {peer.Id}",
+        null => $"association {peer.Id}",
+    };
 
     private void Remove(uint identifier, RemovalReason reason)
     {

@@ -20,4 +20,16 @@ public static class RefusalCause
 
     /// <summary>An Endpoint Unreachable report over the per-association, per-host or per-PE rate (ignored).</summary>
     public const string UnreachableRate = "unreachable-rate";
+
+    /// <summary>A registration refused by rserpool.acl (answered with cause 0x000A; docs/security.md).</summary>
+    public const string AclRegister = "acl-register";
+
+    /// <summary>A Handle Resolution refused by rserpool.acl (answered with cause 0x000A; docs/security.md).</summary>
+    public const string AclResolve = "acl-resolve";
+
+    /// <summary>An Endpoint Unreachable report from an identity that may not resolve the pool (ignored; docs/security.md).</summary>
+    public const string AclUnreachable = "acl-unreachable";
+
+    /// <summary>PEs of an ENRP peer in a pool its identity may not register in: not applied (docs/security.md).</summary>
+    public const string AclEnrpUpdate = "acl-enrp-update";
 }

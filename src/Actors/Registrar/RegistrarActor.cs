@@ -3,6 +3,7 @@ using RSerPool.Actors.Cluster;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
 using Akka.Actor;
+using RSerPool.Actors.Security;
 using RSerPool.Actors.Time;
 using Akka.Event;
 using RSerPool.Actors.Transport;
@@ -65,7 +66,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         _rateLimits = new RateLimitGate(settings, Context.System.Clock);
 
         Receive<AssociationReceived<AsapMessage>>(received => OnAsapMessage(received.Message, Sender));
-        Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote));
+        Receive<AssociationEstablished>(established => Establish(established.Association, established.Remote, established.Identity));
         Receive<PoolElementRegistered>(OnRegistered);
         Receive<PoolElementsRegistered>(batch =>
         {
@@ -154,7 +155,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         _enrpStartupOver = _settings.Enrp is null;
         if (_settings.Enrp is { } enrp)
         {
-            _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace), "enrp");
+            _enrp = Context.ActorOf(EnrpActor.Props(_serverId, enrp, _settings.Handlespace, _settings.Acl, _refusals), "enrp");
             Context.Watch(_enrp);
         }
         // With AsapSctpOnTcpEndPoint the SCTP listener starts once the TCP one is bound (OnBound).
@@ -331,7 +332,7 @@ public sealed partial class RegistrarActor : ReceiveActor
         Context.ActorOf(UdpAnnouncerActor.Props(_settings.AsapAnnounce, address, _asapEndPoint.Port, datagram, new Random()), "announcer");
     }
 
-    private AssociationState Establish(IActorRef association, EndPoint? remote)
+    private AssociationState Establish(IActorRef association, EndPoint? remote, AssociationIdentity? identity = null)
     {
         if (_associations.TryGetValue(association, out AssociationState? existing))
         {
@@ -340,7 +341,7 @@ public sealed partial class RegistrarActor : ReceiveActor
 
         var clock = Context.System.Clock;
         var state = new AssociationState(
-            new AsapPeer(association, ++_nextAssociationId, remote),
+            new AsapPeer(association, ++_nextAssociationId, remote) { Identity = identity },
             new TokenBucket(_settings.MaxHandleResolutionRate, clock),
             new TokenBucket(_settings.MaxEndpointUnreachableRate, clock));
         _associations.Add(association, state);
@@ -374,6 +375,12 @@ public sealed partial class RegistrarActor : ReceiveActor
                     NoteRefusal(state.Peer, RefusalCause.HandleResolutionRate, "handle resolutions over the rate limit: answered with cause 0x0009");
                     Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
                 }
+                else if (!_settings.Acl.Allows(state.Peer.Identity, AccessRight.Resolve, resolution.PoolHandle))
+                {
+                    NoteAclRefusal(state.Peer, RefusalCause.AclResolve, resolution.PoolHandle, "handle resolution");
+                    var refusal = new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.RejectionDueToSecurityConsiderations));
+                    Reply(state.Peer, AsapHandleResolutionResponse.Failure(resolution.PoolHandle, refusal));
+                }
                 else if (!TryRoute(resolution.PoolHandle, resolution, state.Peer))
                 {
                     Reply(state.Peer, PoolActor.UnknownPoolHandle(resolution.PoolHandle));
@@ -387,6 +394,12 @@ public sealed partial class RegistrarActor : ReceiveActor
                 if (!_rateLimits.AdmitUnreachable(state, Self))
                 {
                     NoteRefusal(state.Peer, RefusalCause.UnreachableRate, "Endpoint Unreachable reports over the rate limit: ignored");
+                }
+                else if (!_settings.Acl.Allows(state.Peer.Identity, AccessRight.Resolve, unreachable.PoolHandle))
+                {
+                    // Only a PU that may resolve the pool can know its PEs; the report is ignored (no response, RFC 5352 §3.5).
+                    NoteAclRefusal(state.Peer, RefusalCause.AclUnreachable, unreachable.PoolHandle,
+                        $"Endpoint Unreachable report of PE 0x{unreachable.PoolElementIdentifier:x8}", answered: false);
                 }
                 else
                 {
@@ -418,6 +431,14 @@ public sealed partial class RegistrarActor : ReceiveActor
         if (handle.IsEmpty || handle.Length > limits.MaxPoolHandleLength)
         {
             Reject(state.Peer, registration, new ErrorCause(ErrorCauseCode.InvalidValues, OffendingParameter.PoolHandle(handle)), "invalid pool handle length");
+            return;
+        }
+
+        if (!_settings.Acl.Allows(state.Peer.Identity, AccessRight.Register, handle))
+        {
+            NoteAclRefusal(state.Peer, RefusalCause.AclRegister, handle, $"registration of PE 0x{identifier:x8}");
+            var refusal = new OperationError(ErrorCause.WithoutInformation(ErrorCauseCode.RejectionDueToSecurityConsiderations));
+            Reply(state.Peer, new AsapRegistrationResponse(handle, identifier, Rejected: true, refusal));
             return;
         }
 
@@ -468,6 +489,18 @@ public sealed partial class RegistrarActor : ReceiveActor
         if (_refusals.Note(RefusalBook.OffenderOf(peer.Remote, peer.Id), cause))
         {
             _log.Warning("{Peer}: {Why} (logged once per host, then counted)", peer, why);
+        }
+    }
+
+    // rserpool.acl (docs/security.md): logged once per identity and pool, then counted.
+    private void NoteAclRefusal(AsapPeer peer, string cause, PoolHandle handle, string what, bool answered = true)
+    {
+        string identity = AccessControl.NameOf(peer.Identity);
+        if (_refusals.Note($"{identity} in {handle}", cause))
+        {
+            string outcome = answered ? $"answered with cause {ErrorCauseText.Describe(ErrorCauseCode.RejectionDueToSecurityConsiderations)}" : "ignored";
+            _log.Warning("{What} in {PoolHandle} from {Peer} (identity {Identity}) refused by rserpool.acl: {Outcome} "
+                + "(logged once per identity and pool, then counted)", what, handle, peer, identity, outcome);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using RSerPool.Actors.Enrp;
 using RSerPool.Actors.Handlespace;
+using RSerPool.Actors.Security;
 using RSerPool.Actors.Transport;
 using RSerPool.Actors.Transport.Sctp;
 
@@ -77,6 +78,9 @@ public sealed record RegistrarSettings
 
     /// <summary>Most ASAP associations open at once; more are refused.</summary>
     public int MaxAssociations { get; init; } = 10_000;
+
+    /// <summary>Who may register in and resolve which pools, by association identity (rserpool.acl; default open).</summary>
+    public AccessControl Acl { get; init; } = AccessControl.Open;
 
     /// <summary>ENRP with peer registrars (RFC 5353); null = this registrar runs alone.</summary>
     public EnrpSettings? Enrp { get; init; }

@@ -44,6 +44,7 @@ public static class RegistrarCommand
         var enrp = new Option<string?>("--enrp") { Description = $"ENRP endpoint, or off ({ReferenceDefault.Of($"{r}.enrp.endpoint")}; port 0 = any free port)", HelpName = "HOST:PORT|off" };
         var enrpTransport = new Option<string?>("--enrp-transport") { Description = $"ENRP over tcp, sctp (RFC 5353, as RSPLIB) or auto (TCP, and SCTP too where the kernel has it); {ReferenceDefault.Of($"{r}.enrp.transport")}", HelpName = "tcp|sctp|auto" };
         var peers = new Option<string[]>("--peer") { Description = "a peer registrar's ENRP endpoint: an IPv4 address of four octets or [IPv6], and the port (repeatable; RSPLIB -peer)", HelpName = "HOST:PORT" };
+        var enrpAllow = new Option<string[]>("--enrp-allow") { Description = $"an address or CIDR network whose ENRP associations are accepted besides the configured, cluster and announcing peers (repeatable; replaces {ReferenceDefault.Of($"{r}.enrp.allow")}; 0.0.0.0/0 and ::/0 = any)", HelpName = "ADDRESS|CIDR" };
         var enrpAnnounce = new Option<string[]>("--enrp-announce") { Description = $"UDP Presence target (multicast group or unicast), or off (repeatable; {ReferenceDefault.Of($"{r}.enrp.presence-announce")}; RSPLIB 239.0.0.51:9901)", HelpName = "HOST:PORT|off" };
         var logLevel = new Option<string?>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error (or Akka's DEBUG, INFO, WARNING, ERROR, OFF)", HelpName = "LEVEL" };
         var cluster = new Option<string?>("--cluster") { Description = "cluster mode: this node's Akka.Remote endpoint (an address or name the other nodes reach; port 0 = any free port); ENRP peers are learnt from the cluster (docs/cluster.md)", HelpName = "HOST:PORT" };
@@ -53,7 +54,7 @@ public static class RegistrarCommand
         var command = new Command("registrar", "Run an RSerPool registrar (ASAP over TCP, and over SCTP where the kernel has it)")
         {
             configFiles, asap, asapSctp, announce, serverId, keepAliveInterval, keepAliveTimeout, maxPools, maxPesPerPool,
-            maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAnnounce, logLevel, status, cluster, seeds,
+            maxPesPerAssociation, maxHandleLength, maxHrRate, maxHrRatePerHost, maxEuRate, maxEuRatePerHost, minLife, maxLife, enrp, enrpTransport, peers, enrpAllow, enrpAnnounce, logLevel, status, cluster, seeds,
         };
         var logs = new LogOptions();
         logs.AddTo(command);
@@ -90,6 +91,7 @@ public static class RegistrarCommand
                     .Set("akka.loglevel", parse.GetValue(logLevel), "--log-level")
                     .Set($"{r}.status", parse.GetValue(status), "--status")
                     .SetList($"{r}.enrp.peers", parse.GetValue(peers), "--peer")
+                    .SetList($"{r}.enrp.allow", parse.GetValue(enrpAllow), "--enrp-allow")
                     .SetList($"{r}.enrp.presence-announce", parse.GetValue(enrpAnnounce), "--enrp-announce")
                     .SetList($"{r}.asap-announce", parse.GetValue(announce), "--asap-announce")
                     .Set("rserpool.cluster.enabled", parse.GetValue(cluster) is null ? null : "on", "--cluster")

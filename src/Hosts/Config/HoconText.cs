@@ -45,6 +45,12 @@ public static partial class HoconText
             return $"[{string.Join(", ", value.GetArray().Select(Scalar))}]";
         }
 
+        // An object in a list (rserpool.acl.rules) is written inline.
+        if (value.IsObject())
+        {
+            return $"{{ {string.Join(", ", value.GetObject().Items.Select(item => $"{Key(item.Key)} = {Scalar(item.Value)}"))} }}";
+        }
+
         // Akka's IsArray is false for an empty list, whose string is null.
         return value.GetString() is { } s ? Quoted(s) : "[]";
     }

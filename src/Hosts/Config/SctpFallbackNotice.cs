@@ -1,4 +1,4 @@
-// Where the kernel has no SCTP, a host says so once and runs on TCP only (docs/interop.md).
+// Where the kernel has no SCTP, a host says so once: "auto" runs on TCP only, an explicit "sctp" is warned about (docs/interop.md).
 using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
 using Akka.Event;
@@ -22,7 +22,20 @@ public static class SctpFallbackNotice
             return false;
         }
 
-        log.Info("SCTP unavailable, running on TCP only: {Reason}", reason);
+        // "auto" falls back to TCP; an explicit "sctp" cannot (docs/interop.md): say which setting will fail and why.
+        var explicitSctp = new[] { ("rserpool.registrar-client.transport", "--registrar-transport"), ("rserpool.server.transport", "--transport") }
+            .Where(setting => string.Equals(config.GetString(setting.Item1, "").Trim(), "sctp", StringComparison.OrdinalIgnoreCase))
+            .Select(setting => $"{setting.Item2} sctp ({setting.Item1})")
+            .ToList();
+        if (explicitSctp.Count > 0)
+        {
+            log.Warning("SCTP unavailable: {Reason}; {Settings} cannot work on this kernel: use tcp or auto", reason, string.Join(", ", explicitSctp));
+        }
+        else
+        {
+            log.Info("SCTP unavailable, running on TCP only: {Reason}", reason);
+        }
+
         return true;
     }
 }

@@ -235,18 +235,46 @@ public sealed class RegistrationSpec
     [Fact]
     public void Third_unreachable_report_removes_the_pe()
     {
-        // RFC 5352 §3.5: MAX-BAD-PE-REPORT default 3.
+        // RFC 5352 §3.5: MAX-BAD-PE-REPORT default 3, from three distinct reporters.
         Register(1, Policy.RoundRobin());
         Register(2, Policy.RoundRobin());
 
-        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 1, out _));
-        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 1, out _));
-        Assert.Equal(UnreachableOutcome.Removed, _handlespace.ReportUnreachable(Handle, 1, out PoolElementEntry? removed));
+        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
+        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 1, "b", 0, out _));
+        Assert.Equal(UnreachableOutcome.Removed, _handlespace.ReportUnreachable(Handle, 1, "c", 0, out PoolElementEntry? removed));
 
         Assert.Equal(1u, removed!.Identifier);
         Assert.False(_handlespace.TryGetElement(Handle, 1, out _));
-        Assert.Equal(UnreachableOutcome.UnknownElement, _handlespace.ReportUnreachable(Handle, 1, out _));
-        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 2, out _));
+        Assert.Equal(UnreachableOutcome.UnknownElement, _handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
+        Assert.Equal(UnreachableOutcome.Counted, _handlespace.ReportUnreachable(Handle, 2, "a", 0, out _));
+    }
+
+    [Fact]
+    public void One_reporter_counts_once_within_the_window_and_reporters_age_out()
+    {
+        var handlespace = new PoolHandlespace(new HandlespaceSettings { UnreachableReportWindow = TimeSpan.FromSeconds(30) });
+        Pool1(handlespace, Policy.RoundRobin());
+
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal(UnreachableOutcome.Counted, handlespace.ReportUnreachable(Handle, 1, "a", i * 1_000, out _));
+        }
+
+        Assert.Equal(UnreachableOutcome.Counted, handlespace.ReportUnreachable(Handle, 1, "b", 40_000, out PoolElementEntry? entry));
+        Assert.Equal(1, entry!.UnreachableReports);   // a's last report (9 s) is older than 30 s at 40 s
+        Assert.Equal(UnreachableOutcome.Counted, handlespace.ReportUnreachable(Handle, 1, "c", 41_000, out _));
+        Assert.Equal(UnreachableOutcome.Removed, handlespace.ReportUnreachable(Handle, 1, "a", 42_000, out _));
+    }
+
+    [Fact]
+    public void Without_a_window_every_report_counts_as_in_rsplib()
+    {
+        var handlespace = new PoolHandlespace(new HandlespaceSettings { UnreachableReportWindow = TimeSpan.Zero });
+        Pool1(handlespace, Policy.RoundRobin());
+
+        Assert.Equal(UnreachableOutcome.Counted, handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
+        Assert.Equal(UnreachableOutcome.Counted, handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
+        Assert.Equal(UnreachableOutcome.Removed, handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
     }
 
     [Fact]
@@ -254,7 +282,7 @@ public sealed class RegistrationSpec
     {
         var handlespace = new PoolHandlespace(new HandlespaceSettings { MaxUnreachableReports = 1 });
         Pool1(handlespace, Policy.RoundRobin());
-        Assert.Equal(UnreachableOutcome.Removed, handlespace.ReportUnreachable(Handle, 1, out _));
+        Assert.Equal(UnreachableOutcome.Removed, handlespace.ReportUnreachable(Handle, 1, "a", 0, out _));
     }
 
     [Fact]

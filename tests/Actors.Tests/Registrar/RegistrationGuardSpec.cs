@@ -227,11 +227,4 @@ public sealed class RegistrationGuardSpec : RegistrarSpecBase
 
     private static AsapRegistration Registration(uint id, TcpTransport transport) =>
         new(Asap.EchoPool, Asap.Pe(id) with { UserTransport = transport });
-
-    private TestProbe ConnectFrom(string address)
-    {
-        var association = CreateTestProbe();
-        Registrar.Tell(new AssociationEstablished(association.Ref, new IPEndPoint(IPAddress.Parse(address), 40000), null), association.Ref);
-        return association;
-    }
 }

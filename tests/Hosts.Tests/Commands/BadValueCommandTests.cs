@@ -18,6 +18,8 @@ public sealed class BadValueCommandTests
     [InlineData("--max-eu-rate-per-host", "-0.5", "rserpool.registrar.max-endpoint-unreachable-rate-per-host")]
     [InlineData("--peer", "1.2.3", "rserpool.registrar.enrp.peers")]
     [InlineData("--peer", "10:9901", "rserpool.registrar.enrp.peers")]
+    [InlineData("--enrp-allow", "10.0.0.0/33", "rserpool.registrar.enrp.allow")]
+    [InlineData("--enrp-allow", "registrars.example", "rserpool.registrar.enrp.allow")]
     [InlineData("--asap", "1.2.3.256:1", "rserpool.registrar.asap")]
     public void A_registrar_with_a_bad_value_exits_2_naming_the_flag_and_key(string flag, string value, string key)
     {

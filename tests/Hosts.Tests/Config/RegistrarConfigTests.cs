@@ -19,6 +19,7 @@ public sealed class RegistrarConfigTests
             "a silent PE must be removed within 1 s by default (issue 4)");
         Assert.Equal(32, settings.Handlespace.MaxPoolHandleLength);
         Assert.Equal(3, settings.Handlespace.MaxUnreachableReports);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Handlespace.UnreachableReportWindow);
         Assert.Equal(3, settings.DefaultHandleResolutionItems);
         Assert.Equal(0u, settings.ServerId);
     }
@@ -36,6 +37,7 @@ public sealed class RegistrarConfigTests
               max-handle-resolution-items = 500
               max-handle-resolution-rate = 10
               limits.max-pes-per-association = 7
+              bad-pe-report-window = 0s
             }
             rserpool.wire.max-message-length = 2048
             """);
@@ -50,7 +52,29 @@ public sealed class RegistrarConfigTests
         Assert.Equal(128, settings.DefaultHandleResolutionItems);
         Assert.Equal(10, settings.MaxHandleResolutionRate);
         Assert.Equal(7, settings.Handlespace.MaxElementsPerAssociation);
+        Assert.Equal(TimeSpan.Zero, settings.Handlespace.UnreachableReportWindow);
         Assert.Equal(2048, settings.Association.MaxMessageLength);
+    }
+
+    [Fact]
+    public void The_enrp_allowlist_is_loopback_by_default_and_reads_addresses_and_networks()
+    {
+        var byDefault = RegistrarConfig.Read(TestConfig.Reference).Enrp!.Allow!;
+        Assert.Equal([IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")], byDefault);
+        Assert.DoesNotContain(byDefault, network => network.Contains(IPAddress.Parse("10.0.0.1")));
+
+        var set = RegistrarConfig.Read(TestConfig.With("""rserpool.registrar.enrp.allow = ["10.0.0.5", "192.168.0.0/16", "fd00::/8"]""")).Enrp!.Allow!;
+        Assert.Equal([new IPNetwork(IPAddress.Parse("10.0.0.5"), 32), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fd00::/8")], set);
+    }
+
+    [Theory]
+    [InlineData("[\"10.0.0.0/33\"]")]
+    [InlineData("[\"example.org\"]")]
+    [InlineData("\"10.0.0.0/8\"")]
+    public void A_bad_enrp_allow_entry_is_an_error_naming_the_key(string value)
+    {
+        var error = Assert.Throws<RSerPoolConfigException>(() => RegistrarConfig.Read(TestConfig.With($"rserpool.registrar.enrp.allow = {value}")));
+        Assert.Contains("rserpool.registrar.enrp.allow", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class SctpFallbackNoticeTests : Akka.TestKit.Xunit2.TestKit
         Assert.True(logged);
     }
 
+    [Fact]
+    public void An_explicit_sctp_transport_is_warned_about_by_its_flag_and_key_not_announced_as_tcp()
+    {
+        var log = Logging.GetLogger(Sys, typeof(SctpFallbackNoticeTests));
+        var config = TestConfig.With("rserpool.registrar-client.transport = sctp\nrserpool.server.transport = auto");
+
+        EventFilter.Warning(contains: "SCTP unavailable: no SCTP; --registrar-transport sctp (rserpool.registrar-client.transport) cannot work on this kernel: use tcp or auto")
+            .ExpectOne(() => SctpFallbackNotice.LogIfUnavailable(log, config, sctpAvailable: false, "no SCTP"));
+        EventFilter.Info(contains: "running on TCP only").Expect(0, () => SctpFallbackNotice.LogIfUnavailable(log, config, sctpAvailable: false, "no SCTP"));
+    }
+
     [Theory]
     [InlineData(true, "auto", "auto")]
     [InlineData(false, "tcp", "tcp")]

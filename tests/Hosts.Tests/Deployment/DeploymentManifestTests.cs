@@ -182,6 +182,19 @@ public sealed partial class DeploymentManifestTests
     }
 
     [Fact]
+    public void Probes_ask_the_status_endpoint_for_ready_and_health()
+    {
+        var container = RegistrarContainer();
+        var readiness = Yaml.Map(Yaml.Map(container["readinessProbe"])["httpGet"]);
+        var liveness = Yaml.Map(Yaml.Map(container["livenessProbe"])["httpGet"]);
+
+        Assert.Equal(("/ready", "status"), (Yaml.String(readiness["path"]), Yaml.String(readiness["port"])));
+        Assert.Equal(("/health", "status"), (Yaml.String(liveness["path"]), Yaml.String(liveness["port"])));
+        Assert.Single(FlagValues(Yaml.Strings(container["args"]), "--status"));
+        Assert.True(ContainerPorts().ContainsKey("status"));
+    }
+
+    [Fact]
     public void Services_select_the_registrar_pods_and_target_named_container_ports_with_the_same_numbers()
     {
         var podLabels = Yaml.Map(Yaml.Map(Yaml.Map(Yaml.Map(StatefulSet()["spec"])["template"])["metadata"])["labels"]);

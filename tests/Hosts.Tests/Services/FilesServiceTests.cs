@@ -53,4 +53,43 @@ public sealed class FilesServiceTests : IDisposable
         Assert.Equal(FileTransferProtocol.ErrorKind, answer[0]);
         Assert.True(answer.Length > 1);
     }
+
+    [Fact]
+    public void A_symlink_to_a_file_outside_the_directory_is_refused_as_not_found()
+    {
+        string outside = Path.Combine(Directory.CreateTempSubdirectory("rserpool-outside-").FullName, "secret");
+        try
+        {
+            File.WriteAllText(outside, "secret");
+            File.CreateSymbolicLink(Path.Combine(_directory, "link"), outside);
+            File.CreateSymbolicLink(Path.Combine(_directory, "relative"), Path.Combine("..", Path.GetFileName(Path.GetDirectoryName(outside)!), "secret"));
+
+            var service = new FilesService(_directory);
+            foreach (string name in new[] { "link", "relative" })
+            {
+                var answer = service.Answer(FileTransferProtocol.EncodeRequest(name, 0));
+                Assert.Equal(FileTransferProtocol.ErrorKind, answer[0]);
+                Assert.Contains("FileNotFoundException", Encoding.UTF8.GetString(answer), StringComparison.Ordinal);
+                Assert.DoesNotContain("secret", Encoding.UTF8.GetString(answer, 1, answer.Length - 1).Replace($"'{name}'", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(outside)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_symlink_to_a_file_inside_the_directory_is_served_and_a_subdirectory_is_not()
+    {
+        File.WriteAllBytes(Path.Combine(_directory, "data.bin"), [1, 2, 3]);
+        File.CreateSymbolicLink(Path.Combine(_directory, "alias"), "data.bin");
+        Directory.CreateDirectory(Path.Combine(_directory, "sub"));
+        var service = new FilesService(_directory);
+
+        var answer = service.Answer(FileTransferProtocol.EncodeRequest("alias", 0));
+        Assert.Equal(FileTransferProtocol.DataKind, answer[0]);
+        Assert.Equal([1, 2, 3], answer[FileTransferProtocol.HeaderLength..]);
+        Assert.Equal(FileTransferProtocol.ErrorKind, service.Answer(FileTransferProtocol.EncodeRequest("sub", 0))[0]);
+    }
 }

@@ -5,6 +5,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using RSerPool.TestKit;
 using RSerPool.Actors.Registrar;
+using RSerPool.Actors.Security;
 using RSerPool.Actors.Tests.Registrar.Support;
 using RSerPool.Actors.Transport;
 using RSerPool.Wire.Errors;
@@ -25,7 +26,7 @@ public abstract class EnrpSpecBase : VirtualTimeTestKit
     /// <summary>Starts registrar <paramref name="n"/> (ENRP endpoint 10.9.0.n:9901) with static peers by number.</summary>
     private int _incarnations;
 
-    protected RegistrarNode StartRegistrar(uint id, int n, int[] peers, EnrpSettings? enrp = null, IEnrpTransport? transport = null)
+    protected RegistrarNode StartRegistrar(uint id, int n, int[] peers, EnrpSettings? enrp = null, IEnrpTransport? transport = null, AccessControl? acl = null)
     {
         var settings = new RegistrarSettings
         {
@@ -34,6 +35,7 @@ public abstract class EnrpSpecBase : VirtualTimeTestKit
             AsapAnnounce = new AnnounceSettings([], TimeSpan.FromSeconds(1)),
             KeepAliveInterval = TimeSpan.FromHours(1),   // the probes playing PEs do not answer Keep Alives
             KeepAliveTimeout = TimeSpan.FromHours(1),
+            Acl = acl ?? AccessControl.Open,
             Enrp = (enrp ?? new EnrpSettings()) with
             {
                 EndPoint = EnrpEndPoint(n),

@@ -99,6 +99,37 @@ public sealed class InMemoryEnrpNetwork : IEnrpTransport
         }
     }
 
+    /// <summary>
+    /// The certificate identity of the registrar listening at each endpoint, as a TLS association would authenticate
+    /// it (issue 17): both ends of a pipe learn the other registrar's identity. Unlisted endpoints are plaintext.
+    /// </summary>
+    public Dictionary<IPEndPoint, AssociationIdentity> Identities { get; } = [];
+
+    // The identity of the registrar whose ENRP actor is `handler` (by its listening endpoint).
+    internal AssociationIdentity? IdentityOfHandler(IActorRef handler)
+    {
+        lock (_gate)
+        {
+            foreach (var (endPoint, listener) in _listeners)
+            {
+                if (listener.Equals(handler))
+                {
+                    return Identities.GetValueOrDefault(endPoint);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal AssociationIdentity? IdentityAt(IPEndPoint endPoint)
+    {
+        lock (_gate)
+        {
+            return Identities.GetValueOrDefault(endPoint);
+        }
+    }
+
     internal IActorRef? HandlerAt(IPEndPoint endPoint)
     {
         lock (_gate)

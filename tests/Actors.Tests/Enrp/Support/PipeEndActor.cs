@@ -20,9 +20,11 @@ internal sealed class PipeEndActor : ReceiveActor
     private readonly IActorRef _handler;
     private readonly IPEndPoint _remote;
     private IActorRef? _partner;
+    private AssociationIdentity? _identity;
 
-    public PipeEndActor(InMemoryEnrpNetwork network, IActorRef handler, IPEndPoint remote, IActorRef? partner)
+    public PipeEndActor(InMemoryEnrpNetwork network, IActorRef handler, IPEndPoint remote, IActorRef? partner, AssociationIdentity? identity = null)
     {
+        _identity = identity;
         _network = network;
         _handler = handler;
         _remote = remote;
@@ -67,11 +69,13 @@ internal sealed class PipeEndActor : ReceiveActor
 
             var local = new IPEndPoint(IPAddress.Parse("10.255.0.1"), (int)Interlocked.Increment(ref s_ports));
             var self = Self;
-            _partner = Context.ActorOf(Props.Create(() => new PipeEndActor(_network, listener, local, self)));
+            AssociationIdentity? connector = _network.IdentityOfHandler(_handler);
+            _identity = _network.IdentityAt(_remote);
+            _partner = Context.ActorOf(Props.Create(() => new PipeEndActor(_network, listener, local, self, connector)));
             _network.RecordAccepted(_partner);
         }
 
         Context.Watch(_partner);
-        _handler.Tell(new AssociationEstablished(Self, _remote, null), Self);
+        _handler.Tell(new AssociationEstablished(Self, _remote, null, _identity), Self);
     }
 }

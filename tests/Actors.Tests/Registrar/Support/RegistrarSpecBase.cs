@@ -41,13 +41,21 @@ public abstract class RegistrarSpecBase : VirtualTimeTestKit
         return observer.ExpectMsg<RegistrarStarted>();
     }
 
-    /// <summary>A probe announced to the registrar as a new ASAP association from 10.1.0.n.</summary>
-    protected TestProbe Connect()
+    /// <summary>A probe announced to the registrar as a new ASAP association from 10.1.0.n, authenticated as <paramref name="identity"/> (null: plaintext).</summary>
+    protected TestProbe Connect(AssociationIdentity? identity = null)
     {
         int n = ++_peerNumber;
         var association = CreateTestProbe($"association{n}");
         var remote = new IPEndPoint(IPAddress.Parse($"10.1.0.{n}"), 40000 + n);
-        Registrar.Tell(new AssociationEstablished(association.Ref, remote, null), association.Ref);
+        Registrar.Tell(new AssociationEstablished(association.Ref, remote, null, identity), association.Ref);
+        return association;
+    }
+
+    /// <summary>A probe announced to the registrar as a new ASAP association from <paramref name="address"/>.</summary>
+    protected TestProbe ConnectFrom(string address)
+    {
+        var association = CreateTestProbe();
+        Registrar.Tell(new AssociationEstablished(association.Ref, new IPEndPoint(IPAddress.Parse(address), 40000 + ++_peerNumber), null), association.Ref);
         return association;
     }
 
