@@ -123,6 +123,33 @@ public sealed class TlsProcessTests(TlsCertificates certs) : IClassFixture<TlsCe
         await b.WaitForLineAsync($"copy of PE 0x{id} in SharedPool from registrar 0x000000a4 added");
     }
 
+    [Theory]
+    [InlineData("unknown_ca")]
+    [InlineData("wrong_name")]
+    public async Task A_PE_refuses_a_registrar_whose_certificate_it_cannot_verify(string reason)
+    {
+        string directory = certs.Good;
+        if (reason == "wrong_name")
+        {
+            // A registrar of the PE's CA whose certificate names another host and address than the one connected to.
+            directory = Path.Combine(certs.Root, "elsewhere");
+            TlsCertificates.Create(directory, "--role", "registrar", "--role", "pe", "--name", "elsewhere.example", "--ip", "192.0.2.7");
+        }
+        string[] registrarTls = ["--tls-cert", Path.Combine(directory, "registrar.pem"), "--tls-key", Path.Combine(directory, "registrar.key"),
+            "--tls-ca", Path.Combine(directory, "ca.pem")];
+        string[] peTls = reason == "wrong_name"
+            ? ["--tls-cert", Path.Combine(directory, "pe.pem"), "--tls-key", Path.Combine(directory, "pe.key"), "--tls-ca", Path.Combine(directory, "ca.pem")]
+            : ["--tls-cert", Path.Combine(certs.Other, "pe.pem"), "--tls-key", Path.Combine(certs.Other, "pe.key"), "--tls-ca", Path.Combine(certs.Other, "ca.pem")];
+        var (registrar, asap, _, metrics) = await StartRegistrarAsync("0xa6", registrarTls);
+        await using var _ = registrar;
+        var server = StartServer(asap, "TlsPool", peTls);
+        await using var __ = server;
+
+        await server.WaitForLineAsync($@"\[WRN\] ASAP TLS handshake with {Regex.Escape(asap)} refused \({reason}\)");
+        Assert.Contains("rserpool_registrations_total 0\n", await MetricsAsync(metrics), StringComparison.Ordinal);
+        Assert.Empty(server.LinesMatching("server ready"));
+    }
+
     [Fact]
     public async Task A_rotated_certificate_is_presented_to_new_connections_without_a_restart()
     {
