@@ -13,6 +13,7 @@ namespace RSerPool.Benchmarks;
 // `... -- keepalive-timing RSERPOOL_DLL [TRIALS] [REGISTRAR_ARGS...]` (docs/bench-akka.md, scripts/bench-compare.sh),
 // `... -- fairness RSERPOOL_DLL [REQUESTS] [FLOODERS] [REGISTRAR_ARGS...]` (issue 13: another PU's p99 under a resolution flood),
 // `... -- pool-watch-latency [RUNS] [REGISTRATIONS]`, `... -- pool-watch-registration [RUNS] [ROUNDS]`, `... -- pool-watch-serialization [RUNS] [ITERATIONS]` (issue 15: membership watch, docs/cluster.md),
+// `... -- tls-cost [ROUNDS] [REQUESTS_PER_CONNECTION] [HANDSHAKES] [CONNECTIONS]`, `... -- tls-cost-process RSERPOOL_DLL [ROUNDS] [REQUESTS_PER_CONNECTION] [CONNECTIONS]` (issue 17: TLS against plaintext, docs/bench-registrar.md),
 // `... -- registrar-idle-memory RSERPOOL_DLL [ROUNDS] [PES] [RESOLUTIONS] [REGISTRAR_ARGS...]` (issue 14: RSS back to idle, docs/bench-registrar.md).
 public static class Program
 {
@@ -21,6 +22,20 @@ public static class Program
         if (args.Length > 1 && args[0] == "handlespace-harness" && args[1] == "vs-rsplib")
         {
             HandlespaceVersusRsplib.Run(Arg(args, 2, 100_000), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.25, args.Length > 4 ? args[4] : null);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == "tls-cost-process")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            Tls.TlsCostHarness.RunProcessesAsync(args[1], Arg(2, 5), Arg(3, 4_000), Arg(4, 16)).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "tls-cost")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            Tls.TlsCostHarness.RunAsync(Arg(1, 5), Arg(2, 2_000), Arg(3, 400), Arg(4, 16)).GetAwaiter().GetResult();
             return;
         }
 
