@@ -6,10 +6,9 @@ using Akka.Cluster;
 using Akka.Management.Cluster.Bootstrap;
 using Akka.Management.Cluster.Bootstrap.ContactPoint;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
+using RSerPool.Hosts.Status;
 
 namespace RSerPool.Hosts.Hosting;
 
@@ -33,10 +32,7 @@ public sealed class BootstrapContactPointServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(basePath);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(bind));
-        var app = builder.Build();
+        var app = SlimKestrel.Create(bind);
         int maxSeedNodes = ClusterBootstrapSettings.Create(system.Settings.Config, system.Log).ContactPoint.MaxSeedNodesToExpose;
         app.MapGet(SeedNodesPath(basePath), () => Results.Text(SeedNodesJson(Cluster.Get(system), maxSeedNodes), "application/json"));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +63,6 @@ public sealed class BootstrapContactPointServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await SlimKestrel.StopAsync(_app).ConfigureAwait(false);
     }
 }

@@ -4,12 +4,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RSerPool.Actors.Metrics;
 
 namespace RSerPool.Hosts.Status;
@@ -40,10 +35,7 @@ public sealed class NodeStatusServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(notReady);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endPoint));
-        var app = builder.Build();
+        var app = SlimKestrel.Create(endPoint);
         var meter = new Meter(RSerPoolMetrics.MeterName);
         BuildInfo.AddTo(meter);
         var exporter = new MeterExporter(BuildInfo.LabelNames, meter);
@@ -68,14 +60,12 @@ public sealed class NodeStatusServer : IAsyncDisposable
             throw;
         }
 
-        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NodeStatusServer(app, new Uri(bound), exporter, meter);
+        return new NodeStatusServer(app, SlimKestrel.BoundAddress(app), exporter, meter);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await SlimKestrel.StopAsync(_app).ConfigureAwait(false);
         _exporter.Dispose();
         _meter.Dispose();
     }

@@ -3,13 +3,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace RSerPool.Hosts.Status;
 
@@ -44,10 +40,7 @@ public sealed class StatusServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentNullException.ThrowIfNull(reader);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endPoint));
-        var app = builder.Build();
+        var app = SlimKestrel.Create(endPoint);
         app.MapGet("/status", async (HttpContext context) =>
         {
             var status = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
@@ -107,15 +100,13 @@ public sealed class StatusServer : IAsyncDisposable
         }
 
         feed.Start();
-        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StatusServer(app, new Uri(bound), exporter, instruments, feed);
+        return new StatusServer(app, SlimKestrel.BoundAddress(app), exporter, instruments, feed);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _feed.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await SlimKestrel.StopAsync(_app).ConfigureAwait(false);
         _exporter.Dispose();
         _instruments.Dispose();
     }

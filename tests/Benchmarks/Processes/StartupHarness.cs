@@ -149,7 +149,7 @@ public static partial class StartupHarness
                 var element = new PoolElement(0x5a5a0001, 0, 600_000, new TcpTransport(7001, TransportUse.DataOnly, [IPAddress.Loopback]), PoolMemberSelectionPolicy.RoundRobin());
                 await client.RoundTripAsync(AsapEncoder.EncodeToArray(new AsapRegistration(Handle, element)), 1, (byte)AsapMessageType.RegistrationResponse).WaitAsync(Limit).ConfigureAwait(false);
                 double answered = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                double cpu = CpuMilliseconds(process.Id);
+                double cpu = ProcessCpu.Milliseconds(process.Id);
                 double readyMs = await ready.Task.WaitAsync(Limit).ConfigureAwait(false);
                 string line = await timeline.Task.WaitAsync(Limit).ConfigureAwait(false);
                 var sample = new Sample(accepted, answered, readyMs, line) { CpuMs = cpu };
@@ -232,14 +232,6 @@ public static partial class StartupHarness
                 await Task.Delay(1).ConfigureAwait(false);
             }
         }
-    }
-
-    // utime + stime of the process (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms).
-    private static double CpuMilliseconds(int pid)
-    {
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     // The dotnet executable on PATH, for a wrapper that does not search PATH itself.

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using RSerPool.Actors.Registrar;
 using RSerPool.Actors.Transport;
+using RSerPool.Benchmarks.Processes;
 using RSerPool.Benchmarks.Registrar;
 using RSerPool.Benchmarks.Support;
 using RSerPool.Wire.Codec;
@@ -27,16 +28,9 @@ public static class TlsCostHarness
 
     public static async Task RunAsync(int rounds, int requestsPerConnection, int handshakes, int connections)
     {
-        string directory = Directory.CreateTempSubdirectory("rserpool-tls-cost-").FullName;
+        string directory = CreateCertificates();
         try
         {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            if (RSerPool.Hosts.Program.Run(["certs", "create", "--out", directory], TextReader.Null, stdout, stderr) != 0)
-            {
-                throw new InvalidOperationException($"rserpool certs create failed: {stderr}");
-            }
-
             string File(string name) => Path.Combine(directory, name);
             var credentials = TlsCredentials.Create(File("registrar.pem"), File("registrar.key"), File("ca.pem"), TimeSpan.FromSeconds(10));
             using var ca = X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(File("ca.pem")));
@@ -89,16 +83,9 @@ public static class TlsCostHarness
     /// </summary>
     public static async Task RunProcessesAsync(string rserpoolDll, int rounds, int requestsPerConnection, int connections)
     {
-        string directory = Directory.CreateTempSubdirectory("rserpool-tls-cost-").FullName;
+        string directory = CreateCertificates();
         try
         {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            if (RSerPool.Hosts.Program.Run(["certs", "create", "--out", directory], TextReader.Null, stdout, stderr) != 0)
-            {
-                throw new InvalidOperationException($"rserpool certs create failed: {stderr}");
-            }
-
             string File(string name) => Path.Combine(directory, name);
             using var ca = X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(File("ca.pem")));
             using var pe = X509Certificate2.CreateFromPemFile(File("pe.pem"), File("pe.key"));
@@ -120,9 +107,9 @@ public static class TlsCostHarness
             {
                 foreach (var (mode, process) in round % 2 == 1 ? new[] { (plain, plainProcess), (tls, tlsProcess) } : [(tls, tlsProcess), (plain, plainProcess)])
                 {
-                    double cpuBefore = CpuMilliseconds(process.Id);
+                    double cpuBefore = ProcessCpu.Milliseconds(process.Id);
                     var (resolutions, _) = await MeasureAsync(mode, requestsPerConnection, 0, connections);
-                    double cpu = (CpuMilliseconds(process.Id) - cpuBefore) * 1000 / (connections * (double)requestsPerConnection);
+                    double cpu = (ProcessCpu.Milliseconds(process.Id) - cpuBefore) * 1000 / (connections * (double)requestsPerConnection);
                     results.Add((mode.Name, resolutions, cpu));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"round {round} {mode.Name,-9} resolutions/s {resolutions,10:F0}  registrar CPU per resolution {cpu,6:F1} us"));
@@ -144,18 +131,25 @@ public static class TlsCostHarness
         }
     }
 
+    // A CA and the registrar, pe and pu certificates by `rserpool certs create`, in a new temporary directory.
+    private static string CreateCertificates()
+    {
+        string directory = Directory.CreateTempSubdirectory("rserpool-tls-cost-").FullName;
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        if (RSerPool.Hosts.Program.Run(["certs", "create", "--out", directory], TextReader.Null, stdout, stderr) != 0)
+        {
+            Directory.Delete(directory, recursive: true);
+            throw new InvalidOperationException($"rserpool certs create failed: {stderr}");
+        }
+
+        return directory;
+    }
+
     private static async Task<IPEndPoint> ReadyAsync(RSerPool.Hosts.Tests.Support.RserpoolProcess registrar)
     {
         var ready = await registrar.WaitForLineAsync(@"ready: ASAP on TCP 127\.0\.0\.1:(\d+)").ConfigureAwait(false);
         return new IPEndPoint(IPAddress.Loopback, int.Parse(ready.Groups[1].Value, CultureInfo.InvariantCulture));
-    }
-
-    // utime + stime of the process (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms).
-    private static double CpuMilliseconds(int pid)
-    {
-        string stat = System.IO.File.ReadAllText($"/proc/{pid}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static async Task<(double Resolutions, double Handshakes)> MeasureAsync(TlsCostMode mode, int requestsPerConnection, int handshakes, int connections)
